@@ -1,0 +1,99 @@
+/**
+ * Conversions between UTC instants and local dates/times in a named time zone
+ * (Europe/London by default), using the zone data behind `@date-fns/tz`.
+ *
+ * Local times that do not exist (the hour skipped when clocks go forward) move forward by
+ * the gap: 01:30 on the last Sunday in March is 02:30 BST. Local times that happen twice
+ * (when clocks go back) resolve to the earlier one (BST). This matches Temporal's
+ * "compatible" disambiguation.
+ */
+import { tzOffset } from '@date-fns/tz';
+import type { Instant, LocalDate } from '../time.ts';
+import { dayNumberOf, fromDayNumber, parseLocalDate, tryParseLocalDate } from './local-date.ts';
+
+export const DEFAULT_TIME_ZONE = 'Europe/London';
+
+const DAY_MS = 86_400_000;
+const INSTANT_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})$/;
+const HHMM_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** Throws a RangeError unless `timeZone` is an IANA zone name the runtime knows. */
+export function assertTimeZone(timeZone: string): void {
+  if (typeof timeZone !== 'string' || timeZone === '' || Number.isNaN(tzOffset(timeZone, new Date(0)))) {
+    throw new RangeError(`Unknown time zone ${JSON.stringify(timeZone)}`);
+  }
+}
+
+/** Epoch milliseconds of an ISO 8601 instant with `Z` or a `±HH:MM` offset; RangeError when malformed. */
+export function parseInstant(instant: Instant): number {
+  const m = typeof instant === 'string' ? INSTANT_RE.exec(instant) : null;
+  const bad = (): RangeError =>
+    new RangeError(`Invalid instant ${JSON.stringify(instant)}: expected ISO 8601 like 2026-12-01T09:30:00.000Z`);
+  if (!m || !tryParseLocalDate(m[1])) throw bad();
+  if (Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59) throw bad();
+  const zone = m[6] ?? 'Z';
+  if (zone !== 'Z' && (Number(zone.slice(1, 3)) > 23 || Number(zone.slice(4, 6)) > 59)) throw bad();
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) throw bad();
+  return ms;
+}
+
+/** Canonical UTC form, `2026-12-01T09:30:00.000Z`. */
+export function formatInstant(ms: number): Instant {
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) throw new RangeError(`Instant out of range: ${ms}`);
+  return d.toISOString();
+}
+
+/** Parses `HH:mm` (00:00–23:59) into minutes after midnight; RangeError when malformed. */
+export function parseTimeOfDay(hhmm: string): number {
+  const m = typeof hhmm === 'string' ? HHMM_RE.exec(hhmm) : null;
+  if (!m) throw new RangeError(`Invalid time of day ${JSON.stringify(hhmm)}: expected HH:mm from 00:00 to 23:59`);
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+function offsetMs(timeZone: string, ms: number): number {
+  return tzOffset(timeZone, new Date(ms)) * 60_000;
+}
+
+/** The local date at an epoch-millisecond instant. */
+export function localDateOfMs(ms: number, timeZone: string): LocalDate {
+  return fromDayNumber(Math.floor((ms + offsetMs(timeZone, ms)) / DAY_MS));
+}
+
+/** The local calendar date of an instant in a time zone. */
+export function localDateOf(instant: Instant, timeZone: string = DEFAULT_TIME_ZONE): LocalDate {
+  return localDateOfMs(parseInstant(instant), timeZone);
+}
+
+/** Epoch milliseconds of a local date + minutes after midnight in a time zone. */
+export function msAt(date: LocalDate, minutes: number, timeZone: string): number {
+  const { year, month, day } = parseLocalDate(date);
+  const wall = dayNumberOf(year, month, day) * DAY_MS + minutes * 60_000;
+  const before = offsetMs(timeZone, wall - DAY_MS);
+  const after = offsetMs(timeZone, wall + DAY_MS);
+  let best: number | undefined;
+  for (const offset of before === after ? [before] : [before, after]) {
+    const t = wall - offset;
+    if (offsetMs(timeZone, t) === offset && (best === undefined || t < best)) best = t;
+  }
+  // No valid reading means the wall time falls in a spring-forward gap: read it with the old offset.
+  return best ?? wall - before;
+}
+
+/** The instant of a local date and `HH:mm` time in a time zone. */
+export function instantAt(date: LocalDate, hhmm: string, timeZone: string = DEFAULT_TIME_ZONE): Instant {
+  return formatInstant(msAt(date, parseTimeOfDay(hhmm), timeZone));
+}
+
+/** The first millisecond of a local day (00:00 local). */
+export function startOfLocalDay(date: LocalDate, timeZone: string = DEFAULT_TIME_ZONE): Instant {
+  return formatInstant(msAt(date, 0, timeZone));
+}
+
+/** The last millisecond of a local day, e.g. `2026-12-14T23:59:59.999Z` (GMT) or `…22:59:59.999Z` (BST). */
+export function endOfLocalDay(date: LocalDate, timeZone: string = DEFAULT_TIME_ZONE): Instant {
+  const { year, month, day } = parseLocalDate(date);
+  const next = fromDayNumber(dayNumberOf(year, month, day) + 1);
+  return formatInstant(msAt(next, 0, timeZone) - 1);
+}

@@ -1,0 +1,5 @@
+export { validateFormData } from './validate-form.ts';
+export { checkForm, fieldExists, formFields } from './inspect-form.ts';
+export type { FieldInfo } from './inspect-form.ts';
+export { defaultWidget } from './schema-info.ts';
+export type { FieldOption, FieldType, Widget } from './schema-info.ts';

@@ -1,0 +1,153 @@
+/**
+ * Sandboxed evaluation of JSONLogic rules. The only file that imports `json-logic-js`.
+ *
+ * json-logic-js resolves `var` with plain `data[segment]`, so `{"var": "toString"}` on `{}`
+ * returns `Object.prototype.toString` and `{"var": "constructor.constructor"}` returns
+ * `Function`. Its operator table is a shared singleton (changing it with `add_operation`
+ * would affect every caller), so instead this file walks the rule itself for everything
+ * that touches data or scope — `var`, `missing`, `missing_some`, `if`/`?:`, `and`, `or`,
+ * `map`, `filter`, `reduce`, `all`, `none`, `some` — reading data with own-property checks
+ * only, and hands every other operator to json-logic-js with already-evaluated operands.
+ */
+import jsonLogic from 'json-logic-js';
+import { checkRule } from './check.ts';
+import { LogicError, TOO_COSTLY, problem } from './errors.ts';
+import { MAX_STEPS, SCOPED_OPERATORS, argList, operatorOf } from './shape.ts';
+
+interface Budget {
+  steps: number;
+}
+
+/**
+ * Checks `rule` (normally a `JsonLogic`; any value is accepted because it is checked first),
+ * then evaluates it over a JSON copy of `data`. Throws `LogicError` if the rule is refused.
+ */
+export function evaluate(rule: unknown, data: unknown): unknown {
+  const problems = checkRule(rule, '');
+  if (problems.length > 0) throw new LogicError(problems);
+  return run(rule, jsonCopy(data), { steps: 0 });
+}
+
+/** Evaluates `rule` and applies JSONLogic truthiness (`[]`, `0`, `""`, `null` are false). */
+export function truthy(rule: unknown, data: unknown): boolean {
+  return isTruthy(evaluate(rule, data));
+}
+
+function isTruthy(value: unknown): boolean {
+  return jsonLogic.truthy(value);
+}
+
+/** A copy that holds only JSON: no functions, getters or class instances; Dates become ISO strings. */
+function jsonCopy(data: unknown): unknown {
+  const text = data === undefined ? undefined : JSON.stringify(data);
+  return text === undefined ? null : (JSON.parse(text) as unknown);
+}
+
+/** Spends `steps` of the budget; strings and arrays built by operators cost by their size. */
+function charge(budget: Budget, steps: number): void {
+  budget.steps += steps;
+  if (budget.steps > MAX_STEPS) throw new LogicError([problem('logic_too_costly', '', TOO_COSTLY)]);
+}
+
+function run(logic: unknown, data: unknown, budget: Budget): unknown {
+  charge(budget, 1);
+  if (Array.isArray(logic)) return logic.map((item: unknown) => run(item, data, budget));
+  const operator = operatorOf(logic);
+  if (operator === undefined) return logic;
+  const { op } = operator;
+  const values = argList(operator.args);
+  const each = (value: unknown): unknown => run(value, data, budget);
+  switch (op) {
+    case 'if':
+    case '?:':
+      return runIf(values, each);
+    case 'and':
+    case 'or': {
+      let current: unknown;
+      for (const value of values) {
+        current = each(value);
+        if (isTruthy(current) === (op === 'or')) return current;
+      }
+      return current;
+    }
+    case 'var':
+      return readVar(data, values[0], values.length > 1 ? each(values[1]) : undefined);
+    case 'missing':
+      return missing(data, values);
+    case 'missing_some': {
+      const need = each(values[0]) as number;
+      const options = Array.isArray(values[1]) ? (values[1] as unknown[]) : [];
+      const absent = missing(data, options);
+      return options.length - absent.length >= need ? [] : absent;
+    }
+    default:
+      if (SCOPED_OPERATORS.has(op)) return runScoped(op, values, data, budget);
+      return applyOperator(op, values.map(each), budget);
+  }
+}
+
+function runIf(values: readonly unknown[], each: (value: unknown) => unknown): unknown {
+  let i = 0;
+  for (; i < values.length - 1; i += 2) {
+    if (isTruthy(each(values[i]))) return each(values[i + 1]);
+  }
+  return values.length === i + 1 ? each(values[i]) : null;
+}
+
+function runScoped(op: string, values: readonly unknown[], data: unknown, budget: Budget): unknown {
+  const items = run(values[0], data, budget);
+  const logic = values[1];
+  if (op === 'reduce') {
+    const initial = values[2] === undefined ? null : run(values[2], data, budget);
+    if (!Array.isArray(items)) return initial;
+    return items.reduce((accumulator: unknown, current: unknown) => run(logic, { current, accumulator }, budget), initial);
+  }
+  if (!Array.isArray(items)) return op === 'none' ? true : op === 'map' || op === 'filter' ? [] : false;
+  const test = (item: unknown): boolean => isTruthy(run(logic, item, budget));
+  switch (op) {
+    case 'map':
+      return items.map((item: unknown) => run(logic, item, budget));
+    case 'filter':
+      return items.filter(test);
+    case 'all':
+      return items.length > 0 && items.every(test);
+    case 'none':
+      return !items.some(test);
+    default:
+      return items.some(test);
+  }
+}
+
+/** `var`, reading own properties only: inherited members (`toString`, `__proto__`) are "not found". */
+function readVar(data: unknown, path: unknown, fallback: unknown): unknown {
+  const notFound = fallback === undefined ? null : fallback;
+  if (path === undefined || path === null || path === '') return data;
+  let current = data;
+  for (const segment of String(path).split('.')) {
+    if (current === null || current === undefined || !Object.hasOwn(current, segment)) return notFound;
+    current = (current as Record<string, unknown>)[segment];
+    if (current === undefined) return notFound;
+  }
+  return current;
+}
+
+/** `missing`: the keys whose value is null, absent or "". One array argument is the key list. */
+function missing(data: unknown, values: readonly unknown[]): unknown[] {
+  const keys: readonly unknown[] = Array.isArray(values[0]) ? values[0] : values;
+  return keys.filter((key) => {
+    const value = readVar(data, key, undefined);
+    return value === null || value === '';
+  });
+}
+
+/**
+ * Runs a data-free json-logic-js operator on evaluated operands. The operands travel as the
+ * data (`{"cat": [{"var": 0}, {"var": 1}]}` over `[a, b]`) so that values which look like
+ * rules are never re-interpreted as rules.
+ */
+function applyOperator(op: string, operands: unknown[], budget: Budget): unknown {
+  const refs = operands.map((_, index) => ({ var: index }));
+  const result = jsonLogic.apply({ [op]: refs } as Parameters<typeof jsonLogic.apply>[0], operands) as unknown;
+  charge(budget, typeof result === 'string' ? Math.floor(result.length / 64) : Array.isArray(result) ? result.length : 0);
+  return result;
+}

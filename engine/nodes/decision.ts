@@ -1,0 +1,22 @@
+/** Decision: the first branch whose JSONLogic rule holds, else the default. */
+import type { DecisionNode } from '../schema/definition.types.ts';
+import { LogicError, truthy } from '../logic/index.ts';
+import type { Run } from '../runtime/run.ts';
+
+export function enterDecision(node: DecisionNode, run: Run): void {
+  const data = run.data();
+  const chosen = node.branches.findIndex((branch) => {
+    try {
+      return truthy(branch.when, data);
+    } catch (error) {
+      // Validation refuses unsafe rules before publishing; a rule that still fails counts as false.
+      if (error instanceof LogicError) return false;
+      throw error;
+    }
+  });
+  const branch = chosen >= 0 ? node.branches[chosen] : undefined;
+  const to = branch ? branch.to : node.default;
+  run.state.done[node.id] = run.now;
+  run.record({ type: 'decision_taken', node: node.id, branch: branch?.label ?? (branch ? chosen : 'default'), to });
+  run.enter(to, { from: node.id });
+}

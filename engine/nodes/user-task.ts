@@ -1,0 +1,95 @@
+/**
+ * User task: a form someone fills, with a due date, an escalation ladder and the Mosaic-style
+ * next actions that decide where the case goes and to whom it is passed.
+ */
+import type { UserTaskNode } from '../schema/definition.types.ts';
+import { readPath } from '../runtime/data.ts';
+import type { Arrival, Run } from '../runtime/run.ts';
+import type { Task, Timer } from '../runtime/state.ts';
+import { resolveWhen } from '../runtime/when.ts';
+import { describeAssignment, resolveAssignee, resolveRecipients } from './assign.ts';
+
+export function enterUserTask(node: UserTaskNode, run: Run, arrival: Arrival): void {
+  const data = run.data();
+  const due = node.due ? resolveWhen(node.due, 'due', data, run.now, run.calendar) : undefined;
+  const opens = node.availableFrom ? resolveWhen(node.availableFrom, 'wait', data, run.now, run.calendar) : undefined;
+  const assignee = resolveAssignee(node.assignee, run, arrival);
+  const task: Task = {
+    id: run.nextId('t'),
+    node: node.id,
+    name: node.name,
+    ...(node.form ? { form: node.form } : {}),
+    status: 'open',
+    assignee,
+    priority: arrival.priority ?? node.priority ?? 'normal',
+    createdAt: run.now,
+    overdue: false,
+    escalationLevel: 0,
+  };
+  if (due && 'at' in due) task.due = due.at;
+  if (node.due?.label) task.dueLabel = node.due.label;
+  const availableFrom = opens && 'at' in opens ? opens.at : due && 'at' in due ? due.opens : undefined;
+  if (availableFrom && availableFrom > run.now) task.availableFrom = availableFrom;
+  const prefill = prefillFor(node, run);
+  if (prefill) task.prefill = prefill;
+  if (arrival.passedBy) task.passedBy = arrival.passedBy;
+  if (arrival.note) task.note = arrival.note;
+  if (arrival.scheduledFor) task.scheduledFor = arrival.scheduledFor;
+  run.createTask(task);
+  run.record({
+    type: 'task_created',
+    node: node.id,
+    task: task.id,
+    assignee: describeAssignment(assignee),
+    priority: task.priority,
+    due: task.due,
+    ...(due && 'missing' in due ? { dueMissing: due.missing } : {}),
+  });
+  if (task.due) run.schedule({ purpose: 'due', node: node.id, task: task.id, fireAt: task.due });
+}
+
+/** Answers copied over from earlier steps, as the node's prefill mappings say. */
+function prefillFor(node: UserTaskNode, run: Run): Record<string, unknown> | undefined {
+  if (!node.prefill?.length) return undefined;
+  const data = run.data();
+  const prefill: Record<string, unknown> = {};
+  for (const mapping of node.prefill) {
+    const value = readPath(data, mapping.from);
+    if (value !== undefined) prefill[mapping.field] = structuredClone(value);
+  }
+  return Object.keys(prefill).length > 0 ? prefill : undefined;
+}
+
+/** The deadline passed: mark the task overdue and start the escalation ladder. */
+export function fireDue(node: UserTaskNode, run: Run, task: Task): void {
+  task.overdue = true;
+  run.updateTask(task);
+  run.record({ type: 'deadline_passed', node: node.id, task: task.id, due: task.due });
+  (node.escalations ?? []).forEach((rung, index) => {
+    if (!rung.after || rung.after.amount === 0) escalate(node, run, task, index);
+    else run.schedule({ purpose: 'escalation', node: node.id, task: task.id, rung: index, fireAt: run.calendar.deadline(task.due!, rung.after) });
+  });
+}
+
+export function fireEscalation(node: UserTaskNode, run: Run, task: Task, timer: Timer): void {
+  escalate(node, run, task, timer.rung ?? 0);
+}
+
+function escalate(node: UserTaskNode, run: Run, task: Task, index: number): void {
+  const rung = node.escalations?.[index];
+  if (!rung) return;
+  const arrival: Arrival = task.passedBy ? { passedBy: task.passedBy } : {};
+  if (rung.reassignTo) task.assignee = resolveAssignee(rung.reassignTo, run, arrival);
+  if (rung.raisePriority) task.priority = rung.raisePriority;
+  task.escalationLevel = Math.max(task.escalationLevel, index + 1);
+  run.updateTask(task);
+  const notification = {
+    id: run.nextId('n'),
+    to: resolveRecipients(rung.notify, run, arrival),
+    subject: `Overdue: ${task.name}`,
+    body: rung.message ?? `"${task.name}" was due ${task.due} and is still open.`,
+    reason: `escalation:${node.id}:${index + 1}`,
+  };
+  run.effects.push({ type: 'notify', notification });
+  run.record({ type: 'escalated', node: node.id, task: task.id, level: index + 1, notification: notification.id, to: notification.to });
+}

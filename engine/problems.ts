@@ -1,0 +1,64 @@
+/**
+ * The two kinds of errors the engine speaks.
+ *
+ * - A `Problem` is something wrong with a definition. Validation collects every problem and
+ *   returns them as a list; nothing throws. The designer underlines them, CI fails on them.
+ * - A `Refusal` is a runtime "no": an event the case cannot take. It is thrown as a typed
+ *   error so that the server can map its code to an HTTP status in one place.
+ *
+ * Codes are stable snake_case strings: tests, the designer and API clients match on them.
+ */
+
+export interface Problem {
+  /** Stable snake_case code, e.g. `unknown_node`. */
+  code: string;
+  /** JSON pointer into the definition, e.g. `/nodes/3/next`. */
+  path: string;
+  /** One plain-English sentence an admin can act on. */
+  message: string;
+}
+
+/** One invalid answer in a submitted form, GOV.UK style. */
+export interface FieldError {
+  /** JSON pointer into the form data, e.g. `/children/0/dateOfBirth`. */
+  pointer: string;
+  /** The JSON Schema keyword that failed (`required`, `maxLength`, ...). */
+  keyword: string;
+  /** The message shown in the error summary and beside the field. */
+  message: string;
+}
+
+export type RefusalCode =
+  | 'case_closed'
+  | 'event_not_expected'
+  | 'unknown_task'
+  | 'unknown_action'
+  | 'guard_failed'
+  | 'form_invalid'
+  | 'pass_to_required'
+  | 'pass_to_not_allowed'
+  | 'scheduled_date_required'
+  | 'unknown_entry'
+  | 'stale_version'
+  | 'invalid_event'
+  | 'task_not_open'
+  | 'not_allowed'
+  | 'not_yet_available'
+  | 'runaway_flow'
+  | 'definition_broken';
+
+export class Refusal extends Error {
+  override readonly name = 'Refusal';
+  constructor(
+    readonly code: RefusalCode,
+    message: string,
+    readonly details: { fieldErrors?: FieldError[]; [key: string]: unknown } = {},
+  ) {
+    super(message);
+  }
+}
+
+/** JSON pointer segment escaping (RFC 6901). */
+export function pointer(...segments: Array<string | number>): string {
+  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}

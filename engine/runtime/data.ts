@@ -1,0 +1,68 @@
+/**
+ * What conditions, prefill mappings, timer anchors and message templates can read: one plain
+ * object built from the case state. Paths are dotted: `case.startedAt`, `form.<node>.<field>`,
+ * `done.<node>`, `entered.<node>`, `action.<node>`, `now`.
+ */
+import type { Instant } from '../time.ts';
+import type { CaseState } from './state.ts';
+
+export interface CaseData {
+  case: {
+    id: string;
+    entry: string;
+    startedAt: Instant;
+    familyName: string;
+    children: CaseState['subject']['children'];
+    childCount: number;
+  };
+  form: CaseState['form'];
+  done: CaseState['done'];
+  entered: CaseState['entered'];
+  action: CaseState['action'];
+  now: Instant;
+}
+
+/** The top-level case fields a path may name after `case.`. */
+export const CASE_FIELDS = ['id', 'entry', 'startedAt', 'familyName', 'children', 'childCount'] as const;
+
+/**
+ * Builds the data view of a case. `answers` overlays a task's just-submitted answers so that
+ * guards can check them before anything is saved.
+ */
+export function caseData(state: CaseState, now: Instant, answers?: { node: string; data: Record<string, unknown> }): CaseData {
+  return {
+    case: {
+      id: state.id,
+      entry: state.entry,
+      startedAt: state.startedAt,
+      familyName: state.subject.familyName,
+      children: state.subject.children,
+      childCount: state.subject.children.length,
+    },
+    form: answers ? { ...state.form, [answers.node]: answers.data } : state.form,
+    done: state.done,
+    entered: state.entered,
+    action: state.action,
+    now,
+  };
+}
+
+/** Reads a dotted path, following own properties only; `undefined` when any step is missing. */
+export function readPath(data: unknown, path: string): unknown {
+  let value: unknown = data;
+  for (const segment of path.split('.')) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment)) return undefined;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value;
+}
+
+/** Fills `{{path}}` placeholders in a message template; unknown paths become empty. */
+export function renderTemplate(template: string, data: CaseData): string {
+  return template.replace(/\{\{\s*([A-Za-z0-9_.-]+)\s*\}\}/g, (_, path: string) => {
+    const value = readPath(data, path);
+    if (value === undefined || value === null) return '';
+    if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ');
+    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  });
+}

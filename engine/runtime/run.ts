@@ -1,0 +1,151 @@
+/**
+ * One step's working draft. `step` clones the case state into a Run, the node behaviours change
+ * the draft and collect effects, and `step` hands both back. Nothing here performs an effect.
+ */
+import type { Node, WorkflowDefinition } from '../schema/definition.types.ts';
+import { WorkingCalendar } from '../calendar/index.ts';
+import { graphOf, type Graph } from '../definition/graph.ts';
+import { Refusal } from '../problems.ts';
+import type { Instant, LocalDate } from '../time.ts';
+import type { Priority } from '../schema/definition.types.ts';
+import { caseData, type CaseData } from './data.ts';
+import type { Effect } from './events.ts';
+import type { Assignment, CaseState, HistoryRecord, Task, Timer } from './state.ts';
+
+/** How a path arrives at a node: from where, and what the previous next action passed on. */
+export interface Arrival {
+  from?: string;
+  passTo?: Assignment;
+  passedBy?: string;
+  priority?: Priority;
+  scheduledFor?: LocalDate;
+  note?: string;
+}
+
+/** A protocol that loops without ever waiting would spin forever; stop it. */
+const MAX_NODES_PER_STEP = 10_000;
+
+export class Run {
+  readonly effects: Effect[] = [];
+  readonly graph: Graph;
+  readonly calendar: WorkingCalendar;
+  /** The outcome of the last end node reached, applied if the case closes in this step. */
+  endedWith?: { id: string; node: string; closureReason?: string };
+  private readonly queue: Array<{ node: string; arrival: Arrival }> = [];
+
+  constructor(
+    readonly definition: WorkflowDefinition,
+    readonly state: CaseState,
+    readonly now: Instant,
+  ) {
+    this.graph = graphOf(definition);
+    this.calendar = WorkingCalendar.for(definition.calendar);
+  }
+
+  nextId(prefix: 't' | 'm' | 'n' | 'c'): string {
+    this.state.seq += 1;
+    return `${this.state.id}.${prefix}${this.state.seq}`;
+  }
+
+  data(answers?: { node: string; data: Record<string, unknown> }): CaseData {
+    return caseData(this.state, this.now, answers);
+  }
+
+  node(id: string): Node {
+    const node = this.graph.nodes.get(id);
+    if (!node) throw new Refusal('definition_broken', `The definition has no node "${id}".`, { node: id });
+    return node;
+  }
+
+  record(entry: HistoryRecord): void {
+    this.state.history.push({ at: this.now, ...entry });
+  }
+
+  /** Queues a path's arrival at a node; `drain` processes the queue in order. */
+  enter(node: string, arrival: Arrival = {}): void {
+    this.queue.push({ node, arrival });
+  }
+
+  drain(enterNode: (node: Node, run: Run, arrival: Arrival) => void): void {
+    let processed = 0;
+    for (let next = this.queue.shift(); next; next = this.queue.shift()) {
+      if (++processed > MAX_NODES_PER_STEP) {
+        throw new Refusal('runaway_flow', 'The protocol loops without waiting for anyone; check its decisions.', {
+          node: next.node,
+        });
+      }
+      if (this.state.status !== 'open') return;
+      this.state.entered[next.node] = this.now;
+      enterNode(this.node(next.node), this, next.arrival);
+    }
+  }
+
+  createTask(task: Task): void {
+    this.state.tasks[task.id] = task;
+    this.effects.push({ type: 'create_task', task });
+  }
+
+  updateTask(task: Task): void {
+    this.effects.push({ type: 'update_task', task });
+  }
+
+  schedule(timer: Omit<Timer, 'id'>): Timer {
+    const scheduled = { id: this.nextId('m'), ...timer };
+    this.state.timers[scheduled.id] = scheduled;
+    this.effects.push({ type: 'schedule_timer', timer: scheduled });
+    return scheduled;
+  }
+
+  cancelTimer(id: string): void {
+    if (!this.state.timers[id]) return;
+    delete this.state.timers[id];
+    this.effects.push({ type: 'cancel_timer', timerId: id });
+  }
+
+  /** Cancels an open task and every timer that belongs to it. */
+  cancelTask(task: Task, why: string): void {
+    task.status = 'cancelled';
+    task.cancelledAt = this.now;
+    this.cancelTimersOf(task.id);
+    this.effects.push({ type: 'cancel_task', taskId: task.id });
+    this.record({ type: 'task_cancelled', node: task.node, task: task.id, why });
+  }
+
+  cancelTimersOf(taskId: string): void {
+    for (const timer of Object.values(this.state.timers)) {
+      if (timer.task === taskId) this.cancelTimer(timer.id);
+    }
+  }
+
+  openTasks(): Task[] {
+    return Object.values(this.state.tasks).filter((t) => t.status === 'open');
+  }
+
+  /** Ends the case now: cancels whatever is still open and records the outcome. */
+  close(
+    status: 'closed' | 'withdrawn',
+    outcome: { id: string; node?: string; closureReason?: string },
+    detail: Record<string, unknown> = {},
+  ): void {
+    for (const task of this.openTasks()) this.cancelTask(task, status === 'withdrawn' ? 'case withdrawn' : 'case closed');
+    for (const id of Object.keys(this.state.timers)) this.cancelTimer(id);
+    this.state.status = status;
+    this.state.outcome = { ...outcome, at: this.now };
+    this.state.joins = {};
+    this.record({ type: status === 'withdrawn' ? 'case_withdrawn' : 'case_closed', outcome: outcome.id, ...detail });
+    if (this.state.parent) {
+      this.effects.push({ type: 'end_parent_wait', parent: this.state.parent, outcome: outcome.id });
+    }
+  }
+
+  /** Closes the case when no path is left open after a step. */
+  closeIfFinished(): void {
+    if (this.state.status !== 'open') return;
+    const waiting =
+      this.openTasks().length > 0 ||
+      Object.keys(this.state.timers).length > 0 ||
+      Object.keys(this.state.waitingFor).length > 0;
+    if (waiting) return;
+    this.close('closed', this.endedWith ?? { id: 'stalled' });
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * The heart of the engine: `step(definition, caseState, event, context)` decides what an event
+ * does to a case and returns the new state plus the effects for someone else to perform. Pure:
+ * the input state is never changed, time comes in through the context, ids are derived from the
+ * case id and its counter.
+ */
+import type { UserTaskNode, WorkflowDefinition } from '../schema/definition.types.ts';
+import { Refusal } from '../problems.ts';
+import { validateFormData } from '../forms/index.ts';
+import { completeTask, enterNode, fireDue, fireEscalation, fireWait } from '../nodes/index.ts';
+import type { CaseEvent, StepContext, Effect } from './events.ts';
+import { Run } from './run.ts';
+import { CASE_SCHEMA_VERSION, type CaseState, type Subject } from './state.ts';
+
+export interface StepResult {
+  caseState: CaseState;
+  effects: Effect[];
+}
+
+export function step(
+  definition: WorkflowDefinition,
+  caseState: CaseState | null,
+  event: CaseEvent,
+  context: StepContext,
+): StepResult {
+  if (event.type === 'case_started') {
+    if (caseState) throw new Refusal('event_not_expected', 'This case has already started.');
+    return finish(startCase(definition, event, context), event, 'system');
+  }
+  if (!caseState) throw new Refusal('event_not_expected', 'There is no case to apply this to yet.');
+  if (event.expectedVersion !== undefined && event.expectedVersion !== caseState.version) {
+    throw new Refusal('stale_version', 'Someone else has changed this case since you opened it. Reload it and try again.', {
+      expected: event.expectedVersion,
+      actual: caseState.version,
+    });
+  }
+  if (caseState.status !== 'open') {
+    throw new Refusal('case_closed', `This case is ${caseState.status}; nothing more can happen to it.`);
+  }
+  const run = new Run(definition, structuredClone(caseState), context.now);
+  const actor = applyEvent(run, event);
+  return finish(run, event, actor);
+}
+
+function applyEvent(run: Run, event: Exclude<CaseEvent, { type: 'case_started' }>): string {
+  switch (event.type) {
+    case 'task_completed': {
+      const task = openTask(run, event.taskId);
+      completeTask(run.node(task.node) as UserTaskNode, run, task, event);
+      return event.by.id;
+    }
+    case 'task_reassigned': {
+      const task = openTask(run, event.taskId);
+      const to = event.to;
+      if ('team' in to && !run.definition.teams.some((t) => t.id === to.team)) {
+        throw new Refusal('pass_to_not_allowed', 'There is no such team in this protocol.', { to: event.to });
+      }
+      const from = task.assignee;
+      task.assignee = event.to;
+      run.updateTask(task);
+      run.record({ type: 'task_reassigned', node: task.node, task: task.id, by: event.by.id, from, to: event.to });
+      return event.by.id;
+    }
+    case 'timer_fired': {
+      const timer = run.state.timers[event.timerId];
+      if (!timer) throw new Refusal('event_not_expected', 'That timer is no longer pending.', { timer: event.timerId });
+      delete run.state.timers[timer.id];
+      const node = run.node(timer.node);
+      if (timer.purpose === 'wait' && node.kind === 'timer') fireWait(node, run, timer);
+      else if (node.kind === 'user_task' && timer.task) {
+        const task = run.state.tasks[timer.task];
+        if (task?.status === 'open') {
+          if (timer.purpose === 'due') fireDue(node, run, task);
+          else fireEscalation(node, run, task, timer);
+        }
+      }
+      return 'system';
+    }
+    case 'case_withdrawn':
+      run.close('withdrawn', { id: 'withdrawn' }, { by: event.by.id, reason: event.reason });
+      return event.by.id;
+    case 'subflow_ended': {
+      const nodeId = run.state.waitingFor[event.childCaseId];
+      if (!nodeId) throw new Refusal('event_not_expected', 'This case is not waiting for that sub-case.');
+      delete run.state.waitingFor[event.childCaseId];
+      run.state.form[nodeId] = { outcome: event.outcome, caseId: event.childCaseId };
+      run.state.done[nodeId] = run.now;
+      run.record({ type: 'subflow_ended', node: nodeId, child: event.childCaseId, outcome: event.outcome });
+      const node = run.node(nodeId);
+      if (node.kind === 'subflow') run.enter(node.next, { from: nodeId });
+      return 'system';
+    }
+  }
+}
+
+function openTask(run: Run, taskId: string) {
+  const task = run.state.tasks[taskId];
+  if (!task) throw new Refusal('unknown_task', 'There is no such task on this case.', { task: taskId });
+  if (task.status !== 'open') {
+    const who = task.completedBy ? ` by ${task.completedBy}` : '';
+    throw new Refusal('task_not_open', `Someone else already did this: the task was ${task.status}${who}.`, {
+      task: taskId,
+      status: task.status,
+    });
+  }
+  return task;
+}
+
+function startCase(definition: WorkflowDefinition, event: Extract<CaseEvent, { type: 'case_started' }>, context: StepContext): Run {
+  const start = definition.nodes.find((n) => n.id === event.entry);
+  if (!start || start.kind !== 'start') {
+    throw new Refusal('unknown_entry', `"${event.entry}" is not a way into this protocol.`, { entry: event.entry });
+  }
+  if (start.roles?.length && !start.roles.some((r) => event.by.roles.includes(r))) {
+    throw new Refusal('not_allowed', `Your role cannot start a case at "${start.name}".`);
+  }
+  const fieldErrors = checkSubject(event.subject);
+  const form = start.form ? definition.forms[start.form] : undefined;
+  if (form) fieldErrors.push(...validateFormData(form, event.data ?? {}).map((e) => ({ ...e, pointer: `/data${e.pointer}` })));
+  if (fieldErrors.length > 0) throw new Refusal('form_invalid', 'The case details have answers to correct.', { fieldErrors });
+
+  const state: CaseState = {
+    schemaVersion: CASE_SCHEMA_VERSION,
+    id: event.caseId,
+    definition: { id: definition.id, version: definition.version },
+    authority: definition.authority.id,
+    status: 'open',
+    entry: start.id,
+    startedAt: context.now,
+    startedBy: event.by.id,
+    ...(event.parent ? { parent: event.parent } : {}),
+    updatedAt: context.now,
+    version: 1,
+    seq: 0,
+    subject: structuredClone(event.subject),
+    form: { [start.id]: structuredClone(event.data ?? {}) },
+    done: { [start.id]: context.now },
+    entered: { [start.id]: context.now },
+    action: {},
+    performer: { [start.id]: event.by.id },
+    tasks: {},
+    timers: {},
+    joins: {},
+    waitingFor: {},
+    history: [],
+  };
+  const run = new Run(definition, state, context.now);
+  run.record({ type: 'case_started', node: start.id, by: event.by.id, children: event.subject.children.length });
+  run.enter(start.next, { from: start.id, passedBy: event.by.id });
+  return run;
+}
+
+function checkSubject(subject: Subject) {
+  const errors: Array<{ pointer: string; keyword: string; message: string }> = [];
+  if (typeof subject?.familyName !== 'string' || subject.familyName.trim() === '') {
+    errors.push({ pointer: '/subject/familyName', keyword: 'required', message: 'Enter the family name' });
+  }
+  if (!Array.isArray(subject?.children) || subject.children.length === 0) {
+    errors.push({ pointer: '/subject/children', keyword: 'minItems', message: 'Add at least one child' });
+    return errors;
+  }
+  subject.children.forEach((child, i) => {
+    if (typeof child?.name !== 'string' || child.name.trim() === '') {
+      errors.push({ pointer: `/subject/children/${i}/name`, keyword: 'required', message: `Enter the name of child ${i + 1}` });
+    }
+    if (child?.dateOfBirth !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(child.dateOfBirth)) {
+      errors.push({ pointer: `/subject/children/${i}/dateOfBirth`, keyword: 'format', message: `Date of birth of child ${i + 1} must be a real date` });
+    }
+  });
+  return errors;
+}
+
+/** Runs the queued paths, closes a finished case, and stamps the new version and audit entry. */
+function finish(run: Run, event: CaseEvent, actor: string): StepResult {
+  run.drain(enterNode);
+  run.closeIfFinished();
+  const state = run.state;
+  if (event.type !== 'case_started') state.version += 1;
+  state.updatedAt = run.now;
+  run.effects.push({
+    type: 'record_audit',
+    entry: { at: run.now, caseId: state.id, actor, action: event.type, detail: auditDetail(event, state.version) },
+  });
+  return { caseState: state, effects: run.effects };
+}
+
+function auditDetail(event: CaseEvent, version: number): Record<string, unknown> {
+  switch (event.type) {
+    case 'task_completed':
+      return { version, task: event.taskId, actions: event.actions.map((a) => a.action) };
+    case 'task_reassigned':
+      return { version, task: event.taskId, to: event.to };
+    case 'timer_fired':
+      return { version, timer: event.timerId };
+    case 'subflow_ended':
+      return { version, child: event.childCaseId, outcome: event.outcome };
+    case 'case_started':
+      return { version, entry: event.entry };
+    case 'case_withdrawn':
+      return { version };
+  }
+}

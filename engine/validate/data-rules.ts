@@ -1,0 +1,66 @@
+/**
+ * Lint over what the protocol reads: conditions (safe, and reading fields an earlier form
+ * defines), timer and deadline anchors (dates that something sets), prefill sources, sub-flow
+ * inputs and message templates.
+ */
+import type { When, WorkflowDefinition } from '../schema/definition.types.ts';
+import type { Graph } from '../definition/graph.ts';
+import { checkRule, varsRead } from '../logic/index.ts';
+import type { Problem } from '../problems.ts';
+import { checkDataPath } from './data-paths.ts';
+
+export function dataProblems(definition: WorkflowDefinition, graph: Graph): Problem[] {
+  const problems: Problem[] = [];
+  const read = (path: string, at: string, where: string, code: string, what: string) => {
+    const check = checkDataPath(definition, graph, path, at);
+    if (!check.ok) problems.push({ code, path: where, message: `${what} reads "${path}", but ${check.reason ?? 'nothing earlier sets it'}.` });
+    return check;
+  };
+  const rule = (value: unknown, at: string, where: string) => {
+    const unsafe = checkRule(value, where);
+    problems.push(...unsafe);
+    if (unsafe.length > 0) return;
+    for (const path of varsRead(value)) read(path, at, where, 'condition_reads_unknown_field', 'The condition');
+  };
+  const anchor = (when: When | undefined, at: string, where: string) => {
+    if (!when?.from) return;
+    const check = read(when.from, at, `${where}/from`, 'timer_anchor_unset', 'The timescale');
+    if (check.ok && !check.isDate) {
+      problems.push({ code: 'timer_anchor_unset', path: `${where}/from`, message: `The timescale counts from "${when.from}", which is not a date.` });
+    }
+  };
+
+  definition.nodes.forEach((node, i) => {
+    const at = `/nodes/${i}`;
+    switch (node.kind) {
+      case 'decision':
+        node.branches.forEach((b, j) => rule(b.when, node.id, `${at}/branches/${j}/when`));
+        break;
+      case 'timer':
+        anchor(node.wait, node.id, `${at}/wait`);
+        break;
+      case 'subflow':
+        for (const [field, path] of Object.entries(node.input ?? {})) {
+          if (path) read(path, node.id, `${at}/input/${field}`, 'subflow_input_unknown', 'The sub-flow input');
+        }
+        break;
+      case 'notification':
+        for (const [key, text] of [['subject', node.subject], ['body', node.body]] as const) {
+          for (const match of text.matchAll(/\{\{\s*([A-Za-z0-9_.-]+)\s*\}\}/g)) {
+            read(match[1]!, node.id, `${at}/${key}`, 'template_reads_unknown_field', 'The message');
+          }
+        }
+        break;
+      case 'user_task':
+        (node.guards ?? []).forEach((g, j) => rule(g.rule, node.id, `${at}/guards/${j}/rule`));
+        node.nextActions.forEach((a, j) => (a.guards ?? []).forEach((g, k) => rule(g.rule, node.id, `${at}/nextActions/${j}/guards/${k}/rule`)));
+        anchor(node.due, node.id, `${at}/due`);
+        anchor(node.availableFrom, node.id, `${at}/availableFrom`);
+        (node.prefill ?? []).forEach((m, j) => read(m.from, node.id, `${at}/prefill/${j}/from`, 'prefill_from_unknown', 'The prefill'));
+        break;
+      default:
+        break;
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,80 @@
+/** Lint over names: every role, team, form, mailbox, outcome and field a node mentions exists. */
+import type { Assignee, Recipient, WorkflowDefinition } from '../schema/definition.types.ts';
+import type { Graph } from '../definition/graph.ts';
+import { fieldExists } from '../forms/index.ts';
+import type { Problem } from '../problems.ts';
+
+export function referenceProblems(definition: WorkflowDefinition, graph: Graph): Problem[] {
+  const problems: Problem[] = [];
+  const ids = (list: Array<{ id: string }> | undefined) => new Set((list ?? []).map((x) => x.id));
+  const roles = ids(definition.roles);
+  const teams = ids(definition.teams);
+  const mailboxes = ids(definition.mailboxes);
+  const outcomes = definition.outcomes ? ids(definition.outcomes) : undefined;
+  const add = (code: string, path: string, message: string) => problems.push({ code, path, message });
+
+  for (const [name, list] of [['roles', definition.roles], ['teams', definition.teams], ['mailboxes', definition.mailboxes], ['outcomes', definition.outcomes]] as const) {
+    duplicates(list ?? [], (i, id) => add('duplicate_id', `/${name}/${i}/id`, `Another entry in ${name} is already called "${id}".`));
+  }
+  definition.roles.forEach((role, i) => {
+    if (role.manager && !roles.has(role.manager)) add('unknown_role', `/roles/${i}/manager`, `The role "${role.manager}" does not exist.`);
+  });
+  definition.teams.forEach((team, i) =>
+    (team.roles ?? []).forEach((r, j) => {
+      if (!roles.has(r)) add('unknown_role', `/teams/${i}/roles/${j}`, `The role "${r}" does not exist.`);
+    }),
+  );
+
+  const checkAssignee = (a: Assignee | Recipient, path: string): void => {
+    if ('role' in a && !roles.has(a.role)) add('unknown_role', `${path}/role`, `The role "${a.role}" does not exist.`);
+    if ('team' in a && !teams.has(a.team)) add('unknown_team', `${path}/team`, `The team "${a.team}" does not exist.`);
+    if ('mailbox' in a && !mailboxes.has(a.mailbox)) add('unknown_mailbox', `${path}/mailbox`, `The mailbox "${a.mailbox}" does not exist.`);
+    if ('performerOf' in a && !graph.nodes.has(a.performerOf)) add('unknown_node', `${path}/performerOf`, `There is no node "${a.performerOf}".`);
+    if ('passedTo' in a && a.fallback) checkAssignee(a.fallback, `${path}/fallback`);
+  };
+
+  definition.nodes.forEach((node, i) => {
+    const at = `/nodes/${i}`;
+    if ((node.kind === 'user_task' || node.kind === 'start') && node.form && !definition.forms[node.form]) {
+      add('unknown_form', `${at}/form`, `The form "${node.form}" does not exist.`);
+    }
+    if (node.kind === 'start') {
+      (node.roles ?? []).forEach((r, j) => {
+        if (!roles.has(r)) add('unknown_role', `${at}/roles/${j}`, `The role "${r}" does not exist.`);
+      });
+    }
+    if (node.kind === 'notification') node.to.forEach((r, j) => checkAssignee(r, `${at}/to/${j}`));
+    if (node.kind === 'end' && outcomes && !outcomes.has(node.outcome)) {
+      add('unknown_outcome', `${at}/outcome`, `The outcome "${node.outcome}" is not in the definition's outcomes.`);
+    }
+    if (node.kind === 'subflow' && node.definition === definition.id && graph.nodes.get(node.entry)?.kind !== 'start') {
+      add('unknown_entry', `${at}/entry`, `"${node.entry}" is not a start node of this protocol.`);
+    }
+    if (node.kind !== 'user_task') return;
+    checkAssignee(node.assignee, `${at}/assignee`);
+    (node.escalations ?? []).forEach((rung, j) => {
+      rung.notify.forEach((r, k) => checkAssignee(r, `${at}/escalations/${j}/notify/${k}`));
+      if (rung.reassignTo) checkAssignee(rung.reassignTo, `${at}/escalations/${j}/reassignTo`);
+    });
+    duplicates(node.nextActions, (j, id) => add('duplicate_id', `${at}/nextActions/${j}/id`, `Another next action of "${node.name}" is already called "${id}".`));
+    node.nextActions.forEach((action, j) =>
+      (action.passTo?.teams ?? []).forEach((t, k) => {
+        if (!teams.has(t)) add('unknown_team', `${at}/nextActions/${j}/passTo/teams/${k}`, `The team "${t}" does not exist.`);
+      }),
+    );
+    const form = node.form ? definition.forms[node.form] : undefined;
+    (node.prefill ?? []).forEach((mapping, j) => {
+      if (!form) add('prefill_without_form', `${at}/prefill/${j}`, `"${node.name}" has no form to copy answers into.`);
+      else if (!fieldExists(form, mapping.field)) add('unknown_field', `${at}/prefill/${j}/field`, `The form "${form.title}" has no field "${mapping.field}".`);
+    });
+  });
+  return problems;
+}
+
+function duplicates(list: Array<{ id: string }>, report: (index: number, id: string) => void): void {
+  const seen = new Set<string>();
+  list.forEach((item, i) => {
+    if (seen.has(item.id)) report(i, item.id);
+    seen.add(item.id);
+  });
+}
