@@ -1,22 +1,17 @@
 /**
- * Sandboxed evaluation of JSONLogic rules. The only file that imports `json-logic-js`.
- *
- * json-logic-js resolves `var` with plain `data[segment]`, so `{"var": "toString"}` on `{}`
- * returns `Object.prototype.toString` and `{"var": "constructor.constructor"}` returns
- * `Function`. Its operator table is a shared singleton (changing it with `add_operation`
- * would affect every caller), so instead this file walks the rule itself for everything
- * that touches data or scope — `var`, `missing`, `missing_some`, `if`/`?:`, `and`, `or`,
- * `map`, `filter`, `reduce`, `all`, `none`, `some` — reading data with own-property checks
- * only, and hands every other operator to json-logic-js with already-evaluated operands.
+ * Sandboxed evaluation of JSONLogic rules; the only file that imports `json-logic-js`.
+ * Its `var` reads `data[segment]`, inherited members included (`{"var": "toString"}` on `{}`
+ * is a function), and its operator table is a shared singleton we must not patch. So this file
+ * runs everything that reads data or changes scope itself (var, missing, missing_some, if, ?:,
+ * and, or, map, filter, reduce, all, none, some), with own-property reads only, and hands the
+ * remaining data-free operators to json-logic-js with already-evaluated operands.
  */
 import jsonLogic from 'json-logic-js';
 import { checkRule } from './check.ts';
 import { LogicError, TOO_COSTLY, problem } from './errors.ts';
 import { MAX_STEPS, SCOPED_OPERATORS, argList, operatorOf } from './shape.ts';
 
-interface Budget {
-  steps: number;
-}
+type Budget = { steps: number };
 
 /**
  * Checks `rule` (normally a `JsonLogic`; any value is accepted because it is checked first),

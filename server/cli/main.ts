@@ -2,11 +2,12 @@
  * `stepwise validate <definition.json>...` prints each definition's problems (exit 1 if any).
  * `stepwise simulate <definition.json> <scenario.json> [--json]` prints the dated timeline.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { formatTimeline, runScenario, validateDefinition, type Scenario, type WorkflowDefinition } from '../../engine/index.ts';
 
 const usage = `Usage:
-  stepwise validate <definition.json>...
+  stepwise validate <definition.json | directory>...
   stepwise simulate <definition.json> <scenario.json> [--json]`;
 
 async function readJson(file: string): Promise<unknown> {
@@ -17,8 +18,23 @@ async function readJson(file: string): Promise<unknown> {
   }
 }
 
-async function validate(files: string[]): Promise<number> {
+/** Expands directories to the definition files in them (`*.json`, not scenarios). */
+async function definitionFiles(paths: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    if (!(await stat(path)).isDirectory()) files.push(path);
+    else {
+      const names = (await readdir(path)).filter((n) => n.endsWith('.json') && !n.includes('.scenario')).sort();
+      files.push(...names.map((n) => join(path, n)));
+    }
+  }
+  return files;
+}
+
+async function validate(paths: string[]): Promise<number> {
   let failed = 0;
+  const files = await definitionFiles(paths);
+  if (files.length === 0) console.log('no definitions found');
   for (const file of files) {
     const problems = validateDefinition(await readJson(file));
     if (problems.length === 0) {
