@@ -1,20 +1,51 @@
 /**
- * One compiled validator per form schema object, kept for as long as the schema object lives.
- * Compiling is the expensive part of validation; definitions are loaded once and reused.
+ * Compiled validators for form schemas, cached by content. Compiling is the expensive part of
+ * validation, and the designer re-validates a freshly parsed definition on every edit, so the
+ * cache must hit for equal schemas, not only for the same object.
  */
 import { createAjv } from '../schema/ajv.ts';
 import type { ValidateFunction } from '../schema/ajv.ts';
 import type { JsonSchema } from './schema-info.ts';
 
-const validators = new WeakMap<JsonSchema, ValidateFunction>();
+const MAX_CACHED = 500;
+const byObject = new WeakMap<JsonSchema, ValidateFunction>();
+const byContent = new Map<string, { validate: ValidateFunction; schema: JsonSchema }>();
+let shared: ReturnType<typeof createAjv> | undefined;
 
 /** The validator for a form's data schema. Throws Ajv's error when the schema does not compile. */
 export function validatorFor(schema: JsonSchema): ValidateFunction {
-  let validate = validators.get(schema);
-  if (!validate) {
-    // A fresh Ajv per schema: two forms may share an `$id` without clashing.
-    validate = createAjv().compile(schema);
-    validators.set(schema, validate);
+  const known = byObject.get(schema);
+  if (known) return known;
+  const key = JSON.stringify(schema);
+  let entry = byContent.get(key);
+  if (entry) {
+    byContent.delete(key); // re-insert: most recently used last
+  } else {
+    entry = { validate: compile(schema), schema };
+    if (byContent.size >= MAX_CACHED) evictOldest();
   }
-  return validate;
+  byContent.set(key, entry);
+  byObject.set(schema, entry.validate);
+  return entry.validate;
+}
+
+/** Why a schema is not valid JSON Schema 2020-12, or undefined when it is. */
+export function schemaInvalidReason(schema: JsonSchema): string | undefined {
+  shared ??= createAjv();
+  if (shared.validateSchema(schema) === true) return undefined;
+  return shared.errorsText(shared.errors, { dataVar: 'schema' });
+}
+
+function compile(schema: JsonSchema): ValidateFunction {
+  // Schemas with an `$id` get an Ajv of their own: two forms may share an id without clashing.
+  if (typeof schema === 'object' && schema !== null && '$id' in schema) return createAjv().compile(schema);
+  shared ??= createAjv();
+  return shared.compile(schema);
+}
+
+function evictOldest(): void {
+  const [key, oldest] = byContent.entries().next().value ?? [];
+  if (key === undefined || !oldest) return;
+  byContent.delete(key);
+  shared?.removeSchema(oldest.schema);
 }

@@ -3,9 +3,8 @@
  * Collects every problem; never throws.
  */
 import type { Problem } from '../problems.ts';
-import { createAjv } from '../schema/ajv.ts';
 import type { FieldLayout, Form } from '../schema/definition.types.ts';
-import { validatorFor } from './compile.ts';
+import { schemaInvalidReason, validatorFor } from './compile.ts';
 import { choicesOf, isSchema, itemsOf, optionsOf, propertiesOf, sameJson, typeOf } from './schema-info.ts';
 import type { JsonSchema } from './schema-info.ts';
 
@@ -20,10 +19,8 @@ function checkSchema(schema: unknown, at: string): Problem[] {
   const problem = (message: string): Problem[] => [{ code: 'invalid_form_schema', path: at, message }];
   if (!isSchema(schema)) return problem('The form schema must be a JSON object.');
   try {
-    const ajv = createAjv();
-    if (ajv.validateSchema(schema) !== true) {
-      return problem(`The form schema is not valid JSON Schema 2020-12: ${ajv.errorsText(ajv.errors, { dataVar: 'schema' })}.`);
-    }
+    const invalid = schemaInvalidReason(schema);
+    if (invalid !== undefined) return problem(`The form schema is not valid JSON Schema 2020-12: ${invalid}.`);
     validatorFor(schema);
   } catch (e) {
     return problem(`The form schema does not compile: ${reason(e)}.`);
