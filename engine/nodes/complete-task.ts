@@ -29,7 +29,7 @@ export function completeTask(
       availableFrom: task.availableFrom,
     });
   }
-  const form = node.form ? run.definition.forms[node.form] : undefined;
+  const form = node.form && Object.hasOwn(run.definition.forms, node.form) ? run.definition.forms[node.form] : undefined;
   if (form) {
     const fieldErrors = validateFormData(form, data);
     if (fieldErrors.length > 0) throw new Refusal('form_invalid', 'The form has answers to correct.', { fieldErrors });

@@ -115,7 +115,7 @@ function startCase(definition: WorkflowDefinition, event: Extract<CaseEvent, { t
     throw new Refusal('not_allowed', `Your role cannot start a case at "${start.name}".`);
   }
   const fieldErrors = checkSubject(event.subject);
-  const form = start.form ? definition.forms[start.form] : undefined;
+  const form = start.form && Object.hasOwn(definition.forms, start.form) ? definition.forms[start.form] : undefined;
   if (form) fieldErrors.push(...validateFormData(form, event.data ?? {}).map((e) => ({ ...e, pointer: `/data${e.pointer}` })));
   if (fieldErrors.length > 0) throw new Refusal('form_invalid', 'The case details have answers to correct.', { fieldErrors });
 

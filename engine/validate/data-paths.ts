@@ -38,7 +38,7 @@ export function checkDataPath(definition: WorkflowDefinition, graph: Graph, path
   }
   if (node.kind === 'subflow') return { ok: rest.length <= 1 && ['outcome', 'caseId', undefined].includes(rest[0]) };
   const formId = node.kind === 'user_task' || node.kind === 'start' ? node.form : undefined;
-  const form: Form | undefined = formId ? definition.forms[formId] : undefined;
+  const form: Form | undefined = formId && Object.hasOwn(definition.forms, formId) ? definition.forms[formId] : undefined;
   if (!form) return { ok: false, reason: `"${id}" has no form` };
   if (rest.length === 0) return { ok: true };
   const dotted = rest.join('.');

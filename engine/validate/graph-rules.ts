@@ -14,11 +14,14 @@ export function graphProblems(definition: WorkflowDefinition, graph: Graph): Pro
     if (seen.has(node.id)) problems.push({ code: 'duplicate_id', path: `/nodes/${i}/id`, message: `Another node is already called "${node.id}".` });
     seen.add(node.id);
   });
-  for (const edge of graph.edges) {
-    if (!graph.nodes.has(edge.to)) {
-      problems.push({ code: 'unknown_node', path: `${at(edge.from)}${edge.via}`, message: `"${edge.from}" leads to "${edge.to}", but there is no such node.` });
+  // By index, not `at(id)`: a node with a duplicate id must be pointed at, not its namesake.
+  definition.nodes.forEach((node, i) => {
+    for (const edge of outgoing(node)) {
+      if (!graph.nodes.has(edge.to)) {
+        problems.push({ code: 'unknown_node', path: `/nodes/${i}${edge.via}`, message: `"${edge.from}" leads to "${edge.to}", but there is no such node.` });
+      }
     }
-  }
+  });
   const reachable = reach(graph, graph.starts.map((s) => s.id));
   const ends = definition.nodes.filter((n) => n.kind === 'end').map((n) => n.id);
   const canFinish = reach(graph, ends, 'backward');

@@ -35,7 +35,7 @@ export function referenceProblems(definition: WorkflowDefinition, graph: Graph):
 
   definition.nodes.forEach((node, i) => {
     const at = `/nodes/${i}`;
-    if ((node.kind === 'user_task' || node.kind === 'start') && node.form && !definition.forms[node.form]) {
+    if ((node.kind === 'user_task' || node.kind === 'start') && node.form && !Object.hasOwn(definition.forms, node.form)) {
       add('unknown_form', `${at}/form`, `The form "${node.form}" does not exist.`);
     }
     if (node.kind === 'start') {
@@ -62,7 +62,7 @@ export function referenceProblems(definition: WorkflowDefinition, graph: Graph):
         if (!teams.has(t)) add('unknown_team', `${at}/nextActions/${j}/passTo/teams/${k}`, `The team "${t}" does not exist.`);
       }),
     );
-    const form = node.form ? definition.forms[node.form] : undefined;
+    const form = node.form && Object.hasOwn(definition.forms, node.form) ? definition.forms[node.form] : undefined;
     (node.prefill ?? []).forEach((mapping, j) => {
       if (!form) add('prefill_without_form', `${at}/prefill/${j}`, `"${node.name}" has no form to copy answers into.`);
       else if (!fieldExists(form, mapping.field)) add('unknown_field', `${at}/prefill/${j}/field`, `The form "${form.title}" has no field "${mapping.field}".`);

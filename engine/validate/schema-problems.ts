@@ -2,12 +2,17 @@
 import type { ErrorObject } from '../schema/ajv.ts';
 import type { Problem } from '../problems.ts';
 
-/** Ajv reports every failed `oneOf` alternative; keep the most specific error per place. */
+/**
+ * Ajv reports every failed `oneOf` alternative; where a `oneOf` failed, keep the errors deeper
+ * inside it (the alternative that was meant) over the noise at its own level. Errors elsewhere
+ * are all kept, even when something deeper below them is wrong too.
+ */
 export function schemaProblems(errors: ErrorObject[], definition: unknown): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
+  const unions = new Set(errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instancePath));
   const deepest = errors.filter(
-    (e) => !errors.some((other) => other !== e && other.instancePath.startsWith(e.instancePath + '/')),
+    (e) => !unions.has(e.instancePath) || !errors.some((other) => other.instancePath.startsWith(e.instancePath + '/')),
   );
   for (const error of deepest) {
     const problem = toProblem(error, definition);

@@ -22,6 +22,17 @@ function schemaValidator(): ValidateFunction {
 }
 
 export function validateDefinition(definition: unknown): Problem[] {
+  try {
+    return problemsOf(definition);
+  } catch (e) {
+    // Ajv validates recursive parts (assignee fallbacks, layout fields) by recursion, so a few
+    // thousand levels of nesting overflow the stack. That is a problem with the input, not a crash.
+    if (!(e instanceof RangeError)) throw e;
+    return [{ code: 'definition_too_deep', path: '', message: `The definition is nested too deeply to check (${e.message}).` }];
+  }
+}
+
+function problemsOf(definition: unknown): Problem[] {
   const validate = schemaValidator();
   if (!validate(definition)) return schemaProblems(validate.errors ?? [], definition);
   const typed = definition as WorkflowDefinition;

@@ -15,6 +15,30 @@ export async function definitionNames(): Promise<string[]> {
   return (await readdir(definitionsDir)).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)).sort();
 }
 
+type Schema = Record<string, unknown>;
+const isSchema = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The type generator turns every nested `title` into a named type, so two forms asking the same
+ * question would export the same name twice. Inside a form, titles are labels, not type names:
+ * keep them as descriptions (doc comments) instead.
+ */
+function titlesToDescriptions(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(titlesToDescriptions);
+  if (!isSchema(schema)) return schema;
+  const out: Schema = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'title') continue;
+    if (key === 'properties' || key === '$defs' || key === 'patternProperties') {
+      out[key] = Object.fromEntries(Object.entries(value as Schema).map(([k, v]) => [k, titlesToDescriptions(v)]));
+    } else if (['items', 'additionalProperties', 'if', 'then', 'else', 'not', 'contains', 'oneOf', 'anyOf', 'allOf', 'prefixItems'].includes(key)) {
+      out[key] = titlesToDescriptions(value);
+    } else out[key] = value;
+  }
+  if (typeof schema.title === 'string' && out.description === undefined) out.description = schema.title;
+  return out;
+}
+
 export async function generateFormTypes(name: string): Promise<string> {
   const definition = JSON.parse(await readFile(`${definitionsDir}${name}.json`, 'utf8')) as {
     forms: Record<string, { title: string; schema: JSONSchema }>;
@@ -22,7 +46,7 @@ export async function generateFormTypes(name: string): Promise<string> {
   const parts = [`/* Generated from definitions/${name}.json by \`npm run gen:form-types\`. Do not edit by hand. */\n`];
   for (const [id, form] of Object.entries(definition.forms)) {
     const typeName = `${pascal(id)}Data`;
-    const schema = { ...form.schema, title: typeName, description: form.title };
+    const schema = { ...(titlesToDescriptions(form.schema) as JSONSchema), title: typeName, description: form.title };
     parts.push(await compile(schema, typeName, { bannerComment: '', additionalProperties: false, format: true, style: { singleQuote: true, printWidth: 110 } }));
   }
   const ids = Object.keys(definition.forms);

@@ -1,0 +1,164 @@
+/**
+ * The JSON Schema stage of `validateDefinition`: Ajv's errors turned into problems an admin can
+ * read. Each case breaks one thing in the every-node fixture.
+ */
+import { describe, expect, it } from 'vitest';
+import fixture from '../../test/fixtures/every-node.json' with { type: 'json' };
+import type { Node, WorkflowDefinition } from '../schema/definition.types.ts';
+import { validateDefinition } from './validate-definition.ts';
+
+const FIXTURE = fixture as unknown as WorkflowDefinition;
+const fresh = (): WorkflowDefinition => structuredClone(FIXTURE);
+const at = (id: string): string => {
+  const i = FIXTURE.nodes.findIndex((n) => n.id === id);
+  if (i < 0) throw new Error(`the fixture has no node "${id}"`);
+  return `/nodes/${i}`;
+};
+/** The node `id` as a plain record, for breaking it in ways its type forbids. */
+function looseNode(definition: WorkflowDefinition, id: string): Record<string, unknown> {
+  const node = definition.nodes.find((n: Node) => n.id === id);
+  if (!node) throw new Error(`the fixture has no node "${id}"`);
+  return node as unknown as Record<string, unknown>;
+}
+const loose = (value: object): Record<string, unknown> => value as Record<string, unknown>;
+
+/** `definition` has exactly one problem, `code` at `path`, a sentence naming each of `mentions` in quotes. */
+function expectOnly(definition: unknown, code: string, path: string, ...mentions: string[]): string {
+  const problems = validateDefinition(definition);
+  expect(problems.map((p) => ({ code: p.code, path: p.path }))).toEqual([{ code, path }]);
+  const message = problems[0]!.message;
+  expect(message).toMatch(/^["A-Z].*\.$/);
+  for (const mention of mentions) expect(message).toContain(`"${mention}"`);
+  return message;
+}
+
+describe('validateDefinition: schema problems', () => {
+  it('Given the every-node fixture, When validated, Then it has no problems', () => {
+    expect(validateDefinition(fresh())).toEqual([]);
+  });
+
+  describe('schema_required', () => {
+    it('Given a start node without "next", When validated, Then schema_required points at the missing property', () => {
+      const definition = fresh();
+      delete looseNode(definition, 'step_down').next;
+      const message = expectOnly(definition, 'schema_required', `${at('step_down')}/next`, 'step_down', 'next');
+      expect(message).toBe('Node "step_down" is missing "next".');
+    });
+
+    it('Given a definition without a name, When validated, Then schema_required is at /name', () => {
+      const definition = fresh();
+      delete loose(definition).name;
+      expect(expectOnly(definition, 'schema_required', '/name', 'name')).toBe('The definition is missing "name".');
+    });
+  });
+
+  describe('decision_without_default', () => {
+    it('Given a decision without a default, When validated, Then decision_without_default is at its /default', () => {
+      const definition = fresh();
+      delete looseNode(definition, 'route').default;
+      expectOnly(definition, 'decision_without_default', `${at('route')}/default`, 'route');
+    });
+  });
+
+  describe('schema_unknown_property', () => {
+    it('Given a node with a property the format does not know, When validated, Then it is at that property', () => {
+      const definition = fresh();
+      looseNode(definition, 'plan').colour = 'red';
+      expectOnly(definition, 'schema_unknown_property', `${at('plan')}/colour`, 'plan', 'colour');
+    });
+
+    it('Given a role with a property the format does not know, When validated, Then it is at that property', () => {
+      const definition = fresh();
+      loose(definition.roles[2]!).colour = 'red';
+      expectOnly(definition, 'schema_unknown_property', '/roles/2/colour', 'colour');
+    });
+  });
+
+  describe('schema_unknown_kind', () => {
+    it('Given a node of kind "wizard", When validated, Then schema_unknown_kind is at its /kind', () => {
+      const definition = fresh();
+      looseNode(definition, 'review').kind = 'wizard';
+      expectOnly(definition, 'schema_unknown_kind', `${at('review')}/kind`, 'review');
+    });
+
+    it('Given a node with no kind at all, When validated, Then both the missing kind and the unknown kind are reported there', () => {
+      const definition = fresh();
+      delete looseNode(definition, 'review').kind;
+      expect(validateDefinition(definition).map((p) => [p.code, p.path])).toEqual([
+        ['schema_required', `${at('review')}/kind`],
+        ['schema_unknown_kind', `${at('review')}/kind`],
+      ]);
+    });
+  });
+
+  describe('schema_not_allowed', () => {
+    it('Given a duration in fortnights, When validated, Then only the unit is reported (not every failed "when" shape)', () => {
+      const definition = fresh();
+      loose(loose(looseNode(definition, 'screen').due as object).after as object).unit = 'fortnights';
+      const message = expectOnly(definition, 'schema_not_allowed', `${at('screen')}/due/after/unit`, 'screen', 'working_days', 'months');
+      expect(message).toBe('Node "screen" (at /due/after/unit) must be one of: "working_days", "days", "weeks", "months".');
+    });
+
+    it('Given a calendar for another region, When validated, Then schema_not_allowed lists the one allowed value', () => {
+      const definition = fresh();
+      loose(definition.calendar).region = 'scotland';
+      expectOnly(definition, 'schema_not_allowed', '/calendar/region', 'england-and-wales');
+    });
+  });
+
+  describe('schema_pattern', () => {
+    it('Given a node id with capitals and a space, When validated, Then schema_pattern is at its /id and quotes it', () => {
+      const definition = fresh();
+      looseNode(definition, 'advice_only').id = 'Advice Only';
+      expectOnly(definition, 'schema_pattern', `${at('advice_only')}/id`, 'Advice Only');
+    });
+  });
+
+  describe('other keywords become schema_<keyword>', () => {
+    it('Given a version that is a string, When validated, Then schema_type is at /version', () => {
+      const definition = fresh();
+      loose(definition).version = '1';
+      expectOnly(definition, 'schema_type', '/version');
+    });
+
+    it('Given a task with no next actions, When validated, Then schema_min_items names the node', () => {
+      const definition = fresh();
+      looseNode(definition, 'review').nextActions = [];
+      expectOnly(definition, 'schema_min_items', `${at('review')}/nextActions`, 'review');
+    });
+
+    it('Given an empty assignee, When validated, Then every alternative is listed with schema_one_of', () => {
+      const definition = fresh();
+      looseNode(definition, 'review').assignee = {};
+      const assignee = `${at('review')}/assignee`;
+      expect(validateDefinition(definition).map((p) => [p.code, p.path])).toEqual([
+        ...['role', 'team', 'worker', 'passedTo', 'performerOf'].map((k) => ['schema_required', `${assignee}/${k}`]),
+        ['schema_one_of', assignee],
+      ]);
+    });
+  });
+
+  describe('several schema problems at once', () => {
+    it('Given a missing name, a bad node id and a node missing "next" with a bad role in it, When validated, Then all four are reported', () => {
+      const definition = fresh();
+      delete loose(definition).name;
+      looseNode(definition, 'advice_only').id = 'Advice Only';
+      const start = looseNode(definition, 'step_down');
+      delete start.next;
+      start.roles = ['Social Worker'];
+      expect(validateDefinition(definition).map((p) => [p.code, p.path])).toEqual([
+        ['schema_required', '/name'],
+        ['schema_required', `${at('step_down')}/next`],
+        ['schema_pattern', `${at('step_down')}/roles/0`],
+        ['schema_pattern', `${at('advice_only')}/id`],
+      ]);
+    });
+
+    it('Given a schema error and a lint error, When validated, Then only the schema error is reported (lint needs a well-formed definition)', () => {
+      const definition = fresh();
+      looseNode(definition, 'plan').colour = 'red';
+      definition.roles[0]!.manager = 'nope';
+      expect(validateDefinition(definition).map((p) => p.code)).toEqual(['schema_unknown_property']);
+    });
+  });
+});

@@ -1,0 +1,145 @@
+/**
+ * caf-ehm on EHM: the CAF Link Worker contacts the Lead Professional, the initial Family planning
+ * meeting within 4 weeks of the step down, then meetings every 6-8 weeks until every action on
+ * the family plan is met and the CAF closes.
+ */
+import { describe, expect, it } from 'vitest';
+import { CaseDriver } from '../support/case-driver.ts';
+import { cafAllocated, definition, escalationsOf, family, fpMeeting, timersAt, transfer, users } from './given.ts';
+
+const closing = { finalMeetingDate: '2027-05-19', closureReason: 'plan_met', progressAndImpact: 'Every action met.', childVoice: 'Kofi is proud.', recordedOnEhm: true, copiesShared: true };
+
+/** Given the CAF (step down 4 January 2027) was allocated to Lena on Friday 15 January. */
+const allocated = () => cafAllocated('2027-01-15T10:00:00Z', '2027-01-04', '2027-01-28');
+
+/** ...and Lena recorded the initial meeting of 28 January the next day, with the plan continuing. */
+const afterInitialMeeting = () => allocated().complete('2027-01-29T10:00:00Z', 'initial_fp_meeting', 'lena', fpMeeting('2027-01-28'), 'continue_plan');
+
+describe('Given the CAF Link Worker starts the step down CAF on EHM on Friday 15 January 2027', () => {
+  const started = () => new CaseDriver(definition, users, '2027-01-15T10:00:00Z').start('2027-01-15T10:00:00Z', 'caf_in_ehm', 'cleo', family, transfer('2027-01-04', '2027-01-28'));
+
+  it('Then the CAF Link Workers contact the Lead Professional within 5 working days, and the 12-month review waits for 4 January 2028', () => {
+    const driver = started();
+    expect(driver.task('clw_contact_lp')).toMatchObject({ assignee: { team: 'caf_link_workers' }, due: '2027-01-22T23:59:59.999Z', prefill: { initialFpMeetingDate: '2027-01-28' } });
+    expect(timersAt(driver, 'wait_twelve_months').map((t) => t.fireAt)).toEqual(['2028-01-04T23:59:59.999Z']);
+  });
+
+  it('When someone who is not a CAF Link Worker starts it, Then it is refused', () => {
+    const driver = new CaseDriver(definition, users, '2027-01-15T10:00:00Z');
+    expect(driver.refused((d) => d.start('2027-01-15T10:00:00Z', 'caf_in_ehm', 'sam', family, transfer('2027-01-04', '2027-01-28'))).code).toBe('not_allowed');
+  });
+
+  it('When the CAF is allocated without naming the Lead Professional, Then it is refused', () => {
+    const contact = { contactDate: '2027-01-15', supportOffered: 'Offered support.', initialFpMeetingDate: '2027-01-28' };
+    const refusal = started().refused((d) => d.complete('2027-01-15T10:00:00Z', 'clw_contact_lp', 'cleo', contact, 'allocate_lp'));
+    expect(refusal.code).toBe('pass_to_required');
+  });
+
+  it('When the Lead Professional has not been contacted in time, Then the Early Help & Specialist Support Manager is told', () => {
+    const driver = started().runUntil('2027-01-25T09:00:00Z');
+    expect(escalationsOf(driver, 'clw_contact_lp').map((e) => [e.at, e.to])).toEqual([['2027-01-22T23:59:59.999Z', [{ role: 'eh_ss_manager' }]]]);
+  });
+});
+
+describe('Given the CAF is allocated to Lena as Lead Professional', () => {
+  it('Then the initial Family planning meeting is hers, due within 4 weeks of the step down (1 February), with the arranged date and plan copied in', () => {
+    const task = allocated().task('initial_fp_meeting');
+    expect(task).toMatchObject({ assignee: { worker: 'lena' }, due: '2027-02-01T23:59:59.999Z', dueLabel: 'within 4 weeks of the step down' });
+    expect(task.prefill).toMatchObject({ meetingDate: '2027-01-28', familyPlan: [{ action: 'Kofi attends school every day' }, { action: 'Mum attends a parenting course' }] });
+  });
+
+  it('When the initial meeting is not recorded in 4 weeks, Then the CAF Link Workers are told, and 5 working days later the EH & SS Manager, urgently', () => {
+    const driver = allocated().runUntil('2027-02-09T09:00:00Z');
+    expect(driver.task('initial_fp_meeting')).toMatchObject({ overdue: true, escalationLevel: 2, priority: 'urgent' });
+    expect(escalationsOf(driver, 'initial_fp_meeting').map((e) => [e.at, e.to])).toEqual([
+      ['2027-02-01T23:59:59.999Z', [{ team: 'caf_link_workers' }]],
+      ['2027-02-08T23:59:59.999Z', [{ role: 'eh_ss_manager' }]],
+    ]);
+  });
+
+  it('When it is submitted but not recorded on EHM nor shared with the family and partners, Then it is refused', () => {
+    const driver = allocated().runUntil('2027-01-29T10:00:00Z');
+    const refusal = driver.refused((d) => d.complete('2027-01-29T10:00:00Z', 'initial_fp_meeting', 'lena', fpMeeting('2027-01-28', { recordedOnEhm: false, copiesShared: false }), 'continue_plan'));
+    expect(refusal.details['messages']).toEqual([
+      'Record the Family planning meeting on EHM before submitting it.',
+      'Share copies of the Family planning meeting with the child, parents and partners before submitting it.',
+    ]);
+  });
+
+  it('When the plan is not yet met and Lena asks to close the CAF, Then it is refused', () => {
+    const driver = allocated().runUntil('2027-01-29T10:00:00Z');
+    expect(driver.refused((d) => d.complete('2027-01-29T10:00:00Z', 'initial_fp_meeting', 'lena', fpMeeting('2027-01-28'), 'all_met')).message).toBe('Not every action on the family plan has been met yet.');
+  });
+
+  it('When every action is met and Lena asks to continue, Then it is refused', () => {
+    const driver = allocated().runUntil('2027-01-29T10:00:00Z');
+    expect(driver.refused((d) => d.complete('2027-01-29T10:00:00Z', 'initial_fp_meeting', 'lena', fpMeeting('2027-01-28', { met: true }), 'continue_plan')).message).toBe(
+      'All actions on the family plan have been met: submit the final Family planning meeting and CAF closure.',
+    );
+  });
+});
+
+describe('Given a step down on Monday 1 March 2027', () => {
+  it('Then the initial meeting is due by the end of Easter Monday 29 March in summer time, and escalates on 5 April after Easter', () => {
+    const driver = cafAllocated('2027-03-05T10:00:00Z', '2027-03-01', '2027-03-25');
+    expect(driver.task('initial_fp_meeting').due).toBe('2027-03-29T22:59:59.999Z');
+    driver.runUntil('2027-04-06T09:00:00Z');
+    expect(escalationsOf(driver, 'initial_fp_meeting').map((e) => e.at)).toEqual(['2027-03-29T22:59:59.999Z', '2027-04-05T22:59:59.999Z']);
+  });
+});
+
+describe('Given the initial Family planning meeting was held on Thursday 28 January 2027', () => {
+  it('Then nothing is asked of Lena until the 6-to-8-week window opens on 11 March', () => {
+    const driver = afterInitialMeeting();
+    expect(driver.openTasks()).toEqual([]);
+    expect(timersAt(driver, 'wait_first_review').map((t) => t.fireAt)).toEqual(['2027-03-11T00:00:00.000Z']);
+  });
+
+  it('When the window opens, Then the next meeting is hers, due by the end of 25 March (8 weeks), with the plan as last recorded', () => {
+    const driver = afterInitialMeeting().runUntil('2027-03-11T00:00:00Z');
+    const task = driver.task('fp_meeting');
+    expect(task).toMatchObject({ assignee: { worker: 'lena' }, createdAt: '2027-03-11T00:00:00.000Z', due: '2027-03-25T23:59:59.999Z' });
+    expect(task.prefill).toEqual({ familyPlan: fpMeeting('2027-01-28').familyPlan });
+  });
+
+  it('When that meeting is late, Then the CAF Link Workers are told', () => {
+    const driver = afterInitialMeeting().runUntil('2027-03-26T09:00:00Z');
+    expect(escalationsOf(driver, 'fp_meeting').map((e) => [e.at, e.to])).toEqual([['2027-03-25T23:59:59.999Z', [{ team: 'caf_link_workers' }]]]);
+  });
+
+  it('When the meeting of 24 March continues the plan, Then the next window opens on 5 May and closes on 19 May, in summer time', () => {
+    const driver = afterInitialMeeting().complete('2027-03-24T15:00:00Z', 'fp_meeting', 'lena', fpMeeting('2027-03-24'), 'continue_plan');
+    expect(timersAt(driver, 'wait_next_review').map((t) => t.fireAt)).toEqual(['2027-05-04T23:00:00.000Z']);
+    driver.runUntil('2027-05-05T09:00:00Z');
+    expect(driver.task('fp_meeting')).toMatchObject({ due: '2027-05-19T22:59:59.999Z', escalationLevel: 0 });
+  });
+});
+
+describe('Given the CAF has been running with meetings every 6-8 weeks', () => {
+  const atMayMeeting = () =>
+    afterInitialMeeting().complete('2027-03-24T15:00:00Z', 'fp_meeting', 'lena', fpMeeting('2027-03-24'), 'continue_plan').runUntil('2027-05-19T15:00:00Z');
+
+  it('When every action is met on 19 May, Then the final meeting and CAF closure is due in 10 working days, after the spring bank holiday', () => {
+    const driver = atMayMeeting().complete('2027-05-20T10:00:00Z', 'fp_meeting', 'lena', fpMeeting('2027-05-19', { met: true }), 'all_met');
+    expect(driver.task('final_fp_meeting')).toMatchObject({ assignee: { worker: 'lena' }, due: '2027-06-04T22:59:59.999Z' });
+  });
+
+  it('When Lena closes the CAF, Then the case closes, the 12-month review is cancelled, and no census reason is given', () => {
+    const driver = atMayMeeting()
+      .complete('2027-05-20T10:00:00Z', 'fp_meeting', 'lena', fpMeeting('2027-05-19', { met: true }), 'all_met')
+      .complete('2027-05-21T10:00:00Z', 'final_fp_meeting', 'lena', closing, 'close_caf');
+    expect(driver.state).toMatchObject({ status: 'closed', outcome: { id: 'caf_closed', at: '2027-05-21T10:00:00.000Z' }, timers: {} });
+    expect(driver.state?.outcome?.closureReason).toBeUndefined();
+  });
+
+  it('When the CAF closure is not recorded on EHM, Then it is refused', () => {
+    const driver = atMayMeeting().complete('2027-05-20T10:00:00Z', 'fp_meeting', 'lena', fpMeeting('2027-05-19', { met: true }), 'all_met');
+    const refusal = driver.refused((d) => d.complete('2027-05-20T10:00:00Z', 'final_fp_meeting', 'lena', { ...closing, recordedOnEhm: false }, 'close_caf'));
+    expect(refusal.message).toBe('Record the final Family planning meeting and CAF closure on EHM before submitting it.');
+  });
+
+  it('When a meeting decides a referral back into social care is necessary, Then the CAF ends as referred back', () => {
+    const driver = atMayMeeting().complete('2027-05-20T10:00:00Z', 'fp_meeting', 'lena', fpMeeting('2027-05-19'), 'refer_back');
+    expect(driver.state).toMatchObject({ status: 'closed', outcome: { id: 'referred_back_to_csc' }, timers: {} });
+  });
+});
