@@ -6,7 +6,8 @@ import type { Assignment, Task } from '../runtime/state.ts';
 
 /**
  * Resolves a node's assignee for one arrival. "Passed to" takes whoever the previous next action
- * named; when nobody was named the work stays with the person who passed it on.
+ * named; "passed to at" whoever an earlier node's next action named (the allocated worker). When
+ * nobody was named the work stays with the person who passed it on.
  */
 export function resolveAssignee(spec: Assignee, run: Run, arrival: Arrival): Assignment {
   if ('role' in spec) return { role: spec.role };
@@ -16,6 +17,12 @@ export function resolveAssignee(spec: Assignee, run: Run, arrival: Arrival): Ass
     if (arrival.passTo) return arrival.passTo;
     if (spec.fallback) return resolveAssignee(spec.fallback, run, arrival);
     return { worker: arrival.passedBy ?? run.state.startedBy };
+  }
+  if ('passedToAt' in spec) {
+    const passed = run.state.passedTo[spec.passedToAt];
+    if (passed) return passed;
+    if (spec.fallback) return resolveAssignee(spec.fallback, run, arrival);
+    return { worker: run.state.performer[spec.passedToAt] ?? arrival.passedBy ?? run.state.startedBy };
   }
   const performer = run.state.performer[spec.performerOf];
   return { worker: performer ?? arrival.passedBy ?? run.state.startedBy };

@@ -48,6 +48,8 @@ export function completeTask(
   run.state.done[node.id] = run.now;
   run.state.performer[node.id] = by.id;
   run.state.action[node.id] = task.actions.join(',');
+  const passed = chosen.find(({ choice }) => choice.passTo)?.choice.passTo;
+  if (passed) run.state.passedTo[node.id] = passed;
   run.record({ type: 'task_completed', node: node.id, task: task.id, by: by.id, actions: task.actions, overdue: task.overdue });
   for (const { action, choice } of chosen) {
     run.enter(action.to, {

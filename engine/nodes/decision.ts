@@ -1,9 +1,9 @@
 /** Decision: the first branch whose JSONLogic rule holds, else the default. */
 import type { DecisionNode } from '../schema/definition.types.ts';
 import { LogicError, truthy } from '../logic/index.ts';
-import type { Run } from '../runtime/run.ts';
+import type { Arrival, Run } from '../runtime/run.ts';
 
-export function enterDecision(node: DecisionNode, run: Run): void {
+export function enterDecision(node: DecisionNode, run: Run, arrival: Arrival): void {
   const data = run.data();
   const chosen = node.branches.findIndex((branch) => {
     try {
@@ -18,5 +18,6 @@ export function enterDecision(node: DecisionNode, run: Run): void {
   const to = branch ? branch.to : node.default;
   run.state.done[node.id] = run.now;
   run.record({ type: 'decision_taken', node: node.id, branch: branch?.label ?? (branch ? chosen : 'default'), to });
-  run.enter(to, { from: node.id });
+  // Whoever the previous next action passed the work to carries on past the decision.
+  run.enter(to, { ...arrival, from: node.id });
 }

@@ -21,7 +21,7 @@ export function enterNode(node: Node, run: Run, arrival: Arrival): void {
     case 'user_task':
       return enterUserTask(node, run, arrival);
     case 'decision':
-      return enterDecision(node, run);
+      return enterDecision(node, run, arrival);
     case 'timer':
       return enterTimer(node, run);
     case 'parallel':

@@ -16,5 +16,5 @@ export function enterNotification(node: NotificationNode, run: Run, arrival: Arr
   run.effects.push({ type: 'notify', notification });
   run.state.done[node.id] = run.now;
   run.record({ type: 'notification_sent', node: node.id, notification: notification.id, subject: notification.subject, to: notification.to });
-  run.enter(node.next, { from: node.id });
+  run.enter(node.next, { ...arrival, from: node.id });
 }

@@ -20,6 +20,7 @@ export function enterSubflow(node: SubflowNode, run: Run): void {
     subject: run.state.subject,
     input,
     parent,
+    by: run.actor,
   });
   run.record({ type: 'subflow_started', node: node.id, child: caseId, definition: node.definition });
   if (node.wait) {

@@ -1,9 +1,9 @@
 /**
  * What conditions, prefill mappings, timer anchors and message templates can read: one plain
  * object built from the case state. Paths are dotted: `case.startedAt`, `form.<node>.<field>`,
- * `done.<node>`, `entered.<node>`, `action.<node>`, `now`.
+ * `done.<node>`, `entered.<node>`, `action.<node>`, `passedTo.<node>`, `now`, `today`.
  */
-import type { Instant } from '../time.ts';
+import type { Instant, LocalDate } from '../time.ts';
 import type { CaseState } from './state.ts';
 
 export interface CaseData {
@@ -19,7 +19,10 @@ export interface CaseData {
   done: CaseState['done'];
   entered: CaseState['entered'];
   action: CaseState['action'];
+  passedTo: CaseState['passedTo'];
   now: Instant;
+  /** Today's date in the authority's time zone, for "not in the future" checks on form dates. */
+  today: LocalDate;
 }
 
 /** The top-level case fields a path may name after `case.`. */
@@ -29,7 +32,12 @@ export const CASE_FIELDS = ['id', 'entry', 'startedAt', 'familyName', 'children'
  * Builds the data view of a case. `answers` overlays a task's just-submitted answers so that
  * guards can check them before anything is saved.
  */
-export function caseData(state: CaseState, now: Instant, answers?: { node: string; data: Record<string, unknown> }): CaseData {
+export function caseData(
+  state: CaseState,
+  now: Instant,
+  today: LocalDate,
+  answers?: { node: string; data: Record<string, unknown> },
+): CaseData {
   return {
     case: {
       id: state.id,
@@ -43,7 +51,9 @@ export function caseData(state: CaseState, now: Instant, answers?: { node: strin
     done: state.done,
     entered: state.entered,
     action: state.action,
+    passedTo: state.passedTo,
     now,
+    today,
   };
 }
 

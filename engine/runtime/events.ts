@@ -69,6 +69,8 @@ export type Effect =
       subject: Subject;
       input: Record<string, unknown>;
       parent: { caseId: string; node: string };
+      /** The person whose event led here: the sub-case starts in their name. */
+      by: string;
     }
   | { type: 'end_parent_wait'; parent: { caseId: string; node: string }; outcome: string }
   | { type: 'record_audit'; entry: AuditEntry };

@@ -29,6 +29,8 @@ export class Run {
   readonly effects: Effect[] = [];
   readonly graph: Graph;
   readonly calendar: WorkingCalendar;
+  /** Who caused this step: a person's id, or `system` for timers and sub-flow endings. */
+  actor = 'system';
   /** The outcome of the last end node reached, applied if the case closes in this step. */
   endedWith?: { id: string; node: string; closureReason?: string };
   private readonly queue: Array<{ node: string; arrival: Arrival }> = [];
@@ -48,7 +50,7 @@ export class Run {
   }
 
   data(answers?: { node: string; data: Record<string, unknown> }): CaseData {
-    return caseData(this.state, this.now, answers);
+    return caseData(this.state, this.now, this.calendar.localDate(this.now), answers);
   }
 
   node(id: string): Node {
@@ -132,6 +134,9 @@ export class Run {
     this.state.status = status;
     this.state.outcome = { ...outcome, at: this.now };
     this.state.joins = {};
+    // A sub-case this case waited for carries on by itself; the timeline says it was let go.
+    for (const child of Object.keys(this.state.waitingFor)) this.record({ type: 'subflow_released', child });
+    this.state.waitingFor = {};
     this.record({ type: status === 'withdrawn' ? 'case_withdrawn' : 'case_closed', outcome: outcome.id, ...detail });
     if (this.state.parent) {
       this.effects.push({ type: 'end_parent_wait', parent: this.state.parent, outcome: outcome.id });

@@ -108,6 +108,13 @@ export interface CaseState {
   action: Record<string, string>;
   /** Who completed each node. */
   performer: Record<string, string>;
+  /** Who each node's next action passed the work to (the first action that named someone). */
+  passedTo: Record<string, Assignment>;
+  /**
+   * Episodes closed with a CIN census reason. A CSC episode often closes while the case carries
+   * on in Early Help, so closures are recorded when an end node is reached, not only at the end.
+   */
+  closures: Array<{ node: string; outcome: string; closureReason: string; at: Instant }>;
   tasks: Record<string, Task>;
   /** Pending timers only; fired and cancelled ones are in the history. */
   timers: Record<string, Timer>;

@@ -7,6 +7,7 @@
 import type { UserTaskNode, WorkflowDefinition } from '../schema/definition.types.ts';
 import { Refusal } from '../problems.ts';
 import { validateFormData } from '../forms/index.ts';
+import { truthy } from '../logic/index.ts';
 import { completeTask, enterNode, fireDue, fireEscalation, fireWait } from '../nodes/index.ts';
 import type { CaseEvent, StepContext, Effect } from './events.ts';
 import { Run } from './run.ts';
@@ -25,7 +26,7 @@ export function step(
 ): StepResult {
   if (event.type === 'case_started') {
     if (caseState) throw new Refusal('event_not_expected', 'This case has already started.');
-    return finish(startCase(definition, event, context), event, 'system');
+    return finish(startCase(definition, event, context), event, event.by.id);
   }
   if (!caseState) throw new Refusal('event_not_expected', 'There is no case to apply this to yet.');
   if (event.expectedVersion !== undefined && event.expectedVersion !== caseState.version) {
@@ -38,16 +39,17 @@ export function step(
     throw new Refusal('case_closed', `This case is ${caseState.status}; nothing more can happen to it.`);
   }
   const run = new Run(definition, structuredClone(caseState), context.now);
-  const actor = applyEvent(run, event);
-  return finish(run, event, actor);
+  run.actor = 'by' in event ? event.by.id : 'system';
+  applyEvent(run, event);
+  return finish(run, event, run.actor);
 }
 
-function applyEvent(run: Run, event: Exclude<CaseEvent, { type: 'case_started' }>): string {
+function applyEvent(run: Run, event: Exclude<CaseEvent, { type: 'case_started' }>): void {
   switch (event.type) {
     case 'task_completed': {
       const task = openTask(run, event.taskId);
       completeTask(run.node(task.node) as UserTaskNode, run, task, event);
-      return event.by.id;
+      return;
     }
     case 'task_reassigned': {
       const task = openTask(run, event.taskId);
@@ -59,7 +61,7 @@ function applyEvent(run: Run, event: Exclude<CaseEvent, { type: 'case_started' }
       task.assignee = event.to;
       run.updateTask(task);
       run.record({ type: 'task_reassigned', node: task.node, task: task.id, by: event.by.id, from, to: event.to });
-      return event.by.id;
+      return;
     }
     case 'timer_fired': {
       const timer = run.state.timers[event.timerId];
@@ -74,11 +76,11 @@ function applyEvent(run: Run, event: Exclude<CaseEvent, { type: 'case_started' }
           else fireEscalation(node, run, task, timer);
         }
       }
-      return 'system';
+      return;
     }
     case 'case_withdrawn':
       run.close('withdrawn', { id: 'withdrawn' }, { by: event.by.id, reason: event.reason });
-      return event.by.id;
+      return;
     case 'subflow_ended': {
       const nodeId = run.state.waitingFor[event.childCaseId];
       if (!nodeId) throw new Refusal('event_not_expected', 'This case is not waiting for that sub-case.');
@@ -88,7 +90,7 @@ function applyEvent(run: Run, event: Exclude<CaseEvent, { type: 'case_started' }
       run.record({ type: 'subflow_ended', node: nodeId, child: event.childCaseId, outcome: event.outcome });
       const node = run.node(nodeId);
       if (node.kind === 'subflow') run.enter(node.next, { from: nodeId });
-      return 'system';
+      return;
     }
   }
 }
@@ -138,6 +140,8 @@ function startCase(definition: WorkflowDefinition, event: Extract<CaseEvent, { t
     entered: { [start.id]: context.now },
     action: {},
     performer: { [start.id]: event.by.id },
+    passedTo: {},
+    closures: [],
     tasks: {},
     timers: {},
     joins: {},
@@ -145,6 +149,9 @@ function startCase(definition: WorkflowDefinition, event: Extract<CaseEvent, { t
     history: [],
   };
   const run = new Run(definition, state, context.now);
+  run.actor = event.by.id;
+  const failed = (start.guards ?? []).filter((guard) => !truthy(guard.rule, run.data())).map((guard) => guard.message);
+  if (failed.length > 0) throw new Refusal('guard_failed', failed.join(' '), { messages: failed });
   run.record({ type: 'case_started', node: start.id, by: event.by.id, children: event.subject.children.length });
   run.enter(start.next, { from: start.id, passedBy: event.by.id });
   return run;

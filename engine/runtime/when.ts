@@ -23,8 +23,8 @@ export function resolveWhen(
   enteredAt: Instant,
   calendar: WorkingCalendar,
 ): Resolved {
-  const anchor = when.from ? readAnchor(data, when.from, calendar) : { instant: enteredAt };
-  if (!anchor) return { missing: when.from ?? 'entered' };
+  const anchor = when.from === undefined ? { instant: enteredAt } : latestAnchor(data, when.from, calendar);
+  if (!anchor) return { missing: [when.from].flat().join(' or ') };
   const { instant, localDate } = anchor;
   if ('after' in when) return { at: calendar.deadline(instant, when.after) };
   if ('before' in when) return { at: calendar.deadline(instant, { ...when.before, amount: -when.before.amount }) };
@@ -38,6 +38,16 @@ export function resolveWhen(
   }
   const { opens, closes } = calendar.window(instant, when.window.earliest, when.window.latest);
   return use === 'due' ? { at: closes, opens } : { at: opens };
+}
+
+/** The latest of the anchor dates that are set: one path, or several recorded in different places. */
+function latestAnchor(data: CaseData, from: string | string[], calendar: WorkingCalendar) {
+  let latest: ReturnType<typeof readAnchor>;
+  for (const path of [from].flat()) {
+    const anchor = readAnchor(data, path, calendar);
+    if (anchor && (!latest || anchor.instant > latest.instant)) latest = anchor;
+  }
+  return latest;
 }
 
 function readAnchor(

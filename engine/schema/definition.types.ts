@@ -40,7 +40,18 @@ export type StartNode = NodeBase & {
    */
   roles?: Id[];
   next: Id;
+  /**
+   * Must hold (over the intake answers) before a case can start here.
+   */
+  guards?: Guard[];
 };
+/**
+ * A JSONLogic rule over case data (see DataPath for what `var` can read).
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "JsonLogic".
+ */
+export type JsonLogic = {} | boolean | string | number | unknown[] | null;
 /**
  * A step a person does: fill a form, then choose the next action.
  *
@@ -70,7 +81,7 @@ export type UserTaskNode = NodeBase & {
   nextActions: [NextAction, ...NextAction[]];
 };
 /**
- * Who does a task: a role, a team or tray, a named worker, whoever the previous next action was passed to, or whoever completed an earlier node.
+ * Who does a task: a role, a team or tray, a named worker, whoever the previous next action was passed to, whoever completed an earlier node, or whoever an earlier node's next action passed the work to (the allocated worker).
  *
  * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
  * via the `definition` "Assignee".
@@ -91,6 +102,10 @@ export type Assignee =
     }
   | {
       performerOf: Id;
+    }
+  | {
+      passedToAt: Id;
+      fallback?: Assignee;
     };
 /**
  * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
@@ -105,7 +120,14 @@ export type Priority = 'urgent' | 'normal' | 'low';
  */
 export type When = WhenAfter | WhenBefore | WhenAt | WhenNextSlot | WhenWindow;
 /**
- * A path into case data: `case.startedAt`, `form.<nodeId>.<field>`, `done.<nodeId>` (when a node completed), `entered.<nodeId>` (when a node was entered), `action.<nodeId>` (the next action chosen there).
+ * The case date a timescale counts from: one data path, or several, of which the latest date that is set counts ("two weeks after the last meeting, wherever it was recorded").
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "Anchor".
+ */
+export type Anchor = DataPath | [DataPath, ...DataPath[]];
+/**
+ * A path into case data: `case.startedAt`, `form.<nodeId>.<field>`, `done.<nodeId>` (when a node completed), `entered.<nodeId>` (when a node was entered), `action.<nodeId>` (the next action chosen there), `passedTo.<nodeId>` (who that node's next action passed the work to).
  *
  * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
  * via the `definition` "DataPath".
@@ -127,13 +149,6 @@ export type Recipient =
   | {
       mailbox: Id;
     };
-/**
- * A JSONLogic rule over case data (see DataPath for what `var` can read).
- *
- * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
- * via the `definition` "JsonLogic".
- */
-export type JsonLogic = {} | boolean | string | number | unknown[] | null;
 /**
  * Chooses a route by JSONLogic over case data; the first branch whose rule holds wins, else the default.
  *
@@ -475,13 +490,24 @@ export interface NodeBase {
   };
 }
 /**
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "Guard".
+ */
+export interface Guard {
+  rule: JsonLogic;
+  /**
+   * Why the action is blocked, in the practitioner's words.
+   */
+  message: string;
+}
+/**
  * An offset after the anchor (default: when the node was entered). Deadline rule: the anchor's day is day 0; due at the end of the Nth day after it.
  *
  * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
  * via the `definition` "WhenAfter".
  */
 export interface WhenAfter {
-  from?: DataPath;
+  from?: Anchor;
   after: Duration;
   /**
    * How the timescale reads in the protocol, e.g. `within 2 working days`.
@@ -507,7 +533,7 @@ export interface Duration {
  * via the `definition` "WhenBefore".
  */
 export interface WhenBefore {
-  from: DataPath;
+  from: Anchor;
   before: Duration;
   /**
    * How the timescale reads in the protocol, e.g. `within 2 working days`.
@@ -525,7 +551,7 @@ export interface WhenBefore {
  * via the `definition` "WhenAt".
  */
 export interface WhenAt {
-  from: DataPath;
+  from: Anchor;
   at: true;
   /**
    * How the timescale reads in the protocol, e.g. `within 2 working days`.
@@ -543,7 +569,7 @@ export interface WhenAt {
  * via the `definition` "WhenNextSlot".
  */
 export interface WhenNextSlot {
-  from?: DataPath;
+  from?: Anchor;
   nextSlot: WeeklySlot;
   /**
    * How the timescale reads in the protocol, e.g. `within 2 working days`.
@@ -577,7 +603,7 @@ export interface WeeklySlot {
  * via the `definition` "WhenWindow".
  */
 export interface WhenWindow {
-  from?: DataPath;
+  from?: Anchor;
   window: {
     earliest: Duration;
     latest: Duration;
@@ -617,17 +643,6 @@ export interface PrefillMapping {
    */
   field: string;
   from: DataPath;
-}
-/**
- * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
- * via the `definition` "Guard".
- */
-export interface Guard {
-  rule: JsonLogic;
-  /**
-   * Why the action is blocked, in the practitioner's words.
-   */
-  message: string;
 }
 /**
  * This interface was referenced by `WorkflowDefinition`'s JSON-Schema

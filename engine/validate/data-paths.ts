@@ -14,9 +14,21 @@ export interface PathCheck {
   isDate?: boolean;
 }
 
-/** Checks a dotted path as read at node `at` (the node itself counts as earlier for its own form). */
-export function checkDataPath(definition: WorkflowDefinition, graph: Graph, path: string, at: string): PathCheck {
+/**
+ * Checks a dotted path as read at node `at` (the node itself counts as earlier for its own form).
+ * `optional` reads — prefill and message text, which simply stay blank when nothing was answered —
+ * may name any step of the protocol, e.g. one on a parallel branch; conditions and timescales must
+ * read a step that comes earlier on every route.
+ */
+export function checkDataPath(
+  definition: WorkflowDefinition,
+  graph: Graph,
+  path: string,
+  at: string,
+  optional = false,
+): PathCheck {
   const [space, id, ...rest] = path.split('.');
+  if (space === 'today') return { ok: id === undefined, isDate: true, reason: '"today" has no fields' };
   if (space === 'now') return { ok: rest.length === 0 && id === undefined, isDate: true, reason: '"now" has no fields' };
   if (space === 'case') {
     const known = (CASE_FIELDS as readonly string[]).includes(id ?? '');
@@ -25,14 +37,19 @@ export function checkDataPath(definition: WorkflowDefinition, graph: Graph, path
       ? { ok: true, isDate: id === 'startedAt' && rest.length === 0 }
       : { ok: false, reason: `the case has no field "${[id, ...rest].join('.')}"` };
   }
-  if (space !== 'form' && space !== 'done' && space !== 'entered' && space !== 'action') {
-    return { ok: false, reason: `"${space}" is not something conditions can read (use case, form, done, entered, action or now)` };
+  if (space !== 'form' && space !== 'done' && space !== 'entered' && space !== 'action' && space !== 'passedTo') {
+    return { ok: false, reason: `"${space}" is not something conditions can read (use case, form, done, entered, action, passedTo or now)` };
   }
   const node = id === undefined ? undefined : graph.nodes.get(id);
   if (!node || id === undefined) return { ok: false, reason: `no step is called "${id ?? ''}"` };
-  const earlier = id === at || ancestors(graph, at).has(id);
+  const earlier = optional || id === at || ancestors(graph, at).has(id);
   if (!earlier) return { ok: false, reason: `"${id}" does not come before this point in the protocol` };
   if (space === 'done' || space === 'entered') return rest.length === 0 ? { ok: true, isDate: true } : { ok: false, reason: `${space}.${id} is a date and has no fields` };
+  if (space === 'passedTo') {
+    const passes = node.kind === 'user_task' && node.nextActions.some((a) => a.passTo);
+    const field = rest.length === 0 || (rest.length === 1 && ['worker', 'team'].includes(rest[0]!));
+    return passes && field ? { ok: true } : { ok: false, reason: `"${id}" has no next action that passes the work to someone` };
+  }
   if (space === 'action') {
     return node.kind === 'user_task' && rest.length === 0 ? { ok: true } : { ok: false, reason: `"${id}" is not a task with next actions` };
   }

@@ -170,10 +170,22 @@ describe('validateDefinition: data rules', () => {
       expectOnly(definition, 'template_reads_unknown_field', `${at('tell_inbox')}/subject`, 'case.nope', 'nope');
     });
 
-    it('Given a body reading the form of a later task, When validated, Then it is at /body', () => {
+    it('Given a body reading a field the later task’s form does not have, When validated, Then it is at /body', () => {
       const definition = fresh();
-      nodeOf(definition, 'confirm_sw', 'notification').body = 'Summary: {{form.review.summary}}';
-      expectOnly(definition, 'template_reads_unknown_field', `${at('confirm_sw')}/body`, 'form.review.summary', 'review');
+      nodeOf(definition, 'confirm_sw', 'notification').body = 'Summary: {{form.review.nope}}';
+      expectOnly(definition, 'template_reads_unknown_field', `${at('confirm_sw')}/body`, 'form.review.nope', 'nope');
+    });
+
+    it('Given a body reading the form of a step on another branch, When validated, Then it is allowed: message text is an optional read', () => {
+      const definition = fresh();
+      nodeOf(definition, 'confirm_sw', 'notification').body = 'Visit on {{form.joint_visit.visitDate}}';
+      expect(validateDefinition(definition)).toEqual([]);
+    });
+
+    it('Given a condition reading the form of a step on another branch, When validated, Then it is refused: conditions must read earlier steps', () => {
+      const definition = fresh();
+      nodeOf(definition, 'route', 'decision').branches[0].when = { '==': [{ var: 'form.joint_visit.visitDate' }, '2026-01-01'] };
+      expectOnly(definition, 'condition_reads_unknown_field', `${at('route')}/branches/0/when`, 'form.joint_visit.visitDate', 'joint_visit');
     });
   });
 });

@@ -11,8 +11,8 @@ import { checkDataPath } from './data-paths.ts';
 
 export function dataProblems(definition: WorkflowDefinition, graph: Graph): Problem[] {
   const problems: Problem[] = [];
-  const read = (path: string, at: string, where: string, code: string, what: string) => {
-    const check = checkDataPath(definition, graph, path, at);
+  const read = (path: string, at: string, where: string, code: string, what: string, optional = false) => {
+    const check = checkDataPath(definition, graph, path, at, optional);
     if (!check.ok) problems.push({ code, path: where, message: `${what} reads "${path}", but ${check.reason ?? 'nothing earlier sets it'}.` });
     return check;
   };
@@ -24,15 +24,22 @@ export function dataProblems(definition: WorkflowDefinition, graph: Graph): Prob
   };
   const anchor = (when: When | undefined, at: string, where: string) => {
     if (!when?.from) return;
-    const check = read(when.from, at, `${where}/from`, 'timer_anchor_unset', 'The timescale');
-    if (check.ok && !check.isDate) {
-      problems.push({ code: 'timer_anchor_unset', path: `${where}/from`, message: `The timescale counts from "${when.from}", which is not a date.` });
-    }
+    const paths = typeof when.from === 'string' ? [when.from] : when.from;
+    paths.forEach((path, i) => {
+      const pointer = typeof when.from === 'string' ? `${where}/from` : `${where}/from/${i}`;
+      const check = read(path, at, pointer, 'timer_anchor_unset', 'The timescale');
+      if (check.ok && !check.isDate) {
+        problems.push({ code: 'timer_anchor_unset', path: pointer, message: `The timescale counts from "${path}", which is not a date.` });
+      }
+    });
   };
 
   definition.nodes.forEach((node, i) => {
     const at = `/nodes/${i}`;
     switch (node.kind) {
+      case 'start':
+        (node.guards ?? []).forEach((g, j) => rule(g.rule, node.id, `${at}/guards/${j}/rule`));
+        break;
       case 'decision':
         node.branches.forEach((b, j) => rule(b.when, node.id, `${at}/branches/${j}/when`));
         break;
@@ -47,7 +54,7 @@ export function dataProblems(definition: WorkflowDefinition, graph: Graph): Prob
       case 'notification':
         for (const [key, text] of [['subject', node.subject], ['body', node.body]] as const) {
           for (const match of text.matchAll(/\{\{\s*([A-Za-z0-9_.-]+)\s*\}\}/g)) {
-            read(match[1]!, node.id, `${at}/${key}`, 'template_reads_unknown_field', 'The message');
+            read(match[1]!, node.id, `${at}/${key}`, 'template_reads_unknown_field', 'The message', true);
           }
         }
         break;
@@ -56,7 +63,7 @@ export function dataProblems(definition: WorkflowDefinition, graph: Graph): Prob
         node.nextActions.forEach((a, j) => (a.guards ?? []).forEach((g, k) => rule(g.rule, node.id, `${at}/nextActions/${j}/guards/${k}/rule`)));
         anchor(node.due, node.id, `${at}/due`);
         anchor(node.availableFrom, node.id, `${at}/availableFrom`);
-        (node.prefill ?? []).forEach((m, j) => read(m.from, node.id, `${at}/prefill/${j}/from`, 'prefill_from_unknown', 'The prefill'));
+        (node.prefill ?? []).forEach((m, j) => read(m.from, node.id, `${at}/prefill/${j}/from`, 'prefill_from_unknown', 'The prefill', true));
         break;
       default:
         break;

@@ -132,7 +132,7 @@ describe('validateDefinition: schema problems', () => {
       looseNode(definition, 'review').assignee = {};
       const assignee = `${at('review')}/assignee`;
       expect(validateDefinition(definition).map((p) => [p.code, p.path])).toEqual([
-        ...['role', 'team', 'worker', 'passedTo', 'performerOf'].map((k) => ['schema_required', `${assignee}/${k}`]),
+        ...['role', 'team', 'worker', 'passedTo', 'performerOf', 'passedToAt'].map((k) => ['schema_required', `${assignee}/${k}`]),
         ['schema_one_of', assignee],
       ]);
     });

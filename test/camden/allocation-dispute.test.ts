@@ -1,0 +1,80 @@
+/**
+ * Camden §3 (and §4 "as described above"): when the identified Early Help team feels another
+ * team is best placed, the team managers discuss it; if they cannot agree, the service managers
+ * decide jointly; if they cannot agree, the Heads of Service make the final decision, all within
+ * the step-down timescale (10 working days of the e-mail: Tuesday 5 January 2027).
+ */
+import { describe, expect, it } from 'vitest';
+import { offer, teamIdentified, toKte } from './given.ts';
+
+const ktw = { team: 'ieys_ktw_duty_manager' };
+const discussion = (agreed: 'agreed' | 'not_agreed', extra: Record<string, unknown> = {}) => ({
+  discussionDate: '2026-12-29', managers: 'Kate (KTE), Will (KTW)', agreed, rationale: 'Service specification: the family lives in KTW.', ...extra,
+});
+
+/** Given Kate (KTE) thinks IEYS Kentish Town West is best placed, on Wednesday 23 December 2026. */
+const disputed = () =>
+  teamIdentified()
+    .complete('2026-12-22T09:00:00Z', 'asm_offer_consultation', 'kate', offer('2026-12-22'), 'offer')
+    .complete('2026-12-23T10:00:00Z', 'asm_consultation', 'kate', { consultationDate: '2026-12-23', decision: 'another_team', anotherTeam: 'ieys_ktw_duty_manager', rationale: 'Lives in KTW.' }, { action: 'another_team', passTo: ktw });
+
+describe('Given the identified team feels another Early Help team would be best placed', () => {
+  it('When Kate says so without a rationale, Then the form asks for it, based on the threshold document and service specifications', () => {
+    const d = teamIdentified().complete('2026-12-22T09:00:00Z', 'asm_offer_consultation', 'kate', offer('2026-12-22'), 'offer');
+    const refusal = d.refused((x) => x.complete('2026-12-23T10:00:00Z', 'asm_consultation', 'kate', { consultationDate: '2026-12-23', decision: 'another_team', anotherTeam: 'ieys_ktw_duty_manager' }, { action: 'another_team', passTo: ktw }));
+    expect(refusal.details).toMatchObject({ fieldErrors: [{ pointer: '/rationale', message: 'Enter the rationale, based on the threshold document and the service specifications' }] });
+  });
+
+  it('Then the KTW team manager must agree it with Kate within the step-down timescale: Tuesday 5 January 2027', () => {
+    expect(disputed().task('asm_dispute_tms')).toMatchObject({ assignee: { team: 'ieys_ktw_duty_manager' }, due: '2027-01-05T23:59:59.999Z', dueLabel: 'within the step-down timescale (10 working days)' });
+  });
+
+  it('When the team managers agree that KTW takes the family, Then KTW holds the consultation and confirms acceptance', () => {
+    const d = disputed().complete('2026-12-29T10:00:00Z', 'asm_dispute_tms', 'will', discussion('agreed', { agreedTeam: 'ieys_ktw_duty_manager' }), { action: 'agreed', passTo: ktw });
+    expect(d.task('asm_consultation').assignee).toEqual(ktw);
+  });
+
+  it('When "agreed" is chosen but the discussion says they cannot agree, Then it is refused', () => {
+    const refusal = disputed().refused((x) => x.complete('2026-12-29T10:00:00Z', 'asm_dispute_tms', 'will', discussion('not_agreed'), { action: 'agreed', passTo: ktw }));
+    expect(refusal.message).toBe('Record which team will take the family.');
+  });
+
+  it('When the team managers have not agreed by 5 January, Then the service managers are told to make a joint decision', () => {
+    const d = disputed().runUntil('2027-01-05T23:59:59.999Z');
+    expect(d.notifications().at(-1)).toMatchObject({
+      to: [{ role: 'eh_service_manager' }],
+      body: 'Team managers have not agreed the most appropriate Early Help team within the step-down timescale: service managers should make a joint decision.',
+    });
+  });
+});
+
+describe('Given the team managers cannot agree', () => {
+  const toServiceManagers = () => disputed().complete('2026-12-29T10:00:00Z', 'asm_dispute_tms', 'will', discussion('not_agreed'), 'refer_service_managers');
+
+  it('Then the service managers decide jointly, by the same deadline', () => {
+    expect(toServiceManagers().task('asm_dispute_sms')).toMatchObject({ assignee: { role: 'eh_service_manager' }, due: '2027-01-05T23:59:59.999Z' });
+  });
+
+  it('When the service managers cannot agree either, Then the Heads of Service make the final decision; if late, they are told at Urgent', () => {
+    const d = toServiceManagers().complete('2026-12-30T10:00:00Z', 'asm_dispute_sms', 'sima', discussion('not_agreed'), 'refer_heads_of_service');
+    expect(d.task('asm_dispute_hos')).toMatchObject({ assignee: { role: 'eh_head_of_service' }, due: '2027-01-05T23:59:59.999Z' });
+    d.runUntil('2027-01-06T08:00:00Z');
+    expect(d.task('asm_dispute_hos')).toMatchObject({ overdue: true, priority: 'urgent' });
+  });
+
+  it('When the Heads of Service decide on KTE, Then KTE must complete the step down (already overdue) and can no longer pass the family on', () => {
+    const d = toServiceManagers()
+      .complete('2026-12-30T10:00:00Z', 'asm_dispute_sms', 'sima', discussion('not_agreed'), 'refer_heads_of_service')
+      .complete('2026-12-31T10:00:00Z', 'asm_dispute_hos', 'hana', discussion('agreed', { agreedTeam: 'ieys_kte_duty_manager' }), { action: 'decided', passTo: toKte });
+    // Its deadline (5 working days from the e-mail, 24 December) has long passed: it shows as overdue at once.
+    expect(d.runUntil('2026-12-31T15:00:00Z').task('asm_consultation')).toMatchObject({ assignee: toKte, overdue: true });
+    const refusal = d.refused((x) => x.complete('2026-12-31T15:00:00Z', 'asm_consultation', 'kate', { consultationDate: '2026-12-31', decision: 'another_team', anotherTeam: 'ieys_ktw_duty_manager', rationale: 'Still KTW.' }, { action: 'another_team', passTo: ktw }));
+    expect(refusal.message).toBe('The Heads of Service have made the final decision: the allocated team must complete the step down and allocate an Early Help Family Worker.');
+  });
+
+  it('When the Heads of Service record no team, Then their decision is refused', () => {
+    const d = toServiceManagers().complete('2026-12-30T10:00:00Z', 'asm_dispute_sms', 'sima', discussion('not_agreed'), 'refer_heads_of_service');
+    const refusal = d.refused((x) => x.complete('2026-12-31T10:00:00Z', 'asm_dispute_hos', 'hana', discussion('not_agreed'), { action: 'decided', passTo: toKte }));
+    expect(refusal.message).toBe('The Heads of Service make the final decision: record which team will take the family.');
+  });
+});

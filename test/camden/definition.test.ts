@@ -1,0 +1,67 @@
+/**
+ * The Camden definition as data: it validates, and it uses the names, sections and next actions
+ * that Camden practitioners see in Mosaic, exactly as the protocol and the Mosaic guide spell them.
+ */
+import { describe, expect, it } from 'vitest';
+import { validateDefinition, type UserTaskNode } from '../../engine/index.ts';
+import { camden } from './given.ts';
+
+const task = (id: string) => camden.nodes.find((n) => n.id === id) as UserTaskNode;
+const action = (node: string, id: string) => task(node).nextActions.find((a) => a.id === id)!;
+
+describe('Given the Camden definition', () => {
+  it('Then it validates with no problems', () => {
+    expect(validateDefinition(camden)).toEqual([]);
+  });
+
+  it('Then every EH duty manager from both documents is a tray, spelled as in the documents ("leys" read as "Ieys"), plus the Families in Focus team', () => {
+    const trays = camden.teams.filter((t) => t.kind === 'duty' || t.kind === 'tray').map((t) => t.name);
+    expect(trays).toEqual([
+      'Early Help front door',
+      "Ieys Kch Duty Manager (King's Cross And Holborn)", 'IEYS Borough Wide Duty Inbox', 'Ieys Eu Duty Manager (Euston)', 'Ieys Kp Duty Manager (Kilburn Priory)',
+      'Duty Manager Early Help Youth', 'Duty Manager First Stop Early Help', 'Ieys Kte Duty Manager (Kentish Town East)', 'Ieys Ktw Duty Manager (Kentish Town West)',
+      'Duty Manager Transformation Team', 'Early Help Caf Duty Manager', 'Duty Manager Fssw Family Service', 'Complex Families Team Manager',
+    ]);
+    expect(camden.teams.find((t) => t.id === 'families_in_focus')).toMatchObject({ name: 'Families in Focus', kind: 'team' });
+    expect(JSON.stringify(camden.teams)).not.toMatch(/\bleys\b/);
+  });
+
+  it('Then "Step down to Early Help (EH)" can be passed to every duty tray and to Families in Focus, not the front door, and only after the front door’s confirmation', () => {
+    for (const node of ['asm_cfa_authorise', 'asmp_cfa_authorise', 'cin_plan_signoff']) {
+      const passTo = action(node, 'step_down_to_eh').passTo!;
+      expect(passTo.teams).toHaveLength(13);
+      expect(passTo.teams).toContain('families_in_focus');
+      expect(passTo.teams).not.toContain('eh_front_door');
+      expect(action(node, 'progress_to_closure').label).toBe('Progress to early help - Children’s social care case closure');
+      expect(task(node).multipleActions).toBe(true);
+      expect(action(node, 'step_down_to_eh').guards![0]!.message).toBe('Please do not send the step down to the EH Duty Manager / Team until you have had confirmation from the front door about which team the family will be stepped down to.');
+    }
+  });
+
+  it('Then the Early help step down referral record (EH) has its Mosaic sections and its three next actions', () => {
+    expect(camden.forms.eh_step_down_record!.title).toBe('Early Help Step Down Referral Record (EH)');
+    expect(camden.forms.eh_step_down_record!.layout!.sections.map((s) => s.title)).toEqual(['1. Family membership', '2. Reason for step down', '3. Decisions and Actions']);
+    expect(task('eh_record').nextActions.map((a) => a.label)).toEqual([
+      'Step Down to Early Help - Early Help Assessment required',
+      'Step Down to Early Help - Early Help TAF Review required',
+      'Step down no longer required',
+    ]);
+    expect(action('eh_record', 'eh_taf_review_required').scheduledDate).toEqual({ required: true, label: 'Scheduled Date' });
+    expect(action('eh_record', 'no_longer_required').passTo).toBeUndefined();
+  });
+
+  it('Then the C&F assessment closure fields use the CIN census reasons RC1–RC9 plus Other, with "If Other, please specify"', () => {
+    const schema = camden.forms.cfa_step_down!.schema as { properties: Record<string, { title: string; oneOf?: Array<{ const: string }> }> };
+    expect(schema.properties.reasonForClosure!.oneOf!.map((o) => o.const)).toEqual(['RC1', 'RC2', 'RC3', 'RC4', 'RC5', 'RC6', 'RC7', 'RC8', 'RC9', 'other']);
+    expect(schema.properties.reasonForClosureOther!.title).toBe('If Other, please specify');
+    expect(schema.properties.dateOfClosure!.title).toBe('Date of Closure');
+    expect(schema.properties.serviceTakingLead!.title).toBe('If case is being stepped down, please specify the service taking the lead');
+  });
+
+  it('Then every node names its stage, every deadline reads as the protocol words it, and the choices are noted for admins', () => {
+    for (const node of camden.nodes) expect(node.stage, node.id).toBeTruthy();
+    for (const node of camden.nodes.filter((n) => n.kind === 'user_task')) if (node.due) expect(node.due.label, node.id).toBeTruthy();
+    expect(camden.mailboxes).toEqual([{ id: 'eh_step_down_inbox', name: 'Early Help Step Down inbox', address: 'EHstepdown@camden.gov.uk' }]);
+    expect(camden.notes!.filter((n) => n.source === 'Engine gap').length).toBeGreaterThanOrEqual(5);
+  });
+});
