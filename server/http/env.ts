@@ -1,0 +1,37 @@
+/** What every request carries once signed in, and the parts the app is built from. */
+import type { Actor } from '../../engine/index.ts';
+import type { CaseRunner, Clock } from '../runtime/index.ts';
+import type { SessionRecord, Store, UserRecord } from '../store/index.ts';
+
+export interface AppDeps {
+  store: Store;
+  runner: CaseRunner;
+  clock: Clock;
+  config: AppConfig;
+}
+
+export interface AppConfig {
+  /** Mark the session cookie `Secure`. Off only for plain-HTTP development. */
+  secureCookies: boolean;
+  /** Largest request body accepted, in bytes. */
+  bodyLimit: number;
+  /** How long a session lasts after sign-in, in milliseconds. */
+  sessionLifetimeMs: number;
+}
+
+export const DEFAULT_CONFIG: AppConfig = { secureCookies: true, bodyLimit: 256 * 1024, sessionLifetimeMs: 8 * 60 * 60 * 1000 };
+
+export interface AppEnv {
+  Variables: {
+    user: UserRecord;
+    session: SessionRecord;
+    deps: AppDeps;
+  };
+}
+
+/** The engine's view of a person: who, with which roles and teams. */
+export function actorOf(user: UserRecord): Actor {
+  return { id: user.id, roles: user.roles, teams: user.teams };
+}
+
+export const isAdmin = (user: UserRecord) => user.roles.includes('admin');

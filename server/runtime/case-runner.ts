@@ -1,0 +1,148 @@
+/**
+ * The runtime loop around the pure engine: load the case and the definition version it runs on
+ * → `step` → one atomic `commitStep` (case, task rows, timer rows, audit, outbox) checked against
+ * the loaded version. Effects that leave the process (e-mails, sub-flows) are only written to the
+ * outbox here; the outbox worker performs them after the commit, so a crash loses none.
+ *
+ * Two people completing the same task at once: both load version N, both step, one commit wins.
+ * The loser's commit gets a ConflictError; the runner reloads and steps again, and the engine now
+ * refuses (`task_not_open`, "Someone else already did this") — nothing is written twice.
+ */
+import { randomUUID } from 'node:crypto';
+import { Refusal, step, type Actor, type CaseEvent, type CaseState, type Instant, type Subject, type WorkflowDefinition } from '../../engine/index.ts';
+import { ConflictError, StoreError, type Store } from '../store/index.ts';
+import { instant } from '../store/rows.ts';
+import type { Clock } from './clock.ts';
+import { auditOf, outboxOf, type StartSubflowJob } from './effects.ts';
+
+/** Where published definitions come from; defaults to the store. */
+export interface DefinitionSource {
+  get(id: string, version: number): Promise<WorkflowDefinition | null>;
+  latest(id: string): Promise<WorkflowDefinition | null>;
+}
+
+export interface CaseRunnerOptions {
+  store: Store;
+  clock: Clock;
+  definitions?: DefinitionSource;
+  /** Case ids; random UUIDs by default. */
+  newCaseId?: () => string;
+  /** Commits tried before giving up with `stale_version` when the case keeps changing underneath. */
+  maxAttempts?: number;
+}
+
+export interface StartCaseInput {
+  definition: string;
+  /** Defaults to the latest published version. */
+  version?: number;
+  entry: string;
+  subject: Subject;
+  data?: Record<string, unknown>;
+  by: Actor;
+  caseId?: string;
+  parent?: { caseId: string; node: string };
+}
+
+export type RunnerEvent = Exclude<CaseEvent, { type: 'case_started' }>;
+
+export interface CaseRunner {
+  startCase(input: StartCaseInput): Promise<CaseState>;
+  /** `at`: the instant the event happened, if earlier than now (a timer caught up after downtime). */
+  dispatch(caseId: string, event: RunnerEvent, options?: { at?: Instant }): Promise<CaseState>;
+  /** Loads a case for a person and records the read in the case's audit log first. */
+  readCase(caseId: string, actor: string, what: string): Promise<CaseState>;
+  /** Starts the child case a `start_subflow` effect asked for, with the id the engine chose. */
+  startSubflow(job: StartSubflowJob): Promise<CaseState>;
+}
+
+export function storeDefinitions(store: Store): DefinitionSource {
+  // Published versions never change, so caching them is safe.
+  const cache = new Map<string, WorkflowDefinition>();
+  return {
+    async get(id, version) {
+      const key = `${id}@${version}`;
+      const hit = cache.get(key);
+      if (hit) return hit;
+      const found = await store.getDefinition(id, version);
+      if (found) cache.set(key, found.definition);
+      return found?.definition ?? null;
+    },
+    async latest(id) {
+      return (await store.latestPublished(id))?.definition ?? null;
+    },
+  };
+}
+
+export function createCaseRunner(options: CaseRunnerOptions): CaseRunner {
+  const { store, clock } = options;
+  const definitions = options.definitions ?? storeDefinitions(store);
+  const newCaseId = options.newCaseId ?? (() => randomUUID());
+  const maxAttempts = options.maxAttempts ?? 3;
+
+  async function commit(state: CaseState, expectedVersion: number | null, effects: ReturnType<typeof step>['effects'], writtenAt: Instant, by?: string, previous?: CaseState) {
+    await store.commitStep({ caseState: state, expectedVersion, audit: auditOf(effects, writtenAt, by), outbox: outboxOf(state, effects), at: writtenAt, ...(previous ? { previous } : {}) });
+  }
+
+  async function startCase(input: StartCaseInput): Promise<CaseState> {
+    const definition = input.version === undefined ? await definitions.latest(input.definition) : await definitions.get(input.definition, input.version);
+    if (!definition) throw new StoreError('not_found', `There is no published definition ${input.definition}.`, { definition: input.definition, missing: 'definition' });
+    const now = instant(clock.now());
+    const { caseState, effects } = step(definition, null, {
+      type: 'case_started',
+      caseId: input.caseId ?? newCaseId(),
+      entry: input.entry,
+      subject: input.subject,
+      ...(input.data ? { data: input.data } : {}),
+      by: input.by,
+      ...(input.parent ? { parent: input.parent } : {}),
+    }, { now });
+    await commit(caseState, null, effects, now, input.by.id);
+    return caseState;
+  }
+
+  async function dispatch(caseId: string, event: RunnerEvent, opts: { at?: Instant } = {}): Promise<CaseState> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await store.getCase(caseId);
+      if (!current) throw new StoreError('not_found', `There is no case ${caseId}.`, { caseId, missing: 'case' });
+      const definition = await definitions.get(current.definition.id, current.definition.version);
+      if (!definition) throw new StoreError('not_found', `Definition ${current.definition.id} v${current.definition.version} is missing.`, { caseId, missing: 'definition' });
+      const writtenAt = instant(clock.now());
+      // Case time never runs backwards, even if the clock or a late timer would have it so.
+      const now = latest(opts.at ?? writtenAt, current.updatedAt);
+      const { caseState, effects } = step(definition, current, event, { now });
+      try {
+        await commit(caseState, current.version, effects, writtenAt, undefined, current);
+        return caseState;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        if (attempt >= maxAttempts) {
+          throw new Refusal('stale_version', 'This case is changing as you act on it. Reload it and try again.', { caseId });
+        }
+      }
+    }
+  }
+
+  async function readCase(caseId: string, actor: string, what: string): Promise<CaseState> {
+    // Audit first: a read that cannot be recorded does not happen.
+    await store.appendRead(caseId, actor, what, instant(clock.now()));
+    const state = await store.getCase(caseId);
+    if (!state) throw new StoreError('not_found', `There is no case ${caseId}.`, { caseId, missing: 'case' });
+    return state;
+  }
+
+  async function startSubflow(job: StartSubflowJob): Promise<CaseState> {
+    const definition = await definitions.latest(job.definition);
+    if (!definition) throw new StoreError('not_found', `There is no published definition ${job.definition}.`, { definition: job.definition, missing: 'definition' });
+    // The protocol itself starts a sub-flow, so the system acts with every role it defines.
+    const system: Actor = { id: 'system', roles: definition.roles.map((r) => r.id), teams: [] };
+    return startCase({ definition: job.definition, version: definition.version, entry: job.entry, subject: job.subject, data: job.input, by: system, caseId: job.caseId, parent: job.parent });
+  }
+
+  return { startCase, dispatch, readCase, startSubflow };
+}
+
+function latest(a: Instant, b: Instant): Instant {
+  const x = instant(a);
+  const y = instant(b);
+  return x > y ? x : y;
+}

@@ -1,0 +1,108 @@
+/**
+ * Fires due timers. Each tick leases a batch of due timers (so two server processes sharing a
+ * store do not both work on one) and dispatches `timer_fired` for each through the runner.
+ *
+ * Exactly once does not rest on the lease: firing a timer is a step that removes it from the
+ * case, committed against the case version, so a second attempt — after a lease expired, or a
+ * crash between commit and anything else — is refused by the engine as "no longer pending" and
+ * its stale row is dropped. Leases only stop processes duplicating work.
+ *
+ * Catch-up after downtime is ticking until nothing is due; each timer fires at its own due
+ * instant, so escalation deadlines computed from it are the same as if nothing had been down.
+ */
+import { Refusal } from '../../engine/index.ts';
+import { StoreError, type ClaimedTimer, type Store } from '../store/index.ts';
+import type { CaseRunner } from './case-runner.ts';
+import type { Clock } from './clock.ts';
+
+export interface SchedulerOptions {
+  store: Store;
+  runner: CaseRunner;
+  clock: Clock;
+  /** This process's name in leases, e.g. `${hostname}:${pid}`. */
+  owner: string;
+  leaseMs?: number;
+  batch?: number;
+  /** A timer that failed for another reason (retried when its lease expires), or a failed tick. */
+  onError?: (error: unknown, timer?: ClaimedTimer) => void;
+}
+
+export interface TickResult {
+  claimed: number;
+  fired: number;
+  dropped: number;
+  failed: number;
+}
+
+export interface Scheduler {
+  tick(): Promise<TickResult>;
+  /** Ticks until nothing is due (or `maxTicks`); returns the totals. */
+  catchUp(maxTicks?: number): Promise<TickResult>;
+  start(intervalMs: number): void;
+  stop(): Promise<void>;
+}
+
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const { store, runner, clock, owner } = options;
+  const leaseMs = options.leaseMs ?? 30_000;
+  const batch = options.batch ?? 20;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = true;
+
+  async function tick(): Promise<TickResult> {
+    const claimed = await store.claimDueTimers(clock.now(), owner, leaseMs, batch);
+    const result: TickResult = { claimed: claimed.length, fired: 0, dropped: 0, failed: 0 };
+    for (const due of claimed) {
+      try {
+        await runner.dispatch(due.caseId, { type: 'timer_fired', timerId: due.timerId }, { at: due.fireAt });
+        result.fired += 1;
+      } catch (error) {
+        if (isGone(error)) {
+          await store.dropTimer(due.caseId, due.timerId);
+          result.dropped += 1;
+        } else {
+          result.failed += 1;
+          options.onError?.(error, due);
+        }
+      }
+    }
+    return result;
+  }
+
+  async function catchUp(maxTicks = Number.POSITIVE_INFINITY): Promise<TickResult> {
+    const total: TickResult = { claimed: 0, fired: 0, dropped: 0, failed: 0 };
+    for (let i = 0; i < maxTicks; i++) {
+      const result = await tick();
+      for (const key of Object.keys(total) as Array<keyof TickResult>) total[key] += result[key];
+      if (result.claimed === 0) break;
+    }
+    return total;
+  }
+
+  function start(intervalMs: number): void {
+    stopped = false;
+    const loop = () => {
+      if (stopped) return;
+      // One tick at a time: the next is scheduled only when this one has finished.
+      running = catchUp(50).catch((error: unknown) => options.onError?.(error)).finally(() => {
+        if (!stopped) timer = setTimeout(loop, intervalMs);
+      });
+    };
+    loop();
+  }
+
+  async function stop(): Promise<void> {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    await running;
+  }
+
+  return { tick, catchUp, start, stop };
+}
+
+/** The timer or its case no longer exists: the row is stale and can go. */
+function isGone(error: unknown): boolean {
+  if (error instanceof Refusal) return error.code === 'event_not_expected' || error.code === 'case_closed';
+  return error instanceof StoreError && error.code === 'not_found' && error.details.missing === 'case';
+}

@@ -1,0 +1,169 @@
+/**
+ * Document shapes and query filters for the MongoDB store, kept free of the driver so they can
+ * be unit-tested without a server (mongo-store.ts is the only file importing `mongodb`).
+ *
+ * Case states, definition bodies and outbox payloads are stored as JSON strings: they hold
+ * admin-defined keys (form fields, JSON Schema `$ref`/`$schema`) that MongoDB restricts in field
+ * names, and a string round-trips the documented JSON format exactly.
+ */
+import type { WorkflowDefinition } from '../../engine/index.ts';
+import type { AuditRecord, CaseFilter, CaseSummary, OutboxMessage, PublishedDefinition, SessionRecord, TaskQuery, TaskRow, TimerRow, UserRecord } from './types.ts';
+import { instant, searchKey, statusList } from './rows.ts';
+
+export type Filter = Record<string, unknown>;
+
+/** Sorts after every ISO instant, so undated tasks come last in an ascending sort by due. */
+export const NO_DUE = '~';
+
+export interface CaseDoc {
+  _id: string;
+  authority: string;
+  definitionId: string;
+  definitionVersion: number;
+  status: CaseSummary['status'];
+  familyName: string;
+  familyKey: string;
+  version: number;
+  startedAt: string;
+  updatedAt: string;
+  state: string;
+  auditCount: number;
+  auditHead: string;
+}
+
+export interface TaskDoc extends Omit<TaskRow, 'taskId'> {
+  _id: string;
+  dueSort: string;
+}
+
+export interface TimerDoc extends Omit<TimerRow, 'timerId'> {
+  _id: string;
+  leaseOwner: string | null;
+  leaseUntil: string | null;
+}
+
+export interface AuditDoc extends AuditRecord {
+  _id: string;
+}
+
+export interface OutboxDoc extends Omit<OutboxMessage, 'id' | 'payload' | 'lastError' | 'doneAt'> {
+  _id: string;
+  payload: string;
+  leaseOwner: string | null;
+  leaseUntil: string | null;
+  lastError: string | null;
+  doneAt: string | null;
+}
+
+export interface DraftDoc { _id: string; authority: string; body: string; savedAt: string; savedBy: string }
+export interface DefinitionDoc { _id: string; id: string; version: number; authority: string; body: string; publishedAt: string; publishedBy: string }
+
+export interface UserDoc extends Omit<UserRecord, 'id'> { _id: string; emailKey: string }
+export interface SessionDoc extends Omit<SessionRecord, 'id'> { _id: string }
+
+type IndexSpec = { key: Record<string, 1 | -1>; unique?: boolean };
+
+/** Created on open. Inbox queries: authority + assignee + status, sorted by due. */
+export const INDEXES: Record<string, IndexSpec[]> = {
+  definitions: [{ key: { id: 1, version: 1 }, unique: true }, { key: { authority: 1, id: 1 } }],
+  definition_drafts: [{ key: { authority: 1 } }],
+  cases: [{ key: { authority: 1, status: 1, updatedAt: -1 } }, { key: { definitionId: 1, definitionVersion: 1, status: 1 } }],
+  tasks: [
+    { key: { authority: 1, assigneeKind: 1, assignee: 1, status: 1, dueSort: 1 } },
+    { key: { authority: 1, status: 1, dueSort: 1 } },
+    { key: { caseId: 1 } },
+  ],
+  timers: [{ key: { fireAt: 1, leaseUntil: 1 } }, { key: { caseId: 1, fireAt: 1, _id: 1 } }],
+  audit: [{ key: { caseId: 1, seq: 1 }, unique: true }],
+  outbox: [{ key: { status: 1, availableAt: 1 } }, { key: { authority: 1, status: 1, createdAt: 1 } }, { key: { caseId: 1 } }],
+  users: [{ key: { emailKey: 1 }, unique: true }, { key: { authority: 1 } }],
+  sessions: [{ key: { expiresAt: 1 } }],
+};
+
+export const emailKey = (email: string) => email.trim().toLowerCase();
+
+export const userDoc = ({ id, ...rest }: UserRecord): UserDoc => ({ _id: id, ...rest, emailKey: emailKey(rest.email) });
+
+export const userRecord = (doc: UserDoc | null): UserRecord | null => {
+  if (!doc) return null;
+  const { _id, emailKey: _key, ...rest } = doc;
+  return { id: _id, ...rest };
+};
+
+export const published = (doc: DefinitionDoc): PublishedDefinition => ({
+  id: doc.id, version: doc.version, authority: doc.authority, definition: JSON.parse(doc.body) as WorkflowDefinition,
+  publishedAt: doc.publishedAt, publishedBy: doc.publishedBy,
+});
+
+export const taskDoc = (row: TaskRow): TaskDoc => {
+  const { taskId, ...rest } = row;
+  return { _id: taskId, ...rest, dueSort: row.due ?? NO_DUE };
+};
+
+export const taskRow = ({ _id, dueSort: _dueSort, ...rest }: TaskDoc): TaskRow => ({ taskId: _id, ...rest });
+
+export const timerRow = (doc: TimerDoc): TimerRow => ({
+  caseId: doc.caseId, timerId: doc._id, authority: doc.authority, fireAt: doc.fireAt, purpose: doc.purpose, node: doc.node,
+});
+
+export const auditRecord = ({ _id: _ignored, ...rest }: AuditDoc): AuditRecord => rest;
+
+export const outboxMessage = (doc: OutboxDoc): OutboxMessage => ({
+  id: doc._id, caseId: doc.caseId, authority: doc.authority, kind: doc.kind, payload: JSON.parse(doc.payload) as unknown,
+  status: doc.status, attempts: doc.attempts, createdAt: doc.createdAt, availableAt: doc.availableAt,
+  ...(doc.lastError !== null ? { lastError: doc.lastError } : {}),
+  ...(doc.doneAt !== null ? { doneAt: doc.doneAt } : {}),
+});
+
+export const caseSummaryOf = (doc: CaseDoc): CaseSummary => ({
+  id: doc._id, authority: doc.authority, definition: { id: doc.definitionId, version: doc.definitionVersion },
+  status: doc.status, familyName: doc.familyName, version: doc.version, startedAt: doc.startedAt, updatedAt: doc.updatedAt,
+});
+
+/** A lease that is free, or expired at `now`. */
+export const leaseFree = (now: string): Filter => ({ $or: [{ leaseUntil: null }, { leaseUntil: { $lte: now } }] });
+
+export function taskFilter(query: TaskQuery): Filter {
+  const filter: Filter = { authority: query.authority };
+  const who: Filter[] = [];
+  if (query.worker !== undefined) who.push({ assigneeKind: 'worker', assignee: query.worker });
+  if (query.teams) who.push({ assigneeKind: 'team', assignee: { $in: query.teams } });
+  if (query.roles) who.push({ assigneeKind: 'role', assignee: { $in: query.roles } });
+  if (who.length) filter.$or = who;
+  const statuses = statusList(query.status);
+  if (statuses) filter.status = { $in: statuses };
+  if (query.dueBefore !== undefined) filter.due = { $ne: null, $lt: instant(query.dueBefore) };
+  if (query.overdue !== undefined) filter.overdue = query.overdue;
+  if (query.caseId !== undefined) filter.caseId = query.caseId;
+  return filter;
+}
+
+export const TASK_SORT = { dueSort: 1, createdAt: 1, _id: 1 } as const;
+
+/** Conditions on one open task of the case, or null when the filter has none. */
+export function openTaskFilter(filter: CaseFilter): Filter | null {
+  const task: Filter = {};
+  if (filter.stage !== undefined) task.node = filter.stage;
+  // A task is with a team or with a worker, never both: asking for both matches nothing, as in SQL.
+  if (filter.team !== undefined && filter.worker !== undefined) task.assigneeKind = { $in: [] };
+  else if (filter.team !== undefined) Object.assign(task, { assigneeKind: 'team', assignee: filter.team });
+  else if (filter.worker !== undefined) Object.assign(task, { assigneeKind: 'worker', assignee: filter.worker });
+  if (filter.overdue !== undefined) task.overdue = filter.overdue;
+  return Object.keys(task).length ? { authority: filter.authority, status: 'open', ...task } : null;
+}
+
+export function caseFilter(filter: CaseFilter, caseIds: string[] | null): Filter {
+  const out: Filter = { authority: filter.authority };
+  if (filter.status !== undefined) out.status = filter.status;
+  if (filter.definition !== undefined) out.definitionId = filter.definition.id;
+  if (filter.definition?.version !== undefined) out.definitionVersion = filter.definition.version;
+  if (filter.familyName !== undefined) out.familyKey = { $regex: escapeRegex(searchKey(filter.familyName)) };
+  if (caseIds) out._id = { $in: caseIds };
+  return out;
+}
+
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export const plusMs = (now: string, ms: number) => new Date(Date.parse(now) + ms).toISOString();

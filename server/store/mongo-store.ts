@@ -1,0 +1,297 @@
+/**
+ * The MongoDB store, selected by MONGODB_URI: the production path (replica set, sharded cluster
+ * or Atlas). The only file that imports the driver.
+ *
+ * `commitStep` and `appendRead` use multi-document transactions, which MongoDB only offers on a
+ * replica set or sharded cluster: a lone `mongod` must be started with `--replSet rs0` and
+ * `rs.initiate()` once. Writes use `w: 'majority', journal: true`, so an acknowledged step
+ * survives the loss of a node. Indexes are created on open (idempotent).
+ *
+ * The database does not itself forbid updating audit entries or published definitions (SQLite's
+ * triggers do): give the application's database user a role without `update`/`remove` on the
+ * `audit` and `definitions` collections; `verifyAudit` detects tampering either way.
+ */
+import { MongoClient, MongoServerError, WriteConcern, type ClientSession, type Collection, type Db } from 'mongodb';
+import type { CaseState, WorkflowDefinition } from '../../engine/index.ts';
+import { chainEntries, GENESIS_HASH, verifyChain, type ChainHead } from './audit-chain.ts';
+import { ConflictError, StoreError } from './errors.ts';
+import * as docs from './mongo-docs.ts';
+import { caseRecord, definitionSummaries, instant, rowsToWrite, taskRows, timerRows } from './rows.ts';
+import type { PublishOptions, Store } from './store.ts';
+import type { AuditInput, CaseFilter, ClaimedTimer, CommitInput, DefinitionSummary, OutboxMessage, PublishedDefinition, SessionRecord, TaskQuery, UserRecord } from './types.ts';
+
+export interface MongoOptions {
+  uri: string;
+  /** Defaults to the database named in the URI, else `stepwise`. */
+  dbName?: string;
+}
+
+export async function openMongoStore(options: MongoOptions): Promise<Store & { db: Db }> {
+  const client = new MongoClient(options.uri, { writeConcern: { w: 'majority', journal: true }, readConcern: { level: 'majority' } });
+  await client.connect();
+  const store = new MongoStore(client, client.db(options.dbName));
+  await store.ensureIndexes();
+  return store;
+}
+
+const TX = { readConcern: { level: 'snapshot' as const }, writeConcern: new WriteConcern('majority', undefined, true), readPreference: 'primary' as const };
+const isDuplicate = (error: unknown) => error instanceof MongoServerError && error.code === 11000;
+
+class MongoStore implements Store {
+  private readonly drafts: Collection<docs.DraftDoc>;
+  private readonly definitions: Collection<docs.DefinitionDoc>;
+  private readonly cases: Collection<docs.CaseDoc>;
+  private readonly tasks: Collection<docs.TaskDoc>;
+  private readonly timers: Collection<docs.TimerDoc>;
+  private readonly audit: Collection<docs.AuditDoc>;
+  private readonly outbox: Collection<docs.OutboxDoc>;
+  private readonly users: Collection<docs.UserDoc>;
+  private readonly sessions: Collection<docs.SessionDoc>;
+
+  constructor(private readonly client: MongoClient, readonly db: Db) {
+    this.drafts = db.collection('definition_drafts');
+    this.definitions = db.collection('definitions');
+    this.cases = db.collection('cases');
+    this.tasks = db.collection('tasks');
+    this.timers = db.collection('timers');
+    this.audit = db.collection('audit');
+    this.outbox = db.collection('outbox');
+    this.users = db.collection('users');
+    this.sessions = db.collection('sessions');
+  }
+
+  async ensureIndexes(): Promise<void> {
+    // Also creates the collections, which must exist before the first transaction writes to them.
+    await Promise.all(Object.entries(docs.INDEXES).map(([name, indexes]) => this.db.collection(name).createIndexes(indexes)));
+  }
+
+  private async tx<T>(work: (session: ClientSession) => Promise<T>): Promise<T> {
+    const session = this.client.startSession();
+    try {
+      return await session.withTransaction(() => work(session), TX);
+    } finally {
+      await session.endSession();
+    }
+  }
+
+  async saveDraft(definition: WorkflowDefinition, meta: { by: string; at: string }) {
+    return this.tx(async (session) => {
+      const owner = (await this.definitions.findOne({ id: definition.id }, { session })) ?? (await this.drafts.findOne({ _id: definition.id }, { session }));
+      if (owner && owner.authority !== definition.authority.id) {
+        throw new StoreError('authority_mismatch', `Definition ${definition.id} belongs to another authority.`, { id: definition.id });
+      }
+      const doc = { _id: definition.id, authority: definition.authority.id, body: JSON.stringify(definition), savedAt: meta.at, savedBy: meta.by };
+      await this.drafts.replaceOne({ _id: definition.id }, doc, { upsert: true, session });
+      return { id: doc._id, authority: doc.authority, definition: structuredClone(definition), savedAt: doc.savedAt, savedBy: doc.savedBy };
+    });
+  }
+  async getDraft(id: string) {
+    const doc = await this.drafts.findOne({ _id: id });
+    return doc ? { id, authority: doc.authority, definition: JSON.parse(doc.body) as WorkflowDefinition, savedAt: doc.savedAt, savedBy: doc.savedBy } : null;
+  }
+  async publish(id: string, options: PublishOptions): Promise<PublishedDefinition> {
+    try {
+      return await this.tx(async (session) => {
+        const draft = await this.drafts.findOne({ _id: id }, { session });
+        if (!draft) throw new StoreError('no_draft', `There is no draft of ${id} to publish.`, { id });
+        const latest = (await this.definitions.find({ id }, { session }).sort({ version: -1 }).limit(1).next())?.version ?? 0;
+        const next = latest + 1;
+        if (options.version !== undefined && options.version !== next) {
+          const code = options.version <= latest ? 'already_published' : 'conflict';
+          throw new StoreError(code, `Version ${options.version} of ${id} cannot be published; the next version is ${next}.`, { id, next });
+        }
+        const body = JSON.stringify({ ...(JSON.parse(draft.body) as WorkflowDefinition), version: next });
+        const doc = { _id: `${id}@${next}`, id, version: next, authority: draft.authority, body, publishedAt: options.at, publishedBy: options.by };
+        await this.definitions.insertOne(doc, { session });
+        return docs.published(doc);
+      });
+    } catch (error) {
+      if (isDuplicate(error)) throw new StoreError('already_published', `Another publish of ${id} happened at the same time.`, { id });
+      throw error;
+    }
+  }
+  async getDefinition(id: string, version: number) {
+    const doc = await this.definitions.findOne({ id, version });
+    return doc ? docs.published(doc) : null;
+  }
+  async latestPublished(id: string) {
+    const doc = await this.definitions.find({ id }).sort({ version: -1 }).limit(1).next();
+    return doc ? docs.published(doc) : null;
+  }
+  async listDefinitions(authority: string): Promise<DefinitionSummary[]> {
+    // Sorted by version, so the last one seen per id is the latest.
+    const published = new Map((await this.definitions.find({ authority }).sort({ version: 1 }).toArray()).map((d) => [d.id, d]));
+    const drafts = await this.drafts.find({ authority }).toArray();
+    const name = (body: string) => (JSON.parse(body) as WorkflowDefinition).name;
+    return definitionSummaries(authority, [...published.values()].map((d) => ({ id: d.id, version: d.version, name: name(d.body) })), drafts.map((d) => ({ id: d._id, name: name(d.body) })));
+  }
+
+  async commitStep(input: CommitInput): Promise<void> {
+    try {
+      await this.tx((session) => this.commit(input, session));
+    } catch (error) {
+      // Two transactions creating the same case: the loser sees a duplicate key, not a version.
+      if (isDuplicate(error)) throw new ConflictError(input.caseState.id, input.expectedVersion, null);
+      throw error;
+    }
+  }
+
+  private async commit({ caseState: state, expectedVersion, audit, outbox, at, previous }: CommitInput, session: ClientSession): Promise<void> {
+    const stored = await this.cases.findOne({ _id: state.id }, { session, projection: { state: 0 } });
+    const actual = stored?.version ?? null;
+    if (actual !== expectedVersion) throw new ConflictError(state.id, expectedVersion, actual);
+    if (stored && stored.authority !== state.authority) {
+      throw new StoreError('authority_mismatch', `Case ${state.id} cannot move to another authority.`, { caseId: state.id });
+    }
+    const chained = chainEntries(state.id, stored ? { count: stored.auditCount, hash: stored.auditHead } : { count: 0, hash: GENESIS_HASH }, audit);
+    const { id: _id, ...record } = caseRecord(state, chained.head);
+    const doc: docs.CaseDoc = { _id, ...record };
+    if (!stored) await this.cases.insertOne(doc, { session });
+    else if ((await this.cases.replaceOne({ _id: state.id, version: expectedVersion! }, doc, { session })).matchedCount !== 1) {
+      throw new ConflictError(state.id, expectedVersion, null);
+    }
+    const write = rowsToWrite(state, previous, expectedVersion);
+    const allTasks = taskRows(state);
+    await this.tasks.deleteMany({ caseId: state.id, _id: { $nin: allTasks.map((t) => t.taskId) } }, { session });
+    const tasks = allTasks.filter((t) => write.task(t.taskId)).map(docs.taskDoc);
+    if (tasks.length) await this.tasks.bulkWrite(tasks.map((t) => ({ replaceOne: { filter: { _id: t._id }, replacement: t, upsert: true } })), { session });
+    const timers = timerRows(state);
+    await this.timers.deleteMany({ caseId: state.id, _id: { $nin: timers.map((t) => t.timerId) } }, { session });
+    for (const { timerId, ...timer } of timers.filter((t) => write.timer(t.timerId))) {
+      // A timer that stays pending keeps its lease: another step on the case must not free it.
+      await this.timers.updateOne({ _id: timerId }, { $set: timer, $setOnInsert: { leaseOwner: null, leaseUntil: null } }, { upsert: true, session });
+    }
+    if (chained.records.length) await this.audit.insertMany(chained.records.map((r) => ({ _id: `${r.caseId}#${r.seq}`, ...r })), { session });
+    const createdAt = instant(at ?? state.updatedAt);
+    for (const message of outbox) {
+      const fresh = { caseId: state.id, authority: state.authority, kind: message.kind, payload: JSON.stringify(message.payload), status: 'pending' as const,
+        attempts: 0, createdAt, availableAt: createdAt, leaseOwner: null, leaseUntil: null, lastError: null, doneAt: null };
+      // The id is derived from the step, so a message already there is the same message: keep it.
+      await this.outbox.updateOne({ _id: message.id }, { $setOnInsert: fresh }, { upsert: true, session });
+    }
+  }
+
+  async getCase(id: string): Promise<CaseState | null> {
+    const doc = await this.cases.findOne({ _id: id }, { projection: { state: 1 } });
+    return doc ? (JSON.parse(doc.state) as CaseState) : null;
+  }
+  async findCases(filter: CaseFilter) {
+    const taskFilter = docs.openTaskFilter(filter);
+    const ids = taskFilter ? ((await this.tasks.distinct('caseId', taskFilter)) as string[]) : null;
+    const found = await this.cases.find(docs.caseFilter(filter, ids), { projection: { state: 0 } }).sort({ updatedAt: -1, _id: 1 }).limit(filter.limit ?? 500).toArray();
+    return found.map(docs.caseSummaryOf);
+  }
+  async listTasks(query: TaskQuery) {
+    return (await this.tasks.find(docs.taskFilter(query)).sort(docs.TASK_SORT).limit(query.limit ?? 500).toArray()).map(docs.taskRow);
+  }
+
+  async claimDueTimers(now: string, owner: string, leaseMs: number, limit: number): Promise<ClaimedTimer[]> {
+    const at = instant(now);
+    const leaseUntil = docs.plusMs(at, leaseMs);
+    const candidates = await this.timers.find({ fireAt: { $lte: at }, ...docs.leaseFree(at) }).sort({ fireAt: 1, _id: 1 }).limit(limit * 4).toArray();
+    const claimed: ClaimedTimer[] = [];
+    const seen = new Set<string>();
+    for (const candidate of candidates) {
+      if (claimed.length >= limit || seen.has(candidate.caseId)) continue;
+      seen.add(candidate.caseId);
+      // Only a case's earliest pending timer, so its timers fire in order (best effort across processes).
+      const earliest = await this.timers.find({ caseId: candidate.caseId }).sort({ fireAt: 1, _id: 1 }).limit(1).next();
+      if (earliest?._id !== candidate._id) continue;
+      const doc = await this.timers.findOneAndUpdate({ _id: candidate._id, ...docs.leaseFree(at) }, { $set: { leaseOwner: owner, leaseUntil } }, { returnDocument: 'after' });
+      if (doc) claimed.push({ ...docs.timerRow(doc), leaseOwner: owner, leaseUntil });
+    }
+    return claimed;
+  }
+  async dropTimer(caseId: string, timerId: string) {
+    await this.timers.deleteOne({ _id: timerId, caseId });
+  }
+  async nextTimerAt() {
+    return (await this.timers.find({}).sort({ fireAt: 1 }).limit(1).next())?.fireAt ?? null;
+  }
+  async listTimers(caseId: string) {
+    return (await this.timers.find({ caseId }).sort({ fireAt: 1, _id: 1 }).toArray()).map(docs.timerRow);
+  }
+
+  async claimOutbox(now: string, owner: string, leaseMs: number, limit: number): Promise<OutboxMessage[]> {
+    const at = instant(now);
+    const ready = { status: 'pending' as const, availableAt: { $lte: at }, ...docs.leaseFree(at) };
+    const candidates = await this.outbox.find(ready).sort({ availableAt: 1, createdAt: 1, _id: 1 }).limit(limit).toArray();
+    const claimed: OutboxMessage[] = [];
+    for (const candidate of candidates) {
+      const doc = await this.outbox.findOneAndUpdate({ _id: candidate._id, ...ready }, { $set: { leaseOwner: owner, leaseUntil: docs.plusMs(at, leaseMs) }, $inc: { attempts: 1 } }, { returnDocument: 'after' });
+      if (doc) claimed.push(docs.outboxMessage(doc));
+    }
+    return claimed;
+  }
+  async markOutboxDone(id: string, at: string) {
+    await this.outbox.updateOne({ _id: id, status: 'pending' }, { $set: { status: 'done', doneAt: instant(at), leaseOwner: null, leaseUntil: null } });
+  }
+  async markOutboxFailed(id: string, error: string, retryAt: string | null) {
+    const set = retryAt === null ? { status: 'dead' as const } : { availableAt: instant(retryAt) };
+    await this.outbox.updateOne({ _id: id, status: 'pending' }, { $set: { ...set, lastError: error.slice(0, 500), leaseOwner: null, leaseUntil: null } });
+  }
+  async listOutbox(filter: { authority?: string; caseId?: string; status?: OutboxMessage['status'] }) {
+    const query = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
+    return (await this.outbox.find(query).sort({ createdAt: 1, _id: 1 }).toArray()).map(docs.outboxMessage);
+  }
+
+  async appendRead(caseId: string, actor: string, what: string, at: string): Promise<void> {
+    await this.tx((session) => this.append(caseId, [{ at, actor, action: 'case_read', detail: { what } }], session));
+  }
+  private async append(caseId: string, inputs: AuditInput[], session: ClientSession): Promise<void> {
+    const stored = await this.cases.findOne({ _id: caseId }, { session, projection: { auditCount: 1, auditHead: 1 } });
+    if (!stored) throw new StoreError('not_found', `There is no case ${caseId}.`, { caseId });
+    const chained = chainEntries(caseId, { count: stored.auditCount, hash: stored.auditHead }, inputs);
+    await this.audit.insertMany(chained.records.map((r) => ({ _id: `${r.caseId}#${r.seq}`, ...r })), { session });
+    await this.cases.updateOne({ _id: caseId, auditCount: stored.auditCount }, { $set: { auditCount: chained.head.count, auditHead: chained.head.hash } }, { session });
+  }
+
+  async listAudit(caseId: string) {
+    return (await this.audit.find({ caseId }).sort({ seq: 1 }).toArray()).map(docs.auditRecord);
+  }
+  async verifyAudit(caseId: string) {
+    // One snapshot, so the head and the entries are from the same moment.
+    return this.tx(async (session) => {
+      const stored = await this.cases.findOne({ _id: caseId }, { session, projection: { auditCount: 1, auditHead: 1 } });
+      const entries = (await this.audit.find({ caseId }, { session }).sort({ seq: 1 }).toArray()).map(docs.auditRecord);
+      const head: ChainHead = stored ? { count: stored.auditCount, hash: stored.auditHead } : { count: 0, hash: GENESIS_HASH };
+      return verifyChain(entries, head);
+    });
+  }
+
+  async saveUser(user: UserRecord) {
+    try {
+      await this.users.replaceOne({ _id: user.id }, docs.userDoc(user), { upsert: true });
+    } catch (error) {
+      if (isDuplicate(error)) throw new StoreError('already_exists', 'Another user has that e-mail address.', { id: user.id });
+      throw error;
+    }
+  }
+  async getUser(id: string) {
+    return docs.userRecord(await this.users.findOne({ _id: id }));
+  }
+  async findUserByEmail(email: string) {
+    return docs.userRecord(await this.users.findOne({ emailKey: docs.emailKey(email) }));
+  }
+  async listUsers(authority: string) {
+    return (await this.users.find({ authority }).sort({ _id: 1 }).toArray()).map((doc) => docs.userRecord(doc)!);
+  }
+  async createSession(session: SessionRecord) {
+    const { id, ...rest } = session;
+    await this.sessions.insertOne({ _id: id, ...rest, createdAt: instant(rest.createdAt), expiresAt: instant(rest.expiresAt) });
+  }
+  async getSession(id: string) {
+    const doc = await this.sessions.findOne({ _id: id });
+    return doc ? { id: doc._id, userId: doc.userId, csrfToken: doc.csrfToken, createdAt: doc.createdAt, expiresAt: doc.expiresAt } : null;
+  }
+  async deleteSession(id: string) {
+    await this.sessions.deleteOne({ _id: id });
+  }
+  async deleteExpiredSessions(now: string) {
+    return (await this.sessions.deleteMany({ expiresAt: { $lte: instant(now) } })).deletedCount;
+  }
+
+  async close() {
+    await this.client.close();
+  }
+}

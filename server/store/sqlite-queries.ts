@@ -1,0 +1,141 @@
+/** Read queries of the SQLite store: inboxes, case lists, timers and the outbox. */
+import type { Db } from './sqlite-schema.ts';
+import { instant, searchKey, statusList } from './rows.ts';
+import type { CaseFilter, CaseSummary, OutboxMessage, TaskQuery, TaskRow, TimerRow } from './types.ts';
+
+const marks = (values: unknown[]) => values.map(() => '?').join(', ');
+
+interface TaskSqlRow {
+  case_id: string; task_id: string; authority: string; definition_id: string; node: string; name: string;
+  status: TaskRow['status']; assignee_kind: TaskRow['assigneeKind']; assignee: string; priority: TaskRow['priority'];
+  due: string | null; overdue: number; created_at: string; family_name: string;
+}
+
+export function listTasks(db: Db, query: TaskQuery): TaskRow[] {
+  const where = ['authority = ?'];
+  const params: unknown[] = [query.authority];
+  const who: string[] = [];
+  if (query.worker !== undefined) {
+    who.push("(assignee_kind = 'worker' AND assignee = ?)");
+    params.push(query.worker);
+  }
+  for (const [kind, ids] of [['team', query.teams], ['role', query.roles]] as const) {
+    if (!ids) continue;
+    who.push(ids.length ? `(assignee_kind = '${kind}' AND assignee IN (${marks(ids)}))` : '0');
+    params.push(...ids);
+  }
+  if (who.length) where.push(`(${who.join(' OR ')})`);
+  const statuses = statusList(query.status);
+  if (statuses) {
+    where.push(statuses.length ? `status IN (${marks(statuses)})` : '0');
+    params.push(...statuses);
+  }
+  if (query.dueBefore !== undefined) {
+    where.push('due IS NOT NULL AND due < ?');
+    params.push(instant(query.dueBefore));
+  }
+  if (query.overdue !== undefined) {
+    where.push('overdue = ?');
+    params.push(query.overdue ? 1 : 0);
+  }
+  if (query.caseId !== undefined) {
+    where.push('case_id = ?');
+    params.push(query.caseId);
+  }
+  params.push(query.limit ?? 500);
+  const sql = `SELECT * FROM tasks WHERE ${where.join(' AND ')} ORDER BY due IS NULL, due, created_at, task_id LIMIT ?`;
+  return (db.prepare(sql).all(...params) as TaskSqlRow[]).map((r) => ({
+    caseId: r.case_id, taskId: r.task_id, authority: r.authority, definitionId: r.definition_id, node: r.node,
+    name: r.name, status: r.status, assigneeKind: r.assignee_kind, assignee: r.assignee, priority: r.priority,
+    due: r.due, overdue: r.overdue === 1, createdAt: r.created_at, familyName: r.family_name,
+  }));
+}
+
+interface CaseSqlRow {
+  id: string; authority: string; definition_id: string; definition_version: number; status: CaseSummary['status'];
+  family_name: string; version: number; started_at: string; updated_at: string;
+}
+
+export function findCases(db: Db, filter: CaseFilter): CaseSummary[] {
+  const where = ['c.authority = ?'];
+  const params: unknown[] = [filter.authority];
+  const add = (sql: string, value: unknown) => {
+    where.push(sql);
+    params.push(value);
+  };
+  if (filter.status !== undefined) add('c.status = ?', filter.status);
+  if (filter.definition !== undefined) add('c.definition_id = ?', filter.definition.id);
+  if (filter.definition?.version !== undefined) add('c.definition_version = ?', filter.definition.version);
+  if (filter.familyName !== undefined) add('instr(c.family_key, ?) > 0', searchKey(filter.familyName));
+  // Task conditions apply to one and the same open task: "an overdue task in the panel's tray".
+  const task: string[] = [];
+  const taskParams: unknown[] = [];
+  const addTask = (sql: string, value: unknown) => {
+    task.push(sql);
+    taskParams.push(value);
+  };
+  if (filter.stage !== undefined) addTask('t.node = ?', filter.stage);
+  if (filter.team !== undefined) addTask("t.assignee_kind = 'team' AND t.assignee = ?", filter.team);
+  if (filter.worker !== undefined) addTask("t.assignee_kind = 'worker' AND t.assignee = ?", filter.worker);
+  if (filter.overdue !== undefined) addTask('t.overdue = ?', filter.overdue ? 1 : 0);
+  if (task.length) {
+    where.push(`EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id AND t.status = 'open' AND ${task.join(' AND ')})`);
+    params.push(...taskParams);
+  }
+  params.push(filter.limit ?? 500);
+  const sql = `SELECT c.id, c.authority, c.definition_id, c.definition_version, c.status, c.family_name, c.version,
+    c.started_at, c.updated_at FROM cases c WHERE ${where.join(' AND ')} ORDER BY c.updated_at DESC, c.id LIMIT ?`;
+  return (db.prepare(sql).all(...params) as CaseSqlRow[]).map((r) => ({
+    id: r.id, authority: r.authority, definition: { id: r.definition_id, version: r.definition_version },
+    status: r.status, familyName: r.family_name, version: r.version, startedAt: r.started_at, updatedAt: r.updated_at,
+  }));
+}
+
+interface TimerSqlRow {
+  timer_id: string; case_id: string; authority: string; fire_at: string; purpose: string; node: string;
+}
+
+export const timerRow = (r: TimerSqlRow): TimerRow => ({
+  caseId: r.case_id, timerId: r.timer_id, authority: r.authority, fireAt: r.fire_at, purpose: r.purpose, node: r.node,
+});
+
+/** Due, unleased timers that are the earliest pending timer of their case. */
+export function dueTimers(db: Db, now: string, limit: number): TimerRow[] {
+  const sql = `SELECT t.* FROM timers t
+    WHERE t.fire_at <= ? AND (t.lease_until IS NULL OR t.lease_until <= ?)
+      AND NOT EXISTS (SELECT 1 FROM timers e WHERE e.case_id = t.case_id
+        AND (e.fire_at < t.fire_at OR (e.fire_at = t.fire_at AND e.timer_id < t.timer_id)))
+    ORDER BY t.fire_at, t.timer_id LIMIT ?`;
+  return (db.prepare(sql).all(now, now, limit) as TimerSqlRow[]).map(timerRow);
+}
+
+interface OutboxSqlRow {
+  id: string; case_id: string; authority: string; kind: OutboxMessage['kind']; payload: string;
+  status: OutboxMessage['status']; attempts: number; created_at: string; available_at: string;
+  last_error: string | null; done_at: string | null;
+}
+
+export const outboxMessage = (r: OutboxSqlRow): OutboxMessage => ({
+  id: r.id, caseId: r.case_id, authority: r.authority, kind: r.kind, payload: JSON.parse(r.payload) as unknown,
+  status: r.status, attempts: r.attempts, createdAt: r.created_at, availableAt: r.available_at,
+  ...(r.last_error !== null ? { lastError: r.last_error } : {}),
+  ...(r.done_at !== null ? { doneAt: r.done_at } : {}),
+});
+
+export function listOutbox(db: Db, filter: { authority?: string; caseId?: string; status?: OutboxMessage['status'] }): OutboxMessage[] {
+  const where = ['1'];
+  const params: unknown[] = [];
+  for (const [column, value] of [['authority', filter.authority], ['case_id', filter.caseId], ['status', filter.status]] as const) {
+    if (value === undefined) continue;
+    where.push(`${column} = ?`);
+    params.push(value);
+  }
+  const sql = `SELECT * FROM outbox WHERE ${where.join(' AND ')} ORDER BY created_at, id`;
+  return (db.prepare(sql).all(...params) as OutboxSqlRow[]).map(outboxMessage);
+}
+
+export function readyOutbox(db: Db, now: string, limit: number): OutboxMessage[] {
+  const sql = `SELECT * FROM outbox WHERE status = 'pending' AND available_at <= ?
+    AND (lease_until IS NULL OR lease_until <= ?) ORDER BY available_at, created_at, id LIMIT ?`;
+  return (db.prepare(sql).all(now, now, limit) as OutboxSqlRow[]).map(outboxMessage);
+}

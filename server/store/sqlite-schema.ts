@@ -1,0 +1,110 @@
+/**
+ * Opens the embedded database and brings its schema up to date. The pragmas are what make an
+ * acknowledged write durable and let several server processes share one file:
+ * - `journal_mode=WAL`: readers never block the single writer, across processes;
+ * - `synchronous=FULL`: every commit is fsynced before it returns (NORMAL could lose the last
+ *   commits on power loss, which is not acceptable for case records);
+ * - `busy_timeout`: a process waits for another's write lock instead of failing at once.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type Db = Database.Database;
+
+/** Forward-only migrations; `schema_version` holds how many have been applied. */
+const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE definition_drafts (
+    id TEXT PRIMARY KEY, authority TEXT NOT NULL, body TEXT NOT NULL, saved_at TEXT NOT NULL, saved_by TEXT NOT NULL);
+  CREATE TABLE definitions (
+    id TEXT NOT NULL, version INTEGER NOT NULL, authority TEXT NOT NULL, body TEXT NOT NULL,
+    published_at TEXT NOT NULL, published_by TEXT NOT NULL, PRIMARY KEY (id, version)) WITHOUT ROWID;
+  CREATE INDEX definitions_authority ON definitions (authority, id);
+  CREATE TRIGGER definitions_immutable BEFORE UPDATE ON definitions
+    BEGIN SELECT RAISE(ABORT, 'published definitions are immutable'); END;
+  CREATE TRIGGER definitions_kept BEFORE DELETE ON definitions
+    BEGIN SELECT RAISE(ABORT, 'published definitions are kept'); END;
+
+  CREATE TABLE cases (
+    id TEXT PRIMARY KEY, authority TEXT NOT NULL, definition_id TEXT NOT NULL, definition_version INTEGER NOT NULL,
+    status TEXT NOT NULL, family_name TEXT NOT NULL, family_key TEXT NOT NULL, version INTEGER NOT NULL,
+    started_at TEXT NOT NULL, updated_at TEXT NOT NULL, state TEXT NOT NULL,
+    audit_count INTEGER NOT NULL, audit_head TEXT NOT NULL);
+  CREATE INDEX cases_authority ON cases (authority, status, updated_at);
+  CREATE INDEX cases_definition ON cases (definition_id, definition_version, status);
+
+  CREATE TABLE tasks (
+    task_id TEXT PRIMARY KEY, case_id TEXT NOT NULL, authority TEXT NOT NULL, definition_id TEXT NOT NULL,
+    node TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL, assignee_kind TEXT NOT NULL, assignee TEXT NOT NULL,
+    priority TEXT NOT NULL, due TEXT, overdue INTEGER NOT NULL, created_at TEXT NOT NULL, family_name TEXT NOT NULL);
+  CREATE INDEX tasks_inbox ON tasks (authority, assignee_kind, assignee, status, due);
+  CREATE INDEX tasks_status_due ON tasks (authority, status, due);
+  CREATE INDEX tasks_case ON tasks (case_id);
+
+  CREATE TABLE timers (
+    timer_id TEXT PRIMARY KEY, case_id TEXT NOT NULL, authority TEXT NOT NULL, fire_at TEXT NOT NULL,
+    purpose TEXT NOT NULL, node TEXT NOT NULL, lease_owner TEXT, lease_until TEXT);
+  CREATE INDEX timers_due ON timers (fire_at, timer_id);
+  CREATE INDEX timers_case ON timers (case_id, fire_at, timer_id);
+
+  CREATE TABLE audit (
+    case_id TEXT NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+    detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (case_id, seq)) WITHOUT ROWID;
+  CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+  CREATE TABLE outbox (
+    id TEXT PRIMARY KEY, case_id TEXT NOT NULL, authority TEXT NOT NULL, kind TEXT NOT NULL, payload TEXT NOT NULL,
+    status TEXT NOT NULL, attempts INTEGER NOT NULL, created_at TEXT NOT NULL, available_at TEXT NOT NULL,
+    lease_owner TEXT, lease_until TEXT, last_error TEXT, done_at TEXT);
+  CREATE INDEX outbox_ready ON outbox (status, available_at);
+  CREATE INDEX outbox_authority ON outbox (authority, status, created_at);
+  CREATE INDEX outbox_case ON outbox (case_id);
+  `,
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY, authority TEXT NOT NULL, email_key TEXT NOT NULL UNIQUE, body TEXT NOT NULL);
+  CREATE INDEX users_authority ON users (authority);
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY, user_id TEXT NOT NULL, csrf_token TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL);
+  CREATE INDEX sessions_expiry ON sessions (expires_at);
+  `,
+];
+
+export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;
+
+export interface SqliteOptions {
+  /** Database file; defaults to `./data/stepwise.db`. */
+  path?: string;
+  /** How long to wait for another process's write lock. */
+  busyTimeoutMs?: number;
+}
+
+export function openDatabase(options: SqliteOptions = {}): Db {
+  const path = options.path ?? 'data/stepwise.db';
+  mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path, { timeout: options.busyTimeoutMs ?? 10_000 });
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
+/** Applies missing migrations in one write transaction, so two processes opening at once agree. */
+function migrate(db: Db): void {
+  db.transaction(() => {
+    db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+    const row = db.prepare('SELECT version FROM schema_version').get() as { version: number } | undefined;
+    const current = row?.version ?? 0;
+    if (current > MIGRATIONS.length) {
+      throw new Error(`The database schema (version ${current}) is newer than this server understands (${MIGRATIONS.length}).`);
+    }
+    for (const sql of MIGRATIONS.slice(current)) db.exec(sql);
+    if (!row) db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(MIGRATIONS.length);
+    else db.prepare('UPDATE schema_version SET version = ?').run(MIGRATIONS.length);
+  }).immediate();
+}

@@ -1,0 +1,236 @@
+/**
+ * The embedded store, and the default: one SQLite file (./data/stepwise.db) through
+ * better-sqlite3. Writes are `BEGIN IMMEDIATE` transactions, so several server processes on one
+ * machine serialise their writes on the file lock, and a compare-and-set inside the transaction
+ * is safe across processes. better-sqlite3 is synchronous: the async methods just wrap it, and a
+ * process waiting on another's lock blocks its event loop for at most the busy timeout.
+ */
+import type { CaseState, WorkflowDefinition } from '../../engine/index.ts';
+import { chainEntries, GENESIS_HASH, verifyChain, type ChainHead } from './audit-chain.ts';
+import { ConflictError, StoreError } from './errors.ts';
+import { caseRecord, instant, rowsToWrite, taskRows, timerRows } from './rows.ts';
+import * as defs from './sqlite-definitions.ts';
+import * as queries from './sqlite-queries.ts';
+import * as users from './sqlite-users.ts';
+import { openDatabase, type Db, type SqliteOptions } from './sqlite-schema.ts';
+import type { PublishOptions, Store } from './store.ts';
+import type { AuditInput, AuditRecord, CaseFilter, ClaimedTimer, CommitInput, OutboxMessage, SessionRecord, TaskQuery, UserRecord } from './types.ts';
+
+export type { SqliteOptions } from './sqlite-schema.ts';
+
+export function openSqliteStore(options: SqliteOptions = {}): Store {
+  return new SqliteStore(openDatabase(options));
+}
+
+interface HeadRow { version: number; authority: string; audit_count: number; audit_head: string }
+interface AuditSqlRow { case_id: string; seq: number; at: string; actor: string; action: string; detail: string; prev_hash: string; hash: string }
+
+const plusMs = (now: string, ms: number) => new Date(Date.parse(now) + ms).toISOString();
+
+class SqliteStore implements Store {
+  private readonly head;
+  private readonly insertCase;
+  private readonly updateCase;
+  private readonly upsertTask;
+  private readonly dropTasks;
+  private readonly dropTimers;
+  private readonly upsertTimer;
+  private readonly insertAudit;
+  private readonly insertOutbox;
+
+  constructor(private readonly db: Db) {
+    this.head = db.prepare('SELECT version, authority, audit_count, audit_head FROM cases WHERE id = ?');
+    this.insertCase = db.prepare(`INSERT INTO cases (id, authority, definition_id, definition_version, status, family_name,
+      family_key, version, started_at, updated_at, state, audit_count, audit_head)
+      VALUES (@id, @authority, @definitionId, @definitionVersion, @status, @familyName, @familyKey, @version, @startedAt,
+      @updatedAt, @state, @auditCount, @auditHead)`);
+    this.updateCase = db.prepare(`UPDATE cases SET definition_id = @definitionId, definition_version = @definitionVersion,
+      status = @status, family_name = @familyName, family_key = @familyKey, version = @version, updated_at = @updatedAt,
+      state = @state, audit_count = @auditCount, audit_head = @auditHead WHERE id = @id AND version = @expected`);
+    this.upsertTask = db.prepare(`INSERT INTO tasks (task_id, case_id, authority, definition_id, node, name, status,
+      assignee_kind, assignee, priority, due, overdue, created_at, family_name)
+      VALUES (@taskId, @caseId, @authority, @definitionId, @node, @name, @status, @assigneeKind, @assignee, @priority,
+      @due, @overdue, @createdAt, @familyName)
+      ON CONFLICT (task_id) DO UPDATE SET definition_id = excluded.definition_id, node = excluded.node, name = excluded.name,
+      status = excluded.status, assignee_kind = excluded.assignee_kind, assignee = excluded.assignee,
+      priority = excluded.priority, due = excluded.due, overdue = excluded.overdue, family_name = excluded.family_name`);
+    this.dropTasks = db.prepare('DELETE FROM tasks WHERE case_id = ? AND task_id NOT IN (SELECT value FROM json_each(?))');
+    this.dropTimers = db.prepare('DELETE FROM timers WHERE case_id = ? AND timer_id NOT IN (SELECT value FROM json_each(?))');
+    // A timer that stays pending keeps its lease: another step on the case must not free it.
+    this.upsertTimer = db.prepare(`INSERT INTO timers (timer_id, case_id, authority, fire_at, purpose, node)
+      VALUES (@timerId, @caseId, @authority, @fireAt, @purpose, @node)
+      ON CONFLICT (timer_id) DO UPDATE SET fire_at = excluded.fire_at, purpose = excluded.purpose, node = excluded.node`);
+    this.insertAudit = db.prepare(`INSERT INTO audit (case_id, seq, at, actor, action, detail, prev_hash, hash)
+      VALUES (@caseId, @seq, @at, @actor, @action, @detail, @prevHash, @hash)`);
+    // The id is derived from the step, so a message already there is the same message: keep it.
+    this.insertOutbox = db.prepare(`INSERT INTO outbox (id, case_id, authority, kind, payload, status, attempts,
+      created_at, available_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (id) DO NOTHING`);
+  }
+
+  async saveDraft(definition: WorkflowDefinition, meta: { by: string; at: string }) {
+    return defs.saveDraft(this.db, definition, meta);
+  }
+  async getDraft(id: string) {
+    return defs.getDraft(this.db, id);
+  }
+  async publish(id: string, options: PublishOptions) {
+    return defs.publish(this.db, id, options);
+  }
+  async getDefinition(id: string, version: number) {
+    return defs.getDefinition(this.db, id, version);
+  }
+  async latestPublished(id: string) {
+    return defs.latestPublished(this.db, id);
+  }
+  async listDefinitions(authority: string) {
+    return defs.listDefinitions(this.db, authority);
+  }
+
+  async commitStep(input: CommitInput): Promise<void> {
+    this.db.transaction(() => this.commit(input)).immediate();
+  }
+
+  /** Runs inside commitStep's IMMEDIATE transaction: a throw at any write rolls back every earlier one. */
+  private commit({ caseState: state, expectedVersion, audit, outbox, at, previous }: CommitInput): void {
+    const stored = this.head.get(state.id) as HeadRow | undefined;
+    const actual = stored?.version ?? null;
+    if (actual !== expectedVersion) throw new ConflictError(state.id, expectedVersion, actual);
+    if (stored && stored.authority !== state.authority) {
+      throw new StoreError('authority_mismatch', `Case ${state.id} cannot move to another authority.`, { caseId: state.id });
+    }
+    const chained = chainEntries(state.id, stored ? { count: stored.audit_count, hash: stored.audit_head } : { count: 0, hash: GENESIS_HASH }, audit);
+    const row = { ...caseRecord(state, chained.head), expected: expectedVersion };
+    if (stored) this.updateCase.run(row);
+    else this.insertCase.run(row);
+    const write = rowsToWrite(state, previous, expectedVersion);
+    const tasks = taskRows(state);
+    this.dropTasks.run(state.id, JSON.stringify(tasks.map((t) => t.taskId)));
+    for (const task of tasks) if (write.task(task.taskId)) this.upsertTask.run({ ...task, overdue: task.overdue ? 1 : 0 });
+    const timers = timerRows(state);
+    this.dropTimers.run(state.id, JSON.stringify(timers.map((t) => t.timerId)));
+    for (const timer of timers) if (write.timer(timer.timerId)) this.upsertTimer.run(timer);
+    for (const record of chained.records) this.insertAudit.run({ ...record, detail: JSON.stringify(record.detail) });
+    const createdAt = instant(at ?? state.updatedAt);
+    for (const message of outbox) {
+      this.insertOutbox.run(message.id, state.id, state.authority, message.kind, JSON.stringify(message.payload), createdAt, createdAt);
+    }
+  }
+
+  async getCase(id: string): Promise<CaseState | null> {
+    const row = this.db.prepare('SELECT state FROM cases WHERE id = ?').get(id) as { state: string } | undefined;
+    return row ? (JSON.parse(row.state) as CaseState) : null;
+  }
+  async findCases(filter: CaseFilter) {
+    return queries.findCases(this.db, filter);
+  }
+  async listTasks(query: TaskQuery) {
+    return queries.listTasks(this.db, query);
+  }
+
+  async claimDueTimers(now: string, owner: string, leaseMs: number, limit: number): Promise<ClaimedTimer[]> {
+    const at = instant(now);
+    const leaseUntil = plusMs(at, leaseMs);
+    const lease = this.db.prepare('UPDATE timers SET lease_owner = ?, lease_until = ? WHERE timer_id = ?');
+    return this.db.transaction(() =>
+      queries.dueTimers(this.db, at, limit).map((timer) => {
+        lease.run(owner, leaseUntil, timer.timerId);
+        return { ...timer, leaseOwner: owner, leaseUntil };
+      }),
+    ).immediate();
+  }
+  async dropTimer(caseId: string, timerId: string) {
+    this.db.prepare('DELETE FROM timers WHERE case_id = ? AND timer_id = ?').run(caseId, timerId);
+  }
+  async nextTimerAt() {
+    return (this.db.prepare('SELECT MIN(fire_at) AS at FROM timers').get() as { at: string | null }).at;
+  }
+  async listTimers(caseId: string) {
+    return (this.db.prepare('SELECT * FROM timers WHERE case_id = ? ORDER BY fire_at, timer_id').all(caseId) as Parameters<typeof queries.timerRow>[0][]).map(queries.timerRow);
+  }
+
+  async claimOutbox(now: string, owner: string, leaseMs: number, limit: number): Promise<OutboxMessage[]> {
+    const at = instant(now);
+    const lease = this.db.prepare('UPDATE outbox SET lease_owner = ?, lease_until = ?, attempts = attempts + 1 WHERE id = ?');
+    return this.db.transaction(() =>
+      queries.readyOutbox(this.db, at, limit).map((message) => {
+        lease.run(owner, plusMs(at, leaseMs), message.id);
+        return { ...message, attempts: message.attempts + 1 };
+      }),
+    ).immediate();
+  }
+  async markOutboxDone(id: string, at: string) {
+    this.db.prepare(`UPDATE outbox SET status = 'done', done_at = ?, lease_owner = NULL, lease_until = NULL
+      WHERE id = ? AND status = 'pending'`).run(instant(at), id);
+  }
+  async markOutboxFailed(id: string, error: string, retryAt: string | null) {
+    this.db.prepare(`UPDATE outbox SET status = ?, available_at = COALESCE(?, available_at), last_error = ?,
+      lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = 'pending'`)
+      .run(retryAt === null ? 'dead' : 'pending', retryAt === null ? null : instant(retryAt), error.slice(0, 500), id);
+  }
+  async listOutbox(filter: { authority?: string; caseId?: string; status?: OutboxMessage['status'] }) {
+    return queries.listOutbox(this.db, filter);
+  }
+
+  async appendRead(caseId: string, actor: string, what: string, at: string): Promise<void> {
+    this.db.transaction(() => this.append(caseId, [{ at, actor, action: 'case_read', detail: { what } }])).immediate();
+  }
+
+  private append(caseId: string, inputs: AuditInput[]): void {
+    const stored = this.head.get(caseId) as HeadRow | undefined;
+    if (!stored) throw new StoreError('not_found', `There is no case ${caseId}.`, { caseId });
+    const chained = chainEntries(caseId, { count: stored.audit_count, hash: stored.audit_head }, inputs);
+    for (const record of chained.records) this.insertAudit.run({ ...record, detail: JSON.stringify(record.detail) });
+    this.db.prepare('UPDATE cases SET audit_count = ?, audit_head = ? WHERE id = ?').run(chained.head.count, chained.head.hash, caseId);
+  }
+
+  async listAudit(caseId: string): Promise<AuditRecord[]> {
+    return this.auditRows(caseId);
+  }
+
+  async verifyAudit(caseId: string) {
+    // One read transaction, so the head and the entries are from the same moment.
+    const { entries, head } = this.db.transaction(() => {
+      const stored = this.head.get(caseId) as HeadRow | undefined;
+      const head: ChainHead = stored ? { count: stored.audit_count, hash: stored.audit_head } : { count: 0, hash: GENESIS_HASH };
+      return { entries: this.auditRows(caseId), head };
+    })();
+    return verifyChain(entries, head);
+  }
+
+  private auditRows(caseId: string): AuditRecord[] {
+    const rows = this.db.prepare('SELECT * FROM audit WHERE case_id = ? ORDER BY seq').all(caseId) as AuditSqlRow[];
+    return rows.map((r) => ({
+      caseId: r.case_id, seq: r.seq, at: r.at, actor: r.actor, action: r.action,
+      detail: JSON.parse(r.detail) as Record<string, unknown>, prevHash: r.prev_hash, hash: r.hash,
+    }));
+  }
+
+  async saveUser(user: UserRecord) {
+    users.saveUser(this.db, user);
+  }
+  async getUser(id: string) {
+    return users.getUser(this.db, id);
+  }
+  async findUserByEmail(email: string) {
+    return users.findUserByEmail(this.db, email);
+  }
+  async listUsers(authority: string) {
+    return users.listUsers(this.db, authority);
+  }
+  async createSession(session: SessionRecord) {
+    users.createSession(this.db, session);
+  }
+  async getSession(id: string) {
+    return users.getSession(this.db, id);
+  }
+  async deleteSession(id: string) {
+    users.deleteSession(this.db, id);
+  }
+  async deleteExpiredSessions(now: string) {
+    return users.deleteExpiredSessions(this.db, now);
+  }
+
+  async close() {
+    this.db.close();
+  }
+}

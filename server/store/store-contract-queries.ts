@@ -1,0 +1,74 @@
+/** Contract: inboxes and case lists, which never cross authorities. */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { makeCase, save, task, type StoreHarness } from './store-contract-fixtures.ts';
+
+export function queryContract(get: () => StoreHarness): void {
+  describe('inbox and case queries', () => {
+    beforeEach(async () => {
+      const { store } = get();
+      await save(store, makeCase({
+        id: 'n1', familyName: 'Okafor',
+        tasks: [
+          task('n1.t1', 'plan', { worker: 'sam' }, { due: '2026-11-20T23:59:59.999Z' }),
+          task('n1.t2', 'screen', { team: 'front_door' }, { due: '2026-11-05T23:59:59.999Z', overdue: true }),
+          task('n1.t3', 'old', { worker: 'sam' }, { status: 'completed' }),
+        ],
+      }));
+      await save(store, makeCase({
+        id: 'n2', familyName: 'Ó Súilleabháin',
+        tasks: [
+          task('n2.t1', 'review', { role: 'family_worker' }, { due: '2026-11-10T12:00:00Z' }),
+          task('n2.t2', 'panel_decision', { team: 'panel' }),
+        ],
+      }));
+      await save(store, makeCase({ id: 'n3', status: 'closed', familyName: 'Smith', definition: { id: 'every-node', version: 2 } }));
+      await save(store, makeCase({
+        id: 's1', authority: 'south', familyName: 'Okafor',
+        tasks: [task('s1.t1', 'plan', { worker: 'sam' }), task('s1.t2', 'screen', { team: 'front_door' }, { overdue: true })],
+      }));
+    });
+
+    const ids = (rows: Array<{ taskId: string }>) => rows.map((r) => r.taskId);
+
+    it('lists a worker’s open tasks, their teams’ trays and their roles’ work, sorted by due date', async () => {
+      const { store } = get();
+      expect(ids(await store.listTasks({ authority: 'north', worker: 'sam', status: 'open' }))).toEqual(['n1.t1']);
+      expect(ids(await store.listTasks({ authority: 'north', worker: 'sam', teams: ['front_door', 'panel'], roles: ['family_worker'], status: 'open' })))
+        .toEqual(['n1.t2', 'n2.t1', 'n1.t1', 'n2.t2']);
+      expect(ids(await store.listTasks({ authority: 'north', teams: ['panel'] }))).toEqual(['n2.t2']);
+      expect(ids(await store.listTasks({ authority: 'north', roles: [] }))).toEqual([]);
+    });
+
+    it('filters by status, due date and overdue, normalising instants', async () => {
+      const { store } = get();
+      expect(ids(await store.listTasks({ authority: 'north', status: ['completed', 'cancelled'] }))).toEqual(['n1.t3']);
+      expect(ids(await store.listTasks({ authority: 'north', dueBefore: '2026-11-10T12:00:00.001Z' }))).toEqual(['n1.t2', 'n2.t1']);
+      expect(ids(await store.listTasks({ authority: 'north', dueBefore: '2026-11-10T12:00:00Z' }))).toEqual(['n1.t2']);
+      expect(ids(await store.listTasks({ authority: 'north', overdue: true }))).toEqual(['n1.t2']);
+      expect((await store.listTasks({ authority: 'north', roles: ['family_worker'] }))[0]?.due).toBe('2026-11-10T12:00:00.000Z');
+    });
+
+    it('never returns another authority’s tasks or cases', async () => {
+      const { store } = get();
+      const all = await store.listTasks({ authority: 'north' });
+      expect(all.every((t) => t.authority === 'north')).toBe(true);
+      expect(ids(await store.listTasks({ authority: 'south', worker: 'sam' }))).toEqual(['s1.t1']);
+      expect((await store.findCases({ authority: 'north', familyName: 'okafor' })).map((c) => c.id)).toEqual(['n1']);
+      expect(await store.listTasks({ authority: 'east' })).toEqual([]);
+    });
+
+    it('finds cases by status, definition version, stage, team, worker, overdue and family name', async () => {
+      const { store } = get();
+      const find = async (filter: Parameters<typeof store.findCases>[0]) => (await store.findCases(filter)).map((c) => c.id).sort();
+      expect(await find({ authority: 'north', status: 'open' })).toEqual(['n1', 'n2']);
+      expect(await find({ authority: 'north', definition: { id: 'every-node', version: 2 } })).toEqual(['n3']);
+      expect(await find({ authority: 'north', stage: 'review' })).toEqual(['n2']);
+      expect(await find({ authority: 'north', team: 'front_door' })).toEqual(['n1']);
+      expect(await find({ authority: 'north', worker: 'sam' })).toEqual(['n1']);
+      expect(await find({ authority: 'north', overdue: true })).toEqual(['n1']);
+      expect(await find({ authority: 'north', stage: 'old' })).toEqual([]);
+      expect(await find({ authority: 'north', familyName: 'suil' })).toEqual(['n2']);
+      expect((await store.findCases({ authority: 'north', status: 'closed' }))[0]).toMatchObject({ id: 'n3', familyName: 'Smith', version: 1, definition: { id: 'every-node', version: 2 } });
+    });
+  });
+}

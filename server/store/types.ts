@@ -1,0 +1,187 @@
+/**
+ * The records a store keeps besides the case document itself. Task and timer rows are
+ * denormalised copies of `CaseState.tasks` / `CaseState.timers`, rewritten in the same
+ * transaction as the case, so inbox and scheduler queries never need to open case documents.
+ * Instants are normalised to `Date#toISOString()` so they sort as strings in both stores.
+ */
+import type { CaseState, Instant, Priority, Task, WorkflowDefinition } from '../../engine/index.ts';
+
+export interface DefinitionDraft {
+  id: string;
+  authority: string;
+  definition: WorkflowDefinition;
+  savedAt: Instant;
+  savedBy: string;
+}
+
+export interface PublishedDefinition {
+  id: string;
+  version: number;
+  authority: string;
+  /** Immutable: `definition.version` equals `version`. */
+  definition: WorkflowDefinition;
+  publishedAt: Instant;
+  publishedBy: string;
+}
+
+export interface DefinitionSummary {
+  id: string;
+  authority: string;
+  name: string;
+  latestVersion: number | null;
+  hasDraft: boolean;
+}
+
+/** A write-or-read to chain onto a case's audit log. `detail` holds ids and codes only. */
+export interface AuditInput {
+  at: Instant;
+  actor: string;
+  action: string;
+  detail: Record<string, unknown>;
+}
+
+export interface AuditRecord extends AuditInput {
+  caseId: string;
+  /** 1, 2, 3... per case, no gaps. */
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditVerdict {
+  ok: boolean;
+  /** The first sequence number that does not check out. */
+  brokenAt?: number;
+  reason?: string;
+  entries: number;
+}
+
+export type OutboxKind = 'notify' | 'start_subflow' | 'end_parent_wait';
+
+export interface OutboxInput {
+  /** Unique and derived from the step (notification id, child case id), so re-inserting is a no-op. */
+  id: string;
+  kind: OutboxKind;
+  payload: unknown;
+}
+
+export interface OutboxMessage extends OutboxInput {
+  caseId: string;
+  authority: string;
+  status: 'pending' | 'done' | 'dead';
+  attempts: number;
+  createdAt: Instant;
+  availableAt: Instant;
+  lastError?: string;
+  doneAt?: Instant;
+}
+
+export interface CommitInput {
+  caseState: CaseState;
+  /** The version the step was computed from; `null` for a new case. */
+  expectedVersion: number | null;
+  audit: AuditInput[];
+  outbox: OutboxInput[];
+  /**
+   * The stored state the step started from, if the caller has it: rows that did not change are
+   * then not rewritten. Safe because the commit only succeeds if that state is still the stored one.
+   */
+  previous?: CaseState;
+  /** When the commit happens (outbox `createdAt`); defaults to `caseState.updatedAt`. */
+  at?: Instant;
+}
+
+export interface TaskRow {
+  caseId: string;
+  taskId: string;
+  authority: string;
+  definitionId: string;
+  node: string;
+  /** The stage as practitioners name it: the task node's name. */
+  name: string;
+  status: Task['status'];
+  assigneeKind: 'worker' | 'team' | 'role';
+  assignee: string;
+  priority: Priority;
+  due: Instant | null;
+  overdue: boolean;
+  createdAt: Instant;
+  familyName: string;
+}
+
+export interface TaskQuery {
+  authority: string;
+  /** Worker, teams and roles are OR-ed: my work, my teams' trays, work for anyone in my roles. */
+  worker?: string;
+  teams?: string[];
+  roles?: string[];
+  status?: Task['status'] | Array<Task['status']>;
+  dueBefore?: Instant;
+  overdue?: boolean;
+  caseId?: string;
+  limit?: number;
+}
+
+export interface TimerRow {
+  caseId: string;
+  timerId: string;
+  authority: string;
+  fireAt: Instant;
+  purpose: string;
+  node: string;
+}
+
+export interface ClaimedTimer extends TimerRow {
+  leaseOwner: string;
+  leaseUntil: Instant;
+}
+
+export interface CaseSummary {
+  id: string;
+  authority: string;
+  definition: { id: string; version: number };
+  status: CaseState['status'];
+  familyName: string;
+  version: number;
+  startedAt: Instant;
+  updatedAt: Instant;
+}
+
+export interface CaseFilter {
+  authority: string;
+  status?: CaseState['status'];
+  definition?: { id: string; version?: number };
+  /** Cases with an open task at this node. */
+  stage?: string;
+  /** Cases with an open task in this team's tray / with this worker. */
+  team?: string;
+  worker?: string;
+  /** Cases with an open overdue task. */
+  overdue?: boolean;
+  /** Case-insensitive substring of the family name. */
+  familyName?: string;
+  limit?: number;
+}
+
+/** A person who signs in. Only the server's sign-in code reads `passwordHash`. */
+export interface UserRecord {
+  id: string;
+  authority: string;
+  name: string;
+  /** Unique, compared case-insensitively. */
+  email: string;
+  roles: string[];
+  teams: string[];
+  /** `scrypt$N$r$p$salt$hash` (server/auth/password.ts). */
+  passwordHash: string;
+  disabled?: boolean;
+}
+
+/** A signed-in session; `id` is the SHA-256 of the cookie token, never the token itself. */
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: Instant;
+  expiresAt: Instant;
+}

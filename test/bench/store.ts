@@ -1,0 +1,145 @@
+/**
+ * Durable steps per second through the case runner and the embedded SQLite store, next to the
+ * raw durable insert rate of SQLite with the same pragmas on the same disk (one row per
+ * transaction, the size of a case document). Each step is load → engine step → one
+ * fsynced transaction (case, task rows, timer rows, audit chain, outbox), so fsync bounds both.
+ *
+ *   npx tsx test/bench/store.ts [cases]
+ *
+ * Appends the result to test/bench/results/store.md. Not part of `npm test`.
+ */
+import Database from 'better-sqlite3';
+import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
+import { cpus, platform, release, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { step, type CaseState } from '../../engine/index.ts';
+import { createCaseRunner, SimulatedClock, type CaseRunner } from '../../server/runtime/index.ts';
+import { openSqliteStore } from '../../server/store/index.ts';
+import { actors, fixtureDefinition, nextTaskEvent, publishDefinition, subject, T0 } from '../store/support.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+// Under ./data, where the store lives by default, so both measurements hit the same disk.
+const dir = join(root, 'data', `bench-${process.pid}`);
+const cases = Number(process.argv[2] ?? 300);
+
+/** One family through the fixture: start, plan, screen, joint visit, review window timer, review. */
+async function runCase(runner: CaseRunner, clock: SimulatedClock, latencies: number[], sizes: number[]): Promise<number> {
+  const timed = async (work: () => Promise<CaseState>) => {
+    const start = performance.now();
+    const state = await work();
+    latencies.push(performance.now() - start);
+    sizes.push(JSON.stringify(state).length);
+    return state;
+  };
+  clock.set(T0);
+  let state = await timed(() => runner.startCase({ definition: 'every-node', entry: 'step_down', subject, data: { consent: true, finalReviewDate: '2027-01-20' }, by: actors.sam }));
+  for (let steps = 1; ; steps++) {
+    clock.advance(3600_000);
+    const event = nextTaskEvent(state);
+    const waiting = Object.values(state.timers).find((t) => t.purpose === 'wait');
+    const id = state.id;
+    if (event) state = await timed(() => runner.dispatch(id, event));
+    else if (waiting) state = await timed(() => runner.dispatch(id, { type: 'timer_fired', timerId: waiting.id }, { at: waiting.fireAt }));
+    else return steps;
+  }
+}
+
+interface Tally { count: number; seconds: number }
+
+/** Steps through runner + store, `rounds` chunks interleaved with the raw inserts below. */
+async function openSteps() {
+  const store = openSqliteStore({ path: join(dir, 'steps.db') });
+  await publishDefinition(store);
+  const clock = new SimulatedClock(T0);
+  const runner = createCaseRunner({ store, clock });
+  for (let i = 0; i < 20; i++) await runCase(runner, clock, [], []); // warm-up
+  return { store, run: (n: number, latencies: number[], sizes: number[]) => timeIt(async () => {
+    let steps = 0;
+    for (let i = 0; i < n; i++) steps += await runCase(runner, clock, latencies, sizes);
+    return steps;
+  }) };
+}
+
+function openRaw() {
+  const db = new Database(join(dir, 'raw.db'), { timeout: 10_000 });
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+  const insert = db.prepare('INSERT INTO rows (body) VALUES (?)');
+  const one = db.transaction((body: string) => insert.run(body));
+  for (let i = 0; i < 50; i++) one.immediate('warm-up');
+  return { db, run: (n: number, size: number) => timeIt(async () => {
+    const body = 'x'.repeat(size);
+    for (let i = 0; i < n; i++) one.immediate(body);
+    return n;
+  }) };
+}
+
+/** The engine alone on the same flow, state round-tripped through JSON: no storage at all. */
+function engineOnly(n: number): Tally {
+  const definition = fixtureDefinition();
+  const start = performance.now();
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    let now = T0;
+    let state = step(definition, null, { type: 'case_started', caseId: `e${i}`, entry: 'step_down', subject, data: { consent: true, finalReviewDate: '2027-01-20' }, by: actors.sam }, { now }).caseState;
+    for (count++; ; count++) {
+      now = new Date(Date.parse(now) + 3600_000).toISOString();
+      const event = nextTaskEvent(state);
+      const wait = Object.values(state.timers).find((t) => t.purpose === 'wait');
+      if (event) state = step(definition, state, event, { now }).caseState;
+      else if (wait) state = step(definition, state, { type: 'timer_fired', timerId: wait.id }, { now: wait.fireAt }).caseState;
+      else break;
+      state = JSON.parse(JSON.stringify(state)) as CaseState;
+    }
+  }
+  return { count, seconds: (performance.now() - start) / 1000 };
+}
+
+async function timeIt(work: () => Promise<number>): Promise<Tally> {
+  const start = performance.now();
+  const count = await work();
+  return { count, seconds: (performance.now() - start) / 1000 };
+}
+
+const add = (a: Tally, b: Tally): Tally => ({ count: a.count + b.count, seconds: a.seconds + b.seconds });
+const rate = (t: Tally) => t.count / t.seconds;
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+
+mkdirSync(dir, { recursive: true });
+try {
+  // Interleaved in rounds, so drift in the disk's fsync latency hits both measurements alike.
+  const rounds = 10;
+  const steps = await openSteps();
+  const raw = openRaw();
+  const latencies: number[] = [];
+  const sizes: number[] = [];
+  let stepTally: Tally = { count: 0, seconds: 0 };
+  let rawTally: Tally = { count: 0, seconds: 0 };
+  for (let r = 0; r < rounds; r++) {
+    const round = await steps.run(Math.ceil(cases / rounds), latencies, sizes);
+    stepTally = add(stepTally, round);
+    rawTally = add(rawTally, await raw.run(round.count, Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length)));
+  }
+  await steps.store.close();
+  raw.db.close();
+  const engine = engineOnly(cases);
+  latencies.sort((a, b) => a - b);
+  const meanSize = Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length);
+  const cpu = cpus();
+  const machine = `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}, Node ${process.version}`;
+  const table = [
+    '| measurement | count | seconds | per second |',
+    '| --- | ---: | ---: | ---: |',
+    `| durable steps (runner + SQLite store, every-node fixture, ${cases} cases) | ${stepTally.count} | ${stepTally.seconds.toFixed(2)} | ${rate(stepTally).toFixed(0)} |`,
+    `| raw durable inserts (same pragmas, 1 row of ${meanSize} B per transaction) | ${rawTally.count} | ${rawTally.seconds.toFixed(2)} | ${rate(rawTally).toFixed(0)} |`,
+    `| ratio steps / raw inserts | | | ${(rate(stepTally) / rate(rawTally)).toFixed(2)} |`,
+    `| for reference: the engine alone, no storage (same flow) | ${engine.count} | ${engine.seconds.toFixed(2)} | ${rate(engine).toFixed(0)} |`,
+  ].join('\n');
+  const report = `\n## ${new Date().toISOString()}\n\nMachine: ${machine}\n\nCommand: \`npx tsx test/bench/store.ts ${cases}\`\n\n${table}\n\nStep latency: p50 ${quantile(latencies, 0.5).toFixed(2)} ms, p95 ${quantile(latencies, 0.95).toFixed(2)} ms; mean case document ${meanSize} bytes.\n`;
+  console.log(report);
+  appendFileSync(join(root, 'test/bench/results/store.md'), report);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
