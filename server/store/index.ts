@@ -14,6 +14,7 @@ export type {
   OutboxKind,
   OutboxMessage,
   PublishedDefinition,
+  TaskDraft,
   TaskQuery,
   TaskRow,
   TimerRow,

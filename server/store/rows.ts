@@ -37,6 +37,9 @@ export function taskRows(state: CaseState): TaskRow[] {
     overdue: task.overdue,
     createdAt: instant(task.createdAt),
     familyName: state.subject.familyName,
+    completedAt: task.completedAt ? instant(task.completedAt) : null,
+    completedBy: task.completedBy ?? null,
+    dueLabel: task.dueLabel ?? null,
   }));
 }
 

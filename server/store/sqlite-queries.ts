@@ -9,6 +9,7 @@ interface TaskSqlRow {
   case_id: string; task_id: string; authority: string; definition_id: string; node: string; name: string;
   status: TaskRow['status']; assignee_kind: TaskRow['assigneeKind']; assignee: string; priority: TaskRow['priority'];
   due: string | null; overdue: number; created_at: string; family_name: string;
+  completed_at: string | null; completed_by: string | null; due_label: string | null;
 }
 
 export function listTasks(db: Db, query: TaskQuery): TaskRow[] {
@@ -42,12 +43,22 @@ export function listTasks(db: Db, query: TaskQuery): TaskRow[] {
     where.push('case_id = ?');
     params.push(query.caseId);
   }
+  // A NULL completed_at compares as unknown, so tasks never completed drop out of either bound.
+  if (query.completedFrom !== undefined) {
+    where.push('completed_at >= ?');
+    params.push(instant(query.completedFrom));
+  }
+  if (query.completedTo !== undefined) {
+    where.push('completed_at < ?');
+    params.push(instant(query.completedTo));
+  }
   params.push(query.limit ?? 500);
   const sql = `SELECT * FROM tasks WHERE ${where.join(' AND ')} ORDER BY due IS NULL, due, created_at, task_id LIMIT ?`;
   return (db.prepare(sql).all(...params) as TaskSqlRow[]).map((r) => ({
     caseId: r.case_id, taskId: r.task_id, authority: r.authority, definitionId: r.definition_id, node: r.node,
     name: r.name, status: r.status, assigneeKind: r.assignee_kind, assignee: r.assignee, priority: r.priority,
     due: r.due, overdue: r.overdue === 1, createdAt: r.created_at, familyName: r.family_name,
+    completedAt: r.completed_at, completedBy: r.completed_by, dueLabel: r.due_label,
   }));
 }
 

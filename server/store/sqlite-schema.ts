@@ -72,6 +72,16 @@ const MIGRATIONS: string[] = [
     id TEXT PRIMARY KEY, user_id TEXT NOT NULL, csrf_token TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL);
   CREATE INDEX sessions_expiry ON sessions (expires_at);
   `,
+  // 3: what reports need on task rows (NULL on rows written before), and task form drafts.
+  `
+  ALTER TABLE tasks ADD COLUMN completed_at TEXT;
+  ALTER TABLE tasks ADD COLUMN completed_by TEXT;
+  ALTER TABLE tasks ADD COLUMN due_label TEXT;
+  CREATE INDEX tasks_completed ON tasks (authority, completed_at);
+  CREATE TABLE task_drafts (
+    task_id TEXT NOT NULL, user_id TEXT NOT NULL, case_id TEXT NOT NULL, authority TEXT NOT NULL,
+    data TEXT NOT NULL, saved_at TEXT NOT NULL, PRIMARY KEY (task_id, user_id)) WITHOUT ROWID;
+  `,
 ];
 
 export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;

@@ -11,10 +11,11 @@ import { ConflictError, StoreError } from './errors.ts';
 import { caseRecord, instant, rowsToWrite, taskRows, timerRows } from './rows.ts';
 import * as defs from './sqlite-definitions.ts';
 import * as queries from './sqlite-queries.ts';
+import * as drafts from './sqlite-task-drafts.ts';
 import * as users from './sqlite-users.ts';
 import { openDatabase, type Db, type SqliteOptions } from './sqlite-schema.ts';
 import type { PublishOptions, Store } from './store.ts';
-import type { AuditInput, AuditRecord, CaseFilter, ClaimedTimer, CommitInput, OutboxMessage, SessionRecord, TaskQuery, UserRecord } from './types.ts';
+import type { AuditInput, AuditRecord, CaseFilter, ClaimedTimer, CommitInput, OutboxMessage, SessionRecord, TaskDraft, TaskQuery, UserRecord } from './types.ts';
 
 export type { SqliteOptions } from './sqlite-schema.ts';
 
@@ -48,12 +49,13 @@ class SqliteStore implements Store {
       status = @status, family_name = @familyName, family_key = @familyKey, version = @version, updated_at = @updatedAt,
       state = @state, audit_count = @auditCount, audit_head = @auditHead WHERE id = @id AND version = @expected`);
     this.upsertTask = db.prepare(`INSERT INTO tasks (task_id, case_id, authority, definition_id, node, name, status,
-      assignee_kind, assignee, priority, due, overdue, created_at, family_name)
+      assignee_kind, assignee, priority, due, overdue, created_at, family_name, completed_at, completed_by, due_label)
       VALUES (@taskId, @caseId, @authority, @definitionId, @node, @name, @status, @assigneeKind, @assignee, @priority,
-      @due, @overdue, @createdAt, @familyName)
+      @due, @overdue, @createdAt, @familyName, @completedAt, @completedBy, @dueLabel)
       ON CONFLICT (task_id) DO UPDATE SET definition_id = excluded.definition_id, node = excluded.node, name = excluded.name,
       status = excluded.status, assignee_kind = excluded.assignee_kind, assignee = excluded.assignee,
-      priority = excluded.priority, due = excluded.due, overdue = excluded.overdue, family_name = excluded.family_name`);
+      priority = excluded.priority, due = excluded.due, overdue = excluded.overdue, family_name = excluded.family_name,
+      completed_at = excluded.completed_at, completed_by = excluded.completed_by, due_label = excluded.due_label`);
     this.dropTasks = db.prepare('DELETE FROM tasks WHERE case_id = ? AND task_id NOT IN (SELECT value FROM json_each(?))');
     this.dropTimers = db.prepare('DELETE FROM timers WHERE case_id = ? AND timer_id NOT IN (SELECT value FROM json_each(?))');
     // A timer that stays pending keeps its lease: another step on the case must not free it.
@@ -125,6 +127,16 @@ class SqliteStore implements Store {
   }
   async listTasks(query: TaskQuery) {
     return queries.listTasks(this.db, query);
+  }
+
+  async saveTaskDraft(draft: TaskDraft) {
+    drafts.saveTaskDraft(this.db, draft);
+  }
+  async getTaskDraft(taskId: string, userId: string) {
+    return drafts.getTaskDraft(this.db, taskId, userId);
+  }
+  async deleteTaskDrafts(taskId: string) {
+    drafts.deleteTaskDrafts(this.db, taskId);
   }
 
   async claimDueTimers(now: string, owner: string, leaseMs: number, limit: number): Promise<ClaimedTimer[]> {

@@ -18,6 +18,7 @@ import type {
   DefinitionSummary,
   OutboxMessage,
   PublishedDefinition,
+  TaskDraft,
   TaskQuery,
   TaskRow,
   TimerRow,
@@ -49,6 +50,13 @@ export interface Store {
   findCases(filter: CaseFilter): Promise<CaseSummary[]>;
   /** Inbox rows, sorted by due date (undated last). Never crosses authorities. */
   listTasks(query: TaskQuery): Promise<TaskRow[]>;
+
+  // Task form drafts: outside commitStep, since saving half a form is not a step of the case.
+  /** Creates or replaces the draft of `draft.userId` for `draft.taskId`. */
+  saveTaskDraft(draft: TaskDraft): Promise<void>;
+  getTaskDraft(taskId: string, userId: string): Promise<TaskDraft | null>;
+  /** Removes every user's draft of the task: the server calls it once the task is completed. */
+  deleteTaskDrafts(taskId: string): Promise<void>;
 
   // Timers: rows mirror each case's pending timers; leases stop two schedulers doing the same work.
   /**

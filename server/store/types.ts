@@ -107,6 +107,11 @@ export interface TaskRow {
   overdue: boolean;
   createdAt: Instant;
   familyName: string;
+  /** Set once the task is completed; null while open, if cancelled, and on rows written before it existed. */
+  completedAt: Instant | null;
+  completedBy: string | null;
+  /** The timescale as the protocol words it ("within 2 working days"), for reports; null if the node has none. */
+  dueLabel: string | null;
 }
 
 export interface TaskQuery {
@@ -119,7 +124,27 @@ export interface TaskQuery {
   dueBefore?: Instant;
   overdue?: boolean;
   caseId?: string;
+  /**
+   * Tasks completed in `[completedFrom, completedTo)`, for "completed in this period" reports;
+   * half-open so consecutive periods never count a task twice. Tasks never completed never match.
+   */
+  completedFrom?: Instant;
+  completedTo?: Instant;
   limit?: number;
+}
+
+/**
+ * What one practitioner has typed into a task's form but not yet submitted, kept so nothing is
+ * lost to a closed tab or an expired session. One per (task, user); replaced on every save.
+ */
+export interface TaskDraft {
+  caseId: string;
+  taskId: string;
+  userId: string;
+  authority: string;
+  /** The form's answers as typed, possibly incomplete or invalid: nothing checks them until submit. */
+  data: Record<string, unknown>;
+  savedAt: Instant;
 }
 
 export interface TimerRow {

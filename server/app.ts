@@ -1,0 +1,36 @@
+/**
+ * Builds the Hono app from injected parts (store, runner, clock, config). Nothing here reads the
+ * environment or opens a port: `main.ts` does that, and tests call `app.request()` directly.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { requireSession } from './auth/session.ts';
+import type { AppDeps, AppEnv } from './http/env.ts';
+import { HttpProblem, problemFor, sendProblem } from './http/problem.ts';
+import { storeProblem } from './http/store-problem.ts';
+import { StoreError } from './store/index.ts';
+import { apiRoutes, publicRoutes } from './routes/index.ts';
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.onError((error, c) => sendProblem(c, error instanceof StoreError ? storeProblem(error) : problemFor(error)));
+  app.notFound((c) => sendProblem(c, problemFor(new HttpProblem(404, 'not_found', `There is nothing at ${c.req.path}.`))));
+  app.use('*', secureHeaders());
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.config.bodyLimit,
+      onError: (c) =>
+        sendProblem(c, problemFor(new HttpProblem(413, 'body_too_large', `The request body is larger than ${deps.config.bodyLimit} bytes.`, { limit: deps.config.bodyLimit }))),
+    }),
+  );
+  for (const route of publicRoutes) app.route('/', route);
+  app.use('/api/*', requireSession);
+  for (const route of apiRoutes) app.route('/', route);
+  return app;
+}

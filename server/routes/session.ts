@@ -1,0 +1,51 @@
+/** Sign in, sign out, and who am I (with the CSRF token the client sends back on every change). */
+import { Hono } from 'hono';
+import { verifyPassword } from '../auth/password.ts';
+import { endSession, startSession } from '../auth/session.ts';
+import type { AppEnv } from '../http/env.ts';
+import { readJson } from '../http/json-body.ts';
+import { HttpProblem } from '../http/problem.ts';
+import type { UserRecord } from '../store/index.ts';
+import { errors, jsonBody, type Paths } from './openapi-types.ts';
+
+const signIn = {
+  title: 'Sign in',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['email', 'password'],
+    properties: {
+      email: { type: 'string', title: 'Email address', minLength: 1, maxLength: 320 },
+      password: { type: 'string', title: 'Password', minLength: 1, maxLength: 200 },
+    },
+  },
+};
+
+/** What the client may know about a person: never the password hash. */
+export const publicUser = ({ passwordHash: _hash, ...user }: UserRecord) => user;
+
+export const signInRoutes = new Hono<AppEnv>().post('/api/session', async (c) => {
+  const { email, password } = await readJson<{ email: string; password: string }>(c, signIn);
+  const user = await c.get('deps').store.findUserByEmail(email.trim());
+  // One answer for an unknown address and a wrong password: do not reveal who has an account.
+  if (!user || user.disabled || !(await verifyPassword(password, user.passwordHash))) {
+    throw new HttpProblem(401, 'sign_in_failed', 'Enter a correct email address and password.');
+  }
+  const { csrfToken } = await startSession(c, user);
+  return c.json({ user: publicUser(user), csrfToken }, 201);
+});
+
+export const sessionRoutes = new Hono<AppEnv>()
+  .get('/api/session', (c) => c.json({ user: publicUser(c.get('user')), csrfToken: c.get('session').csrfToken }))
+  .delete('/api/session', async (c) => {
+    await endSession(c);
+    return c.body(null, 204);
+  });
+
+export const sessionPaths: Paths = {
+  '/api/session': {
+    post: { summary: 'Sign in with email and password; sets the session cookie and returns the CSRF token', tags: ['Session'], requestBody: jsonBody(signIn.schema), responses: { '201': { description: 'Signed in' }, ...errors(400, 401, 413, 415, 422) } },
+    get: { summary: 'The signed-in person and their CSRF token', tags: ['Session'], responses: { '200': { description: 'Signed in' }, ...errors(401) } },
+    delete: { summary: 'Sign out', tags: ['Session'], responses: { '204': { description: 'Signed out' }, ...errors(401, 403) } },
+  },
+};

@@ -1,0 +1,71 @@
+/**
+ * A fresh store gets the four definitions published and a demo person for every role in every
+ * authority, plus an admin each, so `npm start` is usable at once. Demo sign-in: the role id and
+ * the authority id as `<role>@<authority>.example`, password `DEMO_PASSWORD` (README).
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { validateDefinition, type WorkflowDefinition } from '../../engine/index.ts';
+import { hashPassword } from '../auth/password.ts';
+import type { Store, UserRecord } from '../store/index.ts';
+
+export const DEMO_PASSWORD = 'stepwise-demo';
+
+export async function loadDefinitions(dir: string): Promise<WorkflowDefinition[]> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+  const definitions: WorkflowDefinition[] = [];
+  for (const file of files) {
+    const definition = JSON.parse(await readFile(join(dir, file), 'utf8')) as unknown;
+    const problems = validateDefinition(definition);
+    if (problems.length > 0) throw new Error(`${file} has ${problems.length} problem(s); run "npx stepwise validate ${join(dir, file)}".`);
+    definitions.push(definition as WorkflowDefinition);
+  }
+  return definitions;
+}
+
+/** Publishes each definition that the store does not have yet; returns the ids it published. */
+export async function publishMissing(store: Store, definitions: WorkflowDefinition[], at: string): Promise<string[]> {
+  const published: string[] = [];
+  for (const definition of definitions) {
+    if (await store.latestPublished(definition.id)) continue;
+    await store.saveDraft(definition, { by: 'system', at });
+    await store.publish(definition.id, { by: 'system', at });
+    published.push(definition.id);
+  }
+  return published;
+}
+
+/** The demo people: one per role of each definition, and an admin per authority. */
+export function demoPeople(definitions: WorkflowDefinition[]): Array<Omit<UserRecord, 'passwordHash'>> {
+  const people = new Map<string, Omit<UserRecord, 'passwordHash'>>();
+  for (const definition of definitions) {
+    const authority = definition.authority.id;
+    const admin = `admin@${authority}.example`;
+    people.set(admin, { id: `${authority}.admin`, authority, name: `${definition.authority.name} admin`, email: admin, roles: ['admin'], teams: [] });
+    for (const role of definition.roles) {
+      const email = `${role.id}@${authority}.example`;
+      const teams = definition.teams.filter((t) => t.roles?.includes(role.id)).map((t) => t.id);
+      const existing = people.get(email);
+      people.set(email, {
+        id: `${authority}.${role.id}`,
+        authority,
+        name: `Demo ${role.name}`,
+        email,
+        roles: [role.id],
+        teams: [...new Set([...(existing?.teams ?? []), ...teams])],
+      });
+    }
+  }
+  return [...people.values()];
+}
+
+export async function seedDemoPeople(store: Store, definitions: WorkflowDefinition[], password = DEMO_PASSWORD): Promise<number> {
+  const passwordHash = await hashPassword(password);
+  let added = 0;
+  for (const person of demoPeople(definitions)) {
+    if (await store.findUserByEmail(person.email)) continue;
+    await store.saveUser({ ...person, passwordHash });
+    added += 1;
+  }
+  return added;
+}
