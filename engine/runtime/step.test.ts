@@ -201,7 +201,7 @@ describe('sub-flows, withdrawal and reassignment', () => {
   });
 
   it('tells the parent case when a sub-case ends', () => {
-    const child = apply(null, { type: 'case_started', caseId: 'c1.c9', entry: 'step_up', subject, data: { rationale: 'r', summary: 's' }, by: tess, parent: { caseId: 'c1', node: 'start_step_up' } }, '2027-01-04T10:00:00Z').state;
+    const child = apply(null, { type: 'case_started', caseId: 'c1.c9', entry: 'step_up', subject, data: { summary: 's' }, by: tess, parent: { caseId: 'c1', node: 'start_step_up' } }, '2027-01-04T10:00:00Z').state;
     expect(openTask(child, 'mash_decision').prefill).toEqual({ summary: 's' });
     const mash: Actor = { id: 'max', roles: ['mash_manager'], teams: [] };
     const { effects } = complete(child, 'mash_decision', mash, { rationale: 'Threshold met' }, [{ action: 'record' }], '2027-01-05T10:00:00Z');
