@@ -18,10 +18,8 @@ const port = Number(env.PORT ?? 3000);
 const host = env.HOST ?? '127.0.0.1';
 const definitionsDir = fileURLToPath(new URL('../definitions/', import.meta.url));
 
-const store = await openStore({
-  ...(env.MONGODB_URI ? { mongodbUri: env.MONGODB_URI } : {}),
-  sqlitePath: env.SQLITE_PATH ?? 'data/stepwise.db',
-});
+const sqlitePath = env.SQLITE_PATH ?? 'data/stepwise.db';
+const store = await openStore({ ...(env.MONGODB_URI ? { mongodbUri: env.MONGODB_URI } : {}), sqlitePath });
 const clock = systemClock;
 const definitions = await loadDefinitions(definitionsDir);
 const published = await publishMissing(store, definitions, clock.now());
@@ -41,7 +39,7 @@ const app = createApp({
   config: { ...DEFAULT_CONFIG, secureCookies: env.SECURE_COOKIES === 'true' || (env.SECURE_COOKIES !== 'false' && host !== '127.0.0.1' && host !== 'localhost') },
 });
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-  console.log(`Stepwise on http://${host === '127.0.0.1' ? 'localhost' : host}:${info.port} (${env.MONGODB_URI ? 'MongoDB' : 'SQLite data/stepwise.db'})`);
+  console.log(`Stepwise on http://${host === '127.0.0.1' ? 'localhost' : host}:${info.port} (${env.MONGODB_URI ? 'MongoDB' : `SQLite ${sqlitePath}`})`);
   if (published.length > 0) console.log(`Published: ${published.join(', ')}`);
   if (people > 0) console.log(`Added ${people} demo people; see README for their sign-in details.`);
 });
