@@ -17,10 +17,20 @@ type Budget = { steps: number };
  * Checks `rule` (normally a `JsonLogic`; any value is accepted because it is checked first),
  * then evaluates it over a JSON copy of `data`. Throws `LogicError` if the rule is refused.
  */
+/** Rules already checked, by identity: a definition's rules are evaluated many times. */
+const checked = new WeakSet<object>();
+
+/**
+ * `data` must be plain JSON values, as case state always is: it is read through own properties
+ * only and never copied, because copying the whole case for every guard was most of a step's cost.
+ */
 export function evaluate(rule: unknown, data: unknown): unknown {
-  const problems = checkRule(rule, '');
-  if (problems.length > 0) throw new LogicError(problems);
-  return run(rule, jsonCopy(data), { steps: 0 });
+  if (typeof rule !== 'object' || rule === null || !checked.has(rule)) {
+    const problems = checkRule(rule, '');
+    if (problems.length > 0) throw new LogicError(problems);
+    if (typeof rule === 'object' && rule !== null) checked.add(rule);
+  }
+  return run(rule, data ?? null, { steps: 0 });
 }
 
 /** Evaluates `rule` and applies JSONLogic truthiness (`[]`, `0`, `""`, `null` are false). */
@@ -30,12 +40,6 @@ export function truthy(rule: unknown, data: unknown): boolean {
 
 function isTruthy(value: unknown): boolean {
   return jsonLogic.truthy(value);
-}
-
-/** A copy that holds only JSON: no functions, getters or class instances; Dates become ISO strings. */
-function jsonCopy(data: unknown): unknown {
-  const text = data === undefined ? undefined : JSON.stringify(data);
-  return text === undefined ? null : (JSON.parse(text) as unknown);
 }
 
 /** Spends `steps` of the budget; strings and arrays built by operators cost by their size. */
@@ -123,7 +127,8 @@ function readVar(data: unknown, path: unknown, fallback: unknown): unknown {
     current = (current as Record<string, unknown>)[segment];
     if (current === undefined) return notFound;
   }
-  return current;
+  // Case data is JSON; anything else (a function slipped in by a caller) reads as absent.
+  return typeof current === 'function' ? notFound : current;
 }
 
 /** `missing`: the keys whose value is null, absent or "". One array argument is the key list. */

@@ -1,6 +1,6 @@
 /** The MongoDB store's filters, checked without a server (the contract needs MONGODB_URI). */
 import { describe, expect, it } from 'vitest';
-import { caseFilter, escapeRegex, NO_DUE, openTaskFilter, taskDoc, taskFilter, taskRow } from './mongo-docs.ts';
+import { caseFilter, escapeRegex, NO_DUE, openTaskFilter, taskDoc, taskDraft, taskDraftDoc, taskDraftKey, taskFilter, taskRow } from './mongo-docs.ts';
 import type { TaskRow } from './types.ts';
 
 describe('MongoDB filters', () => {
@@ -33,9 +33,28 @@ describe('MongoDB filters', () => {
     const row: TaskRow = {
       caseId: 'c1', taskId: 'c1.t1', authority: 'north', definitionId: 'd', node: 'n', name: 'N', status: 'open',
       assigneeKind: 'team', assignee: 'front_door', priority: 'normal', due: null, overdue: false, createdAt: '2026-11-02T09:00:00.000Z', familyName: 'Okafor',
+      completedAt: null, completedBy: null, dueLabel: 'within 2 working days',
     };
     expect(taskDoc(row)).toMatchObject({ _id: 'c1.t1', dueSort: NO_DUE });
     expect('2099-01-01T00:00:00.000Z' < NO_DUE).toBe(true);
     expect(taskRow(taskDoc(row))).toEqual(row);
+    // Documents written before the report fields existed read them as null, like SQLite's added columns.
+    const { completedAt: _a, completedBy: _b, dueLabel: _c, ...old } = taskDoc(row);
+    expect(taskRow(old)).toEqual({ ...row, dueLabel: null });
+  });
+
+  it('filters on completion in a half-open period, normalising instants', () => {
+    expect(taskFilter({ authority: 'north', completedFrom: '2026-11-01T00:00:00Z', completedTo: '2026-12-01T00:00:00Z' })).toEqual({
+      authority: 'north', completedAt: { $ne: null, $gte: '2026-11-01T00:00:00.000Z', $lt: '2026-12-01T00:00:00.000Z' },
+    });
+    expect(taskFilter({ authority: 'north', completedTo: '2026-12-01T00:00:00Z' })).toEqual({ authority: 'north', completedAt: { $ne: null, $lt: '2026-12-01T00:00:00.000Z' } });
+  });
+
+  it('keys a draft by task and user unambiguously and keeps its answers as JSON', () => {
+    expect(taskDraftKey('a#b', 'c')).not.toBe(taskDraftKey('a', 'b#c'));
+    const draft = { caseId: 'c1', taskId: 'c1.t1', userId: 'sam', authority: 'north', data: { $ref: 'x', 'a.b': [1, null] }, savedAt: '2026-11-02T09:05:00Z' };
+    expect(taskDraftDoc(draft)).toMatchObject({ _id: '["c1.t1","sam"]', data: JSON.stringify(draft.data), savedAt: '2026-11-02T09:05:00.000Z' });
+    expect(taskDraft(taskDraftDoc(draft))).toEqual({ ...draft, savedAt: '2026-11-02T09:05:00.000Z' });
+    expect(taskDraft(null)).toBeNull();
   });
 });

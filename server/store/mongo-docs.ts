@@ -7,7 +7,7 @@
  * names, and a string round-trips the documented JSON format exactly.
  */
 import type { WorkflowDefinition } from '../../engine/index.ts';
-import type { AuditRecord, CaseFilter, CaseSummary, OutboxMessage, PublishedDefinition, SessionRecord, TaskQuery, TaskRow, TimerRow, UserRecord } from './types.ts';
+import type { AuditRecord, CaseFilter, CaseSummary, OutboxMessage, PublishedDefinition, SessionRecord, TaskDraft, TaskQuery, TaskRow, TimerRow, UserRecord } from './types.ts';
 import { instant, searchKey, statusList } from './rows.ts';
 
 export type Filter = Record<string, unknown>;
@@ -31,7 +31,10 @@ export interface CaseDoc {
   auditHead: string;
 }
 
-export interface TaskDoc extends Omit<TaskRow, 'taskId'> {
+/** Task fields added after the first release: documents written before lack them. */
+type LaterTaskField = 'completedAt' | 'completedBy' | 'dueLabel';
+
+export interface TaskDoc extends Omit<TaskRow, 'taskId' | LaterTaskField>, Partial<Pick<TaskRow, LaterTaskField>> {
   _id: string;
   dueSort: string;
 }
@@ -60,6 +63,8 @@ export interface DefinitionDoc { _id: string; id: string; version: number; autho
 
 export interface UserDoc extends Omit<UserRecord, 'id'> { _id: string; emailKey: string }
 export interface SessionDoc extends Omit<SessionRecord, 'id'> { _id: string }
+/** `data` is a JSON string for the same reason as case states: form field ids are admin-defined. */
+export interface TaskDraftDoc extends Omit<TaskDraft, 'data'> { _id: string; data: string }
 
 type IndexSpec = { key: Record<string, 1 | -1>; unique?: boolean };
 
@@ -72,7 +77,9 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { key: { authority: 1, assigneeKind: 1, assignee: 1, status: 1, dueSort: 1 } },
     { key: { authority: 1, status: 1, dueSort: 1 } },
     { key: { caseId: 1 } },
+    { key: { authority: 1, completedAt: 1 } },
   ],
+  task_drafts: [{ key: { taskId: 1 } }],
   timers: [{ key: { fireAt: 1, leaseUntil: 1 } }, { key: { caseId: 1, fireAt: 1, _id: 1 } }],
   audit: [{ key: { caseId: 1, seq: 1 }, unique: true }],
   outbox: [{ key: { status: 1, availableAt: 1 } }, { key: { authority: 1, status: 1, createdAt: 1 } }, { key: { caseId: 1 } }],
@@ -100,7 +107,21 @@ export const taskDoc = (row: TaskRow): TaskDoc => {
   return { _id: taskId, ...rest, dueSort: row.due ?? NO_DUE };
 };
 
-export const taskRow = ({ _id, dueSort: _dueSort, ...rest }: TaskDoc): TaskRow => ({ taskId: _id, ...rest });
+/** Missing later fields read as null, as SQLite's added columns do on old rows. */
+export const taskRow = ({ _id, dueSort: _dueSort, completedAt = null, completedBy = null, dueLabel = null, ...rest }: TaskDoc): TaskRow => ({
+  taskId: _id, ...rest, completedAt, completedBy, dueLabel,
+});
+
+/** One draft per (task, user); a JSON pair is unambiguous whatever characters the ids hold. */
+export const taskDraftKey = (taskId: string, userId: string) => JSON.stringify([taskId, userId]);
+
+export const taskDraftDoc = (draft: TaskDraft): TaskDraftDoc => ({
+  _id: taskDraftKey(draft.taskId, draft.userId), caseId: draft.caseId, taskId: draft.taskId, userId: draft.userId,
+  authority: draft.authority, data: JSON.stringify(draft.data), savedAt: instant(draft.savedAt),
+});
+
+export const taskDraft = (doc: TaskDraftDoc | null): TaskDraft | null =>
+  doc ? { caseId: doc.caseId, taskId: doc.taskId, userId: doc.userId, authority: doc.authority, data: JSON.parse(doc.data) as Record<string, unknown>, savedAt: doc.savedAt } : null;
 
 export const timerRow = (doc: TimerDoc): TimerRow => ({
   caseId: doc.caseId, timerId: doc._id, authority: doc.authority, fireAt: doc.fireAt, purpose: doc.purpose, node: doc.node,
@@ -135,6 +156,13 @@ export function taskFilter(query: TaskQuery): Filter {
   if (query.dueBefore !== undefined) filter.due = { $ne: null, $lt: instant(query.dueBefore) };
   if (query.overdue !== undefined) filter.overdue = query.overdue;
   if (query.caseId !== undefined) filter.caseId = query.caseId;
+  if (query.completedFrom !== undefined || query.completedTo !== undefined) {
+    filter.completedAt = {
+      $ne: null,
+      ...(query.completedFrom !== undefined ? { $gte: instant(query.completedFrom) } : {}),
+      ...(query.completedTo !== undefined ? { $lt: instant(query.completedTo) } : {}),
+    };
+  }
   return filter;
 }
 

@@ -18,7 +18,7 @@ import { ConflictError, StoreError } from './errors.ts';
 import * as docs from './mongo-docs.ts';
 import { caseRecord, definitionSummaries, instant, rowsToWrite, taskRows, timerRows } from './rows.ts';
 import type { PublishOptions, Store } from './store.ts';
-import type { AuditInput, CaseFilter, ClaimedTimer, CommitInput, DefinitionSummary, OutboxMessage, PublishedDefinition, SessionRecord, TaskQuery, UserRecord } from './types.ts';
+import type { AuditInput, CaseFilter, ClaimedTimer, CommitInput, DefinitionSummary, OutboxMessage, PublishedDefinition, SessionRecord, TaskDraft, TaskQuery, UserRecord } from './types.ts';
 
 export interface MongoOptions {
   uri: string;
@@ -42,6 +42,7 @@ class MongoStore implements Store {
   private readonly definitions: Collection<docs.DefinitionDoc>;
   private readonly cases: Collection<docs.CaseDoc>;
   private readonly tasks: Collection<docs.TaskDoc>;
+  private readonly taskDrafts: Collection<docs.TaskDraftDoc>;
   private readonly timers: Collection<docs.TimerDoc>;
   private readonly audit: Collection<docs.AuditDoc>;
   private readonly outbox: Collection<docs.OutboxDoc>;
@@ -53,6 +54,7 @@ class MongoStore implements Store {
     this.definitions = db.collection('definitions');
     this.cases = db.collection('cases');
     this.tasks = db.collection('tasks');
+    this.taskDrafts = db.collection('task_drafts');
     this.timers = db.collection('timers');
     this.audit = db.collection('audit');
     this.outbox = db.collection('outbox');
@@ -183,6 +185,17 @@ class MongoStore implements Store {
   }
   async listTasks(query: TaskQuery) {
     return (await this.tasks.find(docs.taskFilter(query)).sort(docs.TASK_SORT).limit(query.limit ?? 500).toArray()).map(docs.taskRow);
+  }
+
+  async saveTaskDraft(draft: TaskDraft) {
+    const doc = docs.taskDraftDoc(draft);
+    await this.taskDrafts.replaceOne({ _id: doc._id }, doc, { upsert: true });
+  }
+  async getTaskDraft(taskId: string, userId: string) {
+    return docs.taskDraft(await this.taskDrafts.findOne({ _id: docs.taskDraftKey(taskId, userId) }));
+  }
+  async deleteTaskDrafts(taskId: string) {
+    await this.taskDrafts.deleteMany({ taskId });
   }
 
   async claimDueTimers(now: string, owner: string, leaseMs: number, limit: number): Promise<ClaimedTimer[]> {

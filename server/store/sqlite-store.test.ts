@@ -7,7 +7,7 @@ import { ConflictError } from './errors.ts';
 import { openDatabase, SQLITE_SCHEMA_VERSION } from './sqlite-schema.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import { describeStoreContract } from './store.contract.ts';
-import { definition, makeCase, rejection, save } from './store-contract-fixtures.ts';
+import { definition, makeCase, rejection, save, task } from './store-contract-fixtures.ts';
 
 const dirs: string[] = [];
 function tempFile(): string {
@@ -79,5 +79,28 @@ describe('SQLite store on disk', () => {
     expect((await again.getCase('c1'))?.subject.familyName).toBe('One');
     expect((await again.verifyAudit('c1')).ok).toBe(true);
     await again.close();
+  });
+  it('upgrades a schema-2 file in place: old task rows read the report fields as null until rewritten', async () => {
+    const path = tempFile();
+    const first = openSqliteStore({ path });
+    const done = { status: 'completed' as const, completedAt: '2026-11-02T09:30:00.000Z', completedBy: 'dana', dueLabel: 'within 1 working day' };
+    await save(first, makeCase({ id: 'c1', tasks: [task('c1.t1', 'screen', { team: 'front_door' }, done)] }));
+    await first.close();
+    // Back to what a schema-2 server left behind: no report columns, no drafts table.
+    const db = new Database(path);
+    db.exec(`DROP INDEX tasks_completed; DROP TABLE task_drafts; ALTER TABLE tasks DROP COLUMN completed_at;
+      ALTER TABLE tasks DROP COLUMN completed_by; ALTER TABLE tasks DROP COLUMN due_label; UPDATE schema_version SET version = 2;`);
+    db.close();
+
+    const store = openSqliteStore({ path });
+    expect((await store.listTasks({ authority: 'north' }))[0]).toMatchObject({ taskId: 'c1.t1', status: 'completed', completedAt: null, completedBy: null, dueLabel: null });
+    await save(store, makeCase({ id: 'c1', version: 2, tasks: [task('c1.t1', 'screen', { team: 'front_door' }, done)] }));
+    expect((await store.listTasks({ authority: 'north', completedFrom: '2026-11-02T00:00:00Z' }))[0]).toMatchObject({ taskId: 'c1.t1', ...done });
+    await store.saveTaskDraft({ caseId: 'c1', taskId: 'c1.t2', userId: 'sam', authority: 'north', data: { a: 1 }, savedAt: '2026-11-02T10:00:00.000Z' });
+    expect((await store.getTaskDraft('c1.t2', 'sam'))?.data).toEqual({ a: 1 });
+    await store.close();
+    const check = new Database(path);
+    expect(check.prepare('SELECT version FROM schema_version').get()).toEqual({ version: SQLITE_SCHEMA_VERSION });
+    check.close();
   });
 });

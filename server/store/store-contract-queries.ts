@@ -1,6 +1,6 @@
 /** Contract: inboxes and case lists, which never cross authorities. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { makeCase, save, task, type StoreHarness } from './store-contract-fixtures.ts';
+import { at, auditOf, makeCase, save, T0, task, type StoreHarness } from './store-contract-fixtures.ts';
 
 export function queryContract(get: () => StoreHarness): void {
   describe('inbox and case queries', () => {
@@ -69,6 +69,58 @@ export function queryContract(get: () => StoreHarness): void {
       expect(await find({ authority: 'north', stage: 'old' })).toEqual([]);
       expect(await find({ authority: 'north', familyName: 'suil' })).toEqual(['n2']);
       expect((await store.findCases({ authority: 'north', status: 'closed' }))[0]).toMatchObject({ id: 'n3', familyName: 'Smith', version: 1, definition: { id: 'every-node', version: 2 } });
+    });
+  });
+  describe('completed-task reports', () => {
+    beforeEach(async () => {
+      const { store } = get();
+      const screen = (extra = {}) => task('r1.t1', 'screen', { team: 'front_door' }, { dueLabel: 'within 1 working day', ...extra });
+      const v1 = makeCase({ id: 'r1', tasks: [screen(), task('r1.t2', 'plan', { worker: 'sam' })] });
+      await save(store, v1);
+      // Completed in a later step, given the previous state: the row is updated, not inserted.
+      const v2 = makeCase({ id: 'r1', version: 2, tasks: [screen({ status: 'completed', completedAt: '2026-11-02T09:30:00Z', completedBy: 'dana' }), task('r1.t2', 'plan', { worker: 'sam' })] });
+      await store.commitStep({ caseState: v2, expectedVersion: 1, previous: v1, audit: [auditOf(v2)], outbox: [] });
+      await save(store, makeCase({
+        id: 'r2',
+        tasks: [
+          task('r2.t1', 'review', { worker: 'sam' }, { status: 'completed', completedAt: '2026-11-05T10:00:00.000Z', completedBy: 'sam' }),
+          task('r2.t2', 'visit', { worker: 'sam' }, { status: 'cancelled', cancelledAt: at(40) }),
+        ],
+      }));
+      await save(store, makeCase({ id: 's1', authority: 'south', tasks: [task('s1.t1', 'screen', { worker: 'sam' }, { status: 'completed', completedAt: at(30), completedBy: 'sol' })] }));
+    });
+
+    const ids = (rows: Array<{ taskId: string }>) => rows.map((r) => r.taskId);
+
+    it('a completed task row carries when, by whom and the protocol’s timescale', async () => {
+      const { store } = get();
+      expect((await store.listTasks({ authority: 'north', caseId: 'r1' })).map(({ taskId, status, completedAt, completedBy, dueLabel }) => ({ taskId, status, completedAt, completedBy, dueLabel }))).toEqual([
+        { taskId: 'r1.t1', status: 'completed', completedAt: '2026-11-02T09:30:00.000Z', completedBy: 'dana', dueLabel: 'within 1 working day' },
+        { taskId: 'r1.t2', status: 'open', completedAt: null, completedBy: null, dueLabel: null },
+      ]);
+      expect((await store.listTasks({ authority: 'north', caseId: 'r2', status: 'cancelled' }))[0]).toMatchObject({ completedAt: null, completedBy: null });
+    });
+
+    it('lists tasks completed in a half-open period, with other filters, normalising instants', async () => {
+      const { store } = get();
+      const completed = async (from?: string, to?: string, extra = {}) =>
+        ids(await store.listTasks({ authority: 'north', ...(from ? { completedFrom: from } : {}), ...(to ? { completedTo: to } : {}), ...extra }));
+      expect(await completed(T0, '2026-11-05T10:00:00Z')).toEqual(['r1.t1']);
+      expect(await completed(T0, '2026-11-05T10:00:00.001Z')).toEqual(['r1.t1', 'r2.t1']);
+      expect(await completed('2026-11-02T09:30:00Z')).toEqual(['r1.t1', 'r2.t1']);
+      expect(await completed('2026-11-02T09:30:00.001Z')).toEqual(['r2.t1']);
+      expect(await completed(undefined, '2026-11-03T00:00:00Z')).toEqual(['r1.t1']);
+      expect(await completed(T0, undefined, { worker: 'sam' })).toEqual(['r2.t1']);
+      expect(await completed('2026-11-05T10:00:00Z', T0)).toEqual([]);
+    });
+
+    it('never reports another authority’s completed tasks', async () => {
+      const { store } = get();
+      const north = await store.listTasks({ authority: 'north', completedFrom: T0, completedTo: at(24 * 60 * 30) });
+      expect(north.every((t) => t.authority === 'north')).toBe(true);
+      expect(ids(north)).toEqual(['r1.t1', 'r2.t1']);
+      expect(ids(await store.listTasks({ authority: 'south', completedFrom: T0 }))).toEqual(['s1.t1']);
+      expect(await store.listTasks({ authority: 'east', completedFrom: T0 })).toEqual([]);
     });
   });
 }

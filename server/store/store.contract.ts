@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditContract } from './store-contract-audit.ts';
 import { commitContract } from './store-contract-commit.ts';
+import { draftsContract } from './store-contract-drafts.ts';
 import { definition, rejection, type StoreHarness } from './store-contract-fixtures.ts';
 import { queueContract } from './store-contract-queues.ts';
 import { queryContract } from './store-contract-queries.ts';
@@ -25,6 +26,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
     definitionsContract(get);
     commitContract(get);
     queryContract(get);
+    draftsContract(get);
     queueContract(get);
     auditContract(get);
     usersContract(get);
