@@ -21,14 +21,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set('deps', deps);
     await next();
   });
-  app.use(
-    '/api/*',
+  // Definitions are large documents (Camden's is ~225 KB); everything else is a form or a command.
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: deps.config.bodyLimit,
-      onError: (c) =>
-        sendProblem(c, problemFor(new HttpProblem(413, 'body_too_large', `The request body is larger than ${deps.config.bodyLimit} bytes.`, { limit: deps.config.bodyLimit }))),
-    }),
-  );
+      maxSize,
+      onError: (c) => sendProblem(c, problemFor(new HttpProblem(413, 'body_too_large', `The request body is larger than ${maxSize} bytes.`, { limit: maxSize }))),
+    });
+  const definitionLimit = limit(deps.config.definitionBodyLimit);
+  const formLimit = limit(deps.config.bodyLimit);
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/definitions') ? definitionLimit(c, next) : formLimit(c, next)));
   for (const route of publicRoutes) app.route('/', route);
   app.use('/api/*', requireSession);
   for (const route of apiRoutes) app.route('/', route);

@@ -15,11 +15,18 @@ export interface AppConfig {
   secureCookies: boolean;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
+  /** Largest definition document accepted (create, draft, validate, simulate), in bytes. */
+  definitionBodyLimit: number;
   /** How long a session lasts after sign-in, in milliseconds. */
   sessionLifetimeMs: number;
 }
 
-export const DEFAULT_CONFIG: AppConfig = { secureCookies: true, bodyLimit: 256 * 1024, sessionLifetimeMs: 8 * 60 * 60 * 1000 };
+export const DEFAULT_CONFIG: AppConfig = {
+  secureCookies: true,
+  bodyLimit: 256 * 1024,
+  definitionBodyLimit: 4 * 1024 * 1024,
+  sessionLifetimeMs: 8 * 60 * 60 * 1000,
+};
 
 export interface AppEnv {
   Variables: {

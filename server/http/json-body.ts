@@ -8,7 +8,12 @@ import type { Context } from 'hono';
 import { validateFormData } from '../../engine/index.ts';
 import { HttpProblem } from './problem.ts';
 
-export type RequestSchema = { title: string; schema: Record<string, unknown> };
+export type RequestSchema = {
+  title: string;
+  schema: Record<string, unknown>;
+  /** GOV.UK-style messages by JSON pointer and keyword, as in a form. */
+  errorMessages?: Record<string, Record<string, string>>;
+};
 
 export async function readJson<T>(c: Context, shape: RequestSchema): Promise<T> {
   const type = c.req.header('content-type') ?? '';

@@ -48,6 +48,7 @@ const TITLES: Partial<Record<number, string>> = {
   413: 'Request too large',
   415: 'Unsupported media type',
   422: 'There is a problem',
+  428: 'Precondition required',
   500: 'Something went wrong',
 };
 

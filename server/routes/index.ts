@@ -4,11 +4,21 @@ import type { AppEnv } from '../http/env.ts';
 import type { Paths } from './openapi-types.ts';
 import { sessionPaths, sessionRoutes, signInRoutes } from './session.ts';
 import { healthRoutes, healthPaths } from './health.ts';
+import { definitionPaths, definitionRoutes } from './definitions.ts';
+import { casesPaths, casesRoutes } from './cases.ts';
+import { caseTimelinePaths, caseTimelineRoutes } from './case-timeline.ts';
+import { workPaths, workRoutes } from './work.ts';
+import { workTaskRoutes } from './work-task.ts';
+import { workTaskPaths } from './work-task-paths.ts';
+import { reportPaths, reportRoutes } from './reports.ts';
+import { auditPaths, auditRoutes } from './audit.ts';
+import { outboxPaths, outboxRoutes } from './outbox.ts';
+import { openapiPaths, openapiRoutes } from './openapi.ts';
 
 /** Routes that answer without a session. */
-export const publicRoutes: Array<Hono<AppEnv>> = [healthRoutes, signInRoutes];
+export const publicRoutes: Array<Hono<AppEnv>> = [healthRoutes, signInRoutes, openapiRoutes(() => ({ paths: allPaths, publicRoutes }))];
 
 /** Routes behind sign-in (and CSRF on changes). */
-export const apiRoutes: Array<Hono<AppEnv>> = [sessionRoutes];
+export const apiRoutes: Array<Hono<AppEnv>> = [sessionRoutes, definitionRoutes, casesRoutes, caseTimelineRoutes, workRoutes, workTaskRoutes, reportRoutes, auditRoutes, outboxRoutes];
 
-export const allPaths: Paths = { ...healthPaths, ...sessionPaths };
+export const allPaths: Paths = { ...healthPaths, ...sessionPaths, ...definitionPaths, ...casesPaths, ...caseTimelinePaths, ...workPaths, ...workTaskPaths, ...reportPaths, ...auditPaths, ...outboxPaths, ...openapiPaths };

@@ -1,0 +1,123 @@
+/**
+ * What every definitions route shares: which definitions a person may see (their authority's;
+ * drafts only for its admins), the admin check, query-string checks, and the draft's view.
+ */
+import type { Context } from 'hono';
+import { diffDefinitions, validateFormData, type Change, type Problem, type WorkflowDefinition } from '../../engine/index.ts';
+import { isAdmin, type AppEnv } from '../http/env.ts';
+import { HttpProblem } from '../http/problem.ts';
+import type { DefinitionDraft, PublishedDefinition } from '../store/index.ts';
+
+export interface OwnedDefinition {
+  id: string;
+  latest: PublishedDefinition | null;
+  draft: DefinitionDraft | null;
+}
+
+const quoted = (id: string) => JSON.stringify(id.length > 80 ? `${id.slice(0, 80)}…` : id);
+
+export const definitionNotFound = (id: string) => new HttpProblem(404, 'definition_not_found', `There is no definition ${quoted(id)}.`);
+
+/**
+ * The definition, if it belongs to the person's authority. Another authority's answers exactly
+ * like a missing id. A definition that was never published is a draft, and drafts are for admins:
+ * to anyone else it does not exist yet.
+ */
+export async function ownedDefinition(c: Context<AppEnv>, id: string): Promise<OwnedDefinition> {
+  const user = c.get('user');
+  const { store } = c.get('deps');
+  const [latest, draft] = await Promise.all([store.latestPublished(id), store.getDraft(id)]);
+  const authority = latest?.authority ?? draft?.authority;
+  if (authority !== user.authority || (!latest && !isAdmin(user))) throw definitionNotFound(id);
+  return { id, latest, draft };
+}
+
+export function requireAdmin(c: Context<AppEnv>, doing: string): void {
+  if (!isAdmin(c.get('user'))) throw new HttpProblem(403, 'admin_only', `Only your authority's admins can ${doing}.`);
+}
+
+/** A published version of an owned definition, or 404. */
+export async function publishedVersion(c: Context<AppEnv>, owned: OwnedDefinition, version: number): Promise<PublishedDefinition> {
+  const found = version === owned.latest?.version ? owned.latest : await c.get('deps').store.getDefinition(owned.id, version);
+  if (!found) throw new HttpProblem(404, 'version_not_found', `Definition ${quoted(owned.id)} has no published version ${version}.`, { latestVersion: owned.latest?.version ?? null });
+  return found;
+}
+
+/** A query string shape: every parameter a string property; anything else is refused. */
+export interface QueryShape {
+  title: string;
+  schema: { type: 'object'; additionalProperties: false; properties: Record<string, Record<string, unknown>> };
+  errorMessages?: Record<string, Record<string, string>>;
+}
+
+/** For endpoints that take no query parameters: any given is refused, not silently ignored. */
+export const noQuery: QueryShape = { title: 'Query', schema: { type: 'object', additionalProperties: false, properties: {} } };
+
+export const VERSION_PATTERN = '^[1-9][0-9]{0,8}$';
+export const versionParam = (title: string) => ({ type: 'string', title, pattern: VERSION_PATTERN });
+export const versionMessage = (title: string) => ({ pattern: `${title} must be a version number: a whole number, 1 or more` });
+
+/** The query parameters, checked like a body: each error names its parameter as `/query/<name>`. */
+export function readQuery<T extends Record<string, string | undefined>>(c: Context, shape: QueryShape): T {
+  const all = c.req.queries();
+  const errors = Object.entries(all)
+    .filter(([, values]) => values.length > 1)
+    .map(([name]) => ({ pointer: `/query/${escape(name)}`, keyword: 'maxItems', message: `Give ${name} once` }));
+  const query = Object.fromEntries(Object.entries(all).map(([name, values]) => [name, values[0] ?? '']));
+  for (const error of validateFormData(shape, query)) {
+    const name = error.pointer.slice(1);
+    errors.push({
+      pointer: `/query${error.pointer}`,
+      keyword: error.keyword,
+      message: error.keyword === 'additionalProperties' ? `${name} is not a query parameter here` : error.message,
+    });
+  }
+  if (errors.length > 0) throw new HttpProblem(422, 'query_invalid', 'The query string has values to correct.', { errors });
+  return query as T;
+}
+
+const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
+
+export type ChangeSummary = Record<Change['category'], number> & { total: number };
+
+/** Changes counted by category, every category present, for the diff view's headings. */
+export function summarise(changes: Change[]): ChangeSummary {
+  const summary: ChangeSummary = { node: 0, timescale: 0, form: 0, team: 0, role: 0, other: 0, total: changes.length };
+  for (const change of changes) summary[change.category] += 1;
+  return summary;
+}
+
+export interface DraftView {
+  id: string;
+  authority: string;
+  /** The concurrency token: send it back as `If-Match` when saving. Null: nothing saved yet. */
+  savedAt: string | null;
+  savedBy: string | null;
+  latestVersion: number | null;
+  /** How many changes the draft makes to the latest published version; null if never published. */
+  unpublishedChanges: number | null;
+  problems: Problem[];
+  definition: WorkflowDefinition;
+}
+
+/**
+ * The draft as the designer edits it. With no draft saved yet, the latest published version is
+ * where editing starts.
+ */
+export function draftView(owned: OwnedDefinition, problems: Problem[], draft: DefinitionDraft | null = owned.draft): DraftView {
+  const definition = draft?.definition ?? owned.latest!.definition;
+  return {
+    id: owned.id,
+    authority: draft?.authority ?? owned.latest!.authority,
+    savedAt: draft?.savedAt ?? null,
+    savedBy: draft?.savedBy ?? null,
+    latestVersion: owned.latest?.version ?? null,
+    unpublishedChanges: unpublishedChanges(owned.latest, definition),
+    problems,
+    definition,
+  };
+}
+
+export function unpublishedChanges(latest: PublishedDefinition | null, definition: WorkflowDefinition): number | null {
+  return latest ? diffDefinitions(latest.definition, definition).length : null;
+}

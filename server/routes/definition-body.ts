@@ -1,0 +1,119 @@
+/**
+ * A definition sent by the designer. The request check covers only the envelope: an object with
+ * the definition format's top-level fields, an id and an authority. Everything inside is the
+ * definition format's business: `validateDefinition` reports it as problems with JSON paths,
+ * because a draft is work in progress and may be saved with problems.
+ */
+import type { FieldError, Instant, WorkflowDefinition } from '../../engine/index.ts';
+import { HttpProblem } from '../http/problem.ts';
+
+const ID = { type: 'string', minLength: 1, maxLength: 80, pattern: '^[a-z][a-z0-9_-]*$' };
+
+export const definitionBody = {
+  title: 'Definition',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'authority'],
+    properties: {
+      $schema: { type: 'string', title: '$schema' },
+      id: { ...ID, title: 'Definition ID' },
+      version: { type: 'integer', title: 'Version' },
+      name: { type: 'string', title: 'Name' },
+      description: { type: 'string', title: 'Description' },
+      authority: {
+        type: 'object',
+        title: 'Authority',
+        required: ['id'],
+        properties: { id: { ...ID, title: 'Authority ID' }, name: { type: 'string', title: 'Authority name' } },
+      },
+      calendar: { type: 'object', title: 'Calendar' },
+      roles: { type: 'array', title: 'Roles' },
+      teams: { type: 'array', title: 'Teams' },
+      mailboxes: { type: 'array', title: 'Mailboxes' },
+      outcomes: { type: 'array', title: 'Outcomes' },
+      forms: { type: 'object', title: 'Forms' },
+      nodes: { type: 'array', title: 'Nodes' },
+      notes: { type: 'array', title: 'Notes' },
+    },
+  },
+  errorMessages: {
+    '/id': { pattern: 'Definition ID must start with a lower-case letter and use only lower-case letters, digits, _ and -' },
+    '/authority/id': { pattern: 'Authority ID must start with a lower-case letter and use only lower-case letters, digits, _ and -' },
+  },
+};
+
+/** Deeper than any real definition; stops a crafted body from overflowing a recursive walk. */
+const MAX_DEPTH = 64;
+
+/**
+ * Refuses a body that names another definition or authority than the one it is sent for, or that
+ * nests deeper than a definition ever does.
+ */
+export function checkDefinitionBody(body: WorkflowDefinition, expected: { id?: string; authority: string }): void {
+  const errors: FieldError[] = [];
+  if (expected.id !== undefined && body.id !== expected.id) {
+    errors.push({ pointer: '/id', keyword: 'const', message: `Definition ID must be ${expected.id}, the definition this is sent to` });
+  }
+  if (body.authority.id !== expected.authority) {
+    errors.push({ pointer: '/authority/id', keyword: 'const', message: `Authority ID must be ${expected.authority}, your own authority` });
+  }
+  const deep = tooDeep(body);
+  if (deep !== null) errors.push({ pointer: deep, keyword: 'maxDepth', message: `The definition is nested more than ${MAX_DEPTH} levels deep here` });
+  if (errors.length > 0) throw new HttpProblem(422, 'request_invalid', 'The definition request has answers to correct.', { errors });
+}
+
+/** The pointer of the first value nested deeper than MAX_DEPTH, or null; iterative, so it cannot overflow itself. */
+function tooDeep(root: unknown): string | null {
+  const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value: root, path: '', depth: 0 }];
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > MAX_DEPTH) return path;
+    for (const [key, child] of Object.entries(value)) {
+      stack.push({ value: child, path: `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth: depth + 1 });
+    }
+  }
+  return null;
+}
+
+/** `If-Match` as sent: the draft's `savedAt`, bare or as a quoted entity tag. */
+export function ifMatch(header: string | undefined): string | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  return value.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+}
+
+export const etag = (savedAt: string) => `"${savedAt}"`;
+
+/**
+ * The next draft's `savedAt`. It is the version token, so it must change on every save, even two
+ * saves in the same millisecond (or under a clock set back): never at or before the last one.
+ */
+export function nextSavedAt(now: Instant, previous: Instant | undefined): Instant {
+  const at = Date.parse(now);
+  const last = previous === undefined ? Number.NEGATIVE_INFINITY : Date.parse(previous);
+  return new Date(at > last ? at : last + 1).toISOString();
+}
+
+const queues = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs draft changes to one definition one at a time within this process, so "check the token,
+ * then save" cannot interleave with another save. (Across processes the store would need a
+ * compare-and-set on drafts; see the report on this file.)
+ */
+export async function oneAtATime<T>(id: string, work: () => Promise<T>): Promise<T> {
+  const before = queues.get(id) ?? Promise.resolve();
+  const run = before.then(work, work);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(id, settled);
+  try {
+    return await run;
+  } finally {
+    if (queues.get(id) === settled) queues.delete(id);
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * The designer's side of definitions, for the authority's admins: create a definition, edit its
+ * draft (problems allowed: a draft is work in progress), check a definition without saving it,
+ * and publish the draft as the next immutable version. Running cases stay on the version they
+ * started with; moving them is a migration (definition-migrations.ts).
+ */
+import { Hono, type Context } from 'hono';
+import { validateDefinition, type Problem, type WorkflowDefinition } from '../../engine/index.ts';
+import type { AppEnv } from '../http/env.ts';
+import { readJson } from '../http/json-body.ts';
+import { HttpProblem } from '../http/problem.ts';
+import { draftView, ownedDefinition, requireAdmin, type OwnedDefinition } from './definition-access.ts';
+import { checkDefinitionBody, definitionBody, etag, ifMatch, nextSavedAt, oneAtATime } from './definition-body.ts';
+
+/** Any JSON object: checking it is the point, so its problems are the answer, not a refusal. */
+export const anyDefinition = { title: 'Definition', schema: { type: 'object' } };
+
+const sendDraft = (c: Context<AppEnv>, owned: OwnedDefinition, problems: Problem[], status: 200 | 201 = 200) => {
+  const view = draftView(owned, problems);
+  if (view.savedAt) c.header('ETag', etag(view.savedAt));
+  return c.json(view, status);
+};
+
+async function saveDraft(c: Context<AppEnv>, definition: WorkflowDefinition, owned: OwnedDefinition): Promise<OwnedDefinition> {
+  const { store, clock } = c.get('deps');
+  const saved = await store.saveDraft(definition, { by: c.get('user').id, at: nextSavedAt(clock.now(), owned.draft?.savedAt) });
+  return { ...owned, draft: saved };
+}
+
+/** The draft must still be the one the admin loaded: `If-Match` carries its `savedAt`. */
+function checkToken(c: Context<AppEnv>, owned: OwnedDefinition, required: boolean): void {
+  const token = ifMatch(c.req.header('if-match'));
+  const current = owned.draft?.savedAt;
+  if (token === undefined) {
+    if (current !== undefined && required) {
+      throw new HttpProblem(428, 'if_match_required', 'Send the draft’s savedAt in an "If-Match" header, so changes saved by someone else are not overwritten.', { savedAt: current });
+    }
+    return;
+  }
+  if (token !== current) {
+    throw new HttpProblem(409, 'stale_version', 'Someone else has saved this draft since you opened it. Reload it, then make your changes again.', {
+      savedAt: current ?? null,
+      savedBy: owned.draft?.savedBy ?? null,
+    });
+  }
+}
+
+export const definitionDraftRoutes = new Hono<AppEnv>()
+  .post('/api/definitions', async (c) => {
+    requireAdmin(c, 'create definitions');
+    const { store } = c.get('deps');
+    const user = c.get('user');
+    const definition = await readJson<WorkflowDefinition>(c, definitionBody);
+    checkDefinitionBody(definition, { authority: user.authority });
+    return oneAtATime(definition.id, async () => {
+      // Ids are global: one in use by another authority is just as taken, and says no more than that.
+      if ((await store.latestPublished(definition.id)) || (await store.getDraft(definition.id))) {
+        throw new HttpProblem(409, 'already_exists', `There is already a definition with the ID ${definition.id}. Choose another ID.`, { pointer: '/id' });
+      }
+      const owned = await saveDraft(c, definition, { id: definition.id, latest: null, draft: null });
+      c.header('Location', `/api/definitions/${definition.id}/draft`);
+      return sendDraft(c, owned, validateDefinition(definition), 201);
+    });
+  })
+  .get('/api/definitions/:id/draft', async (c) => {
+    const owned = await ownedDefinition(c, c.req.param('id'));
+    requireAdmin(c, 'edit definitions');
+    return sendDraft(c, owned, validateDefinition(owned.draft?.definition ?? owned.latest!.definition));
+  })
+  .put('/api/definitions/:id/draft', async (c) => {
+    const id = c.req.param('id');
+    await ownedDefinition(c, id);
+    requireAdmin(c, 'edit definitions');
+    const definition = await readJson<WorkflowDefinition>(c, definitionBody);
+    checkDefinitionBody(definition, { id, authority: c.get('user').authority });
+    return oneAtATime(id, async () => {
+      const owned = await ownedDefinition(c, id);
+      checkToken(c, owned, true);
+      return sendDraft(c, await saveDraft(c, definition, owned), validateDefinition(definition));
+    });
+  })
+  .post('/api/definitions/:id/validate', async (c) => {
+    const id = c.req.param('id');
+    await ownedDefinition(c, id);
+    requireAdmin(c, 'check definitions');
+    const body = await readJson<Record<string, unknown>>(c, anyDefinition);
+    const problems = validateDefinition(body);
+    // Saving this would be refused: say so alongside the format's own problems.
+    const authority = (body['authority'] as { id?: unknown } | undefined)?.id;
+    if (typeof body['id'] === 'string' && body['id'] !== id) problems.push({ code: 'id_mismatch', path: '/id', message: `The definition ID must be ${id}.` });
+    if (typeof authority === 'string' && authority !== c.get('user').authority) {
+      problems.push({ code: 'authority_mismatch', path: '/authority/id', message: `The authority must be ${c.get('user').authority}, your own.` });
+    }
+    return c.json({ id, valid: problems.length === 0, problems });
+  })
+  .post('/api/definitions/:id/publish', async (c) => {
+    const id = c.req.param('id');
+    await ownedDefinition(c, id);
+    requireAdmin(c, 'publish definitions');
+    const { store, clock } = c.get('deps');
+    return oneAtATime(id, async () => {
+      const owned = await ownedDefinition(c, id);
+      // Optional here: when sent, publish only the draft the admin last saw.
+      checkToken(c, owned, false);
+      if (!owned.draft) throw new HttpProblem(409, 'no_draft', 'There is no draft to publish.');
+      if (owned.latest && draftView(owned, []).unpublishedChanges === 0) {
+        throw new HttpProblem(409, 'nothing_to_publish', `The draft is the same as version ${owned.latest.version}: there is nothing new to publish.`, { latestVersion: owned.latest.version });
+      }
+      const problems = validateDefinition(owned.draft.definition);
+      if (problems.length > 0) {
+        throw new HttpProblem(422, 'definition_has_problems', `The draft has ${problems.length} problem${problems.length === 1 ? '' : 's'} to fix before it can be published.`, { problems });
+      }
+      // The version number expected: if another server published meanwhile, the store refuses.
+      const version = (owned.latest?.version ?? 0) + 1;
+      const published = await store.publish(id, { by: c.get('user').id, at: clock.now(), version });
+      c.header('Location', `/api/definitions/${id}?version=${published.version}`);
+      return c.json(
+        { id, version: published.version, previousVersion: owned.latest?.version ?? null, publishedAt: published.publishedAt, publishedBy: published.publishedBy, name: published.definition.name },
+        201,
+      );
+    });
+  });

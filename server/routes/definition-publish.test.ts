@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import clinicJson from '../../definitions/clinic.json' with { type: 'json' };
+import { apiHarness, type Api } from '../../test/support/api.ts';
+import { breakTransferForm, editDraft, loadDraft, nodeOf, startClinicCase } from './definition-test-kit.ts';
+
+let api: Api;
+beforeEach(async () => {
+  api = await apiHarness('2026-11-02T09:00:00Z');
+});
+afterEach(async () => api.close());
+
+const longerTransfer = (d: Parameters<typeof nodeOf>[0]) => void (nodeOf(d, 'transfer_form').due!.after!.amount = 5);
+
+describe('publishing a draft', () => {
+  it('Given a draft with a problem, When the admin publishes, Then it is refused 422 listing each problem’s code and path, and version 1 stays the latest', async () => {
+    const admin = await api.signIn('admin@clinic.example');
+    await editDraft(admin, 'clinic', breakTransferForm);
+    const refused = (await (await admin.post('/api/definitions/clinic/publish')).json()) as { status: number; code: string; problems: unknown[] };
+    expect(refused).toMatchObject({ status: 422, code: 'definition_has_problems' });
+    expect(refused.problems).toContainEqual({ code: 'unknown_node', path: '/nodes/8/nextActions/0/to', message: expect.any(String) });
+    expect(await (await admin.get('/api/definitions/clinic')).json()).toMatchObject({ version: 1, latestVersion: 1 });
+  });
+
+  it('Given a draft no different from version 1, Then there is nothing to publish (409)', async () => {
+    const admin = await api.signIn('admin@clinic.example');
+    expect(await (await admin.post('/api/definitions/clinic/publish')).json()).toMatchObject({ status: 409, code: 'nothing_to_publish', latestVersion: 1 });
+  });
+
+  it('Given a changed draft, When published, Then it is version 2; editing the draft afterwards changes neither version 1 nor version 2', async () => {
+    const admin = await api.signIn('admin@clinic.example');
+    await editDraft(admin, 'clinic', longerTransfer);
+    api.clock.set('2026-11-02T10:00:00Z');
+    const published = await admin.post('/api/definitions/clinic/publish');
+    expect(published.status).toBe(201);
+    expect(published.headers.get('location')).toBe('/api/definitions/clinic?version=2');
+    expect(await published.json()).toEqual({ id: 'clinic', version: 2, previousVersion: 1, publishedAt: '2026-11-02T10:00:00.000Z', publishedBy: 'clinic.admin', name: clinicJson.name });
+    expect((await loadDraft(admin, 'clinic')).unpublishedChanges).toBe(0);
+
+    await editDraft(admin, 'clinic', (d) => {
+      d.name = 'Renamed in the draft';
+      nodeOf(d, 'transfer_form').due!.after!.amount = 9;
+    });
+    const v1 = (await (await admin.get('/api/definitions/clinic?version=1')).json()) as { definition: unknown };
+    const v2 = (await (await admin.get('/api/definitions/clinic?version=2')).json()) as { definition: Parameters<typeof nodeOf>[0] };
+    expect(v1.definition).toEqual({ ...clinicJson, version: 1 });
+    expect(v2.definition.name).toBe(clinicJson.name);
+    expect(nodeOf(v2.definition, 'transfer_form').due!.after!.amount).toBe(5);
+    // There is no way to write a published version: only the draft takes a PUT.
+    expect((await admin.put('/api/definitions/clinic', v2.definition)).status).toBe(404);
+  });
+
+  it('Given a case started on version 1, When version 2 is published, Then the case stays on version 1 and new cases start on version 2', async () => {
+    const before = await startClinicCase(api);
+    const admin = await api.signIn('admin@clinic.example');
+    await editDraft(admin, 'clinic', longerTransfer);
+    expect((await admin.post('/api/definitions/clinic/publish')).status).toBe(201);
+    expect((await api.store.getCase(before.id))?.definition).toEqual({ id: 'clinic', version: 1 });
+    // The clinic meets on Thursday 5 November: the case moves on, still on version 1.
+    await api.runClockTo('2026-11-05T09:30:00Z');
+    const after = await api.store.getCase(before.id);
+    expect(after).toMatchObject({ definition: { id: 'clinic', version: 1 }, status: 'open' });
+    expect(Object.values(after!.tasks).map((t) => t.node)).toEqual(['case_discussion']);
+    expect((await startClinicCase(api)).definition).toEqual({ id: 'clinic', version: 2 });
+  });
+
+  it('Given If-Match with a stale token, Then publishing is refused 409; with the current token it goes through', async () => {
+    const admin = await api.signIn('admin@clinic.example');
+    const stale = (await loadDraft(admin, 'clinic')).savedAt!;
+    const saved = await editDraft(admin, 'clinic', longerTransfer);
+    expect(await (await admin.post('/api/definitions/clinic/publish', {}, { 'if-match': stale })).json()).toMatchObject({ status: 409, code: 'stale_version' });
+    expect((await admin.post('/api/definitions/clinic/publish', {}, { 'if-match': saved.headers.get('etag')! })).status).toBe(201);
+  });
+
+  it('Given two publishes of the same draft at the same moment, Then one makes version 2 and the other finds nothing to publish', async () => {
+    const admin = await api.signIn('admin@clinic.example');
+    await editDraft(admin, 'clinic', longerTransfer);
+    const answers = await Promise.all([admin.post('/api/definitions/clinic/publish'), admin.post('/api/definitions/clinic/publish')]);
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await (await admin.get('/api/definitions/clinic')).json()).toMatchObject({ latestVersion: 2 });
+  });
+
+  it('Given a practitioner, another authority’s admin, or an unknown id, Then 403, 404, 404; a definition never published can be published as version 1', async () => {
+    expect(await (await (await api.signIn('eh_team_manager@clinic.example')).post('/api/definitions/clinic/publish')).json()).toMatchObject({ status: 403, code: 'admin_only' });
+    const camden = await api.signIn('admin@camden.example');
+    expect(await (await camden.post('/api/definitions/clinic/publish')).json()).toMatchObject({ status: 404, code: 'definition_not_found' });
+    expect((await camden.post('/api/definitions/nope/publish')).status).toBe(404);
+    const admin = await api.signIn('admin@clinic.example');
+    await admin.post('/api/definitions', { ...clinicJson, id: 'clinic-pilot' });
+    expect(await (await admin.post('/api/definitions/clinic-pilot/publish')).json()).toMatchObject({ id: 'clinic-pilot', version: 1, previousVersion: null });
+  });
+});
