@@ -102,7 +102,7 @@ function openTask(run: Run, taskId: string) {
     const who = task.completedBy ? ` by ${task.completedBy}` : '';
     throw new Refusal('task_not_open', `Someone else already did this: the task was ${task.status}${who}.`, {
       task: taskId,
-      status: task.status,
+      taskStatus: task.status,
     });
   }
   return task;

@@ -77,7 +77,8 @@ export function problemFor(error: unknown): ProblemDocument {
 }
 
 function document(status: number, code: string, detail: string, extra: Record<string, unknown>): ProblemDocument {
-  return { type: `https://stepwise.local/problems/${code}`, title: TITLES[status] ?? 'Error', status, code, detail, ...extra };
+  // Extensions first: a detail can never overwrite the document's own members (RFC 9457).
+  return { ...extra, type: `https://stepwise.local/problems/${code}`, title: TITLES[status] ?? 'Error', status, code, detail };
 }
 
 export function sendProblem(c: Context, problem: ProblemDocument): Response {

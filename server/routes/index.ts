@@ -14,9 +14,10 @@ import { reportPaths, reportRoutes } from './reports.ts';
 import { auditPaths, auditRoutes } from './audit.ts';
 import { outboxPaths, outboxRoutes } from './outbox.ts';
 import { openapiPaths, openapiRoutes } from './openapi.ts';
+import { uiRoutes } from './ui.ts';
 
 /** Routes that answer without a session. */
-export const publicRoutes: Array<Hono<AppEnv>> = [healthRoutes, signInRoutes, openapiRoutes(() => ({ paths: allPaths, publicRoutes }))];
+export const publicRoutes: Array<Hono<AppEnv>> = [healthRoutes, signInRoutes, openapiRoutes(() => ({ paths: allPaths, publicRoutes })), uiRoutes];
 
 /** Routes behind sign-in (and CSRF on changes). */
 export const apiRoutes: Array<Hono<AppEnv>> = [sessionRoutes, definitionRoutes, casesRoutes, caseTimelineRoutes, workRoutes, workTaskRoutes, reportRoutes, auditRoutes, outboxRoutes];

@@ -51,6 +51,8 @@ describe('signing in', () => {
 
   it('Given no session, Then API routes answer 401 and unknown paths 404, as problem documents', async () => {
     expect(await (await api.request('/api/session')).json()).toMatchObject({ status: 401, code: 'sign_in_required' });
-    expect(await (await api.request('/nowhere')).json()).toMatchObject({ status: 404, code: 'not_found' });
+    expect(await (await api.request('/api/nowhere')).json()).toMatchObject({ status: 401, code: 'sign_in_required' });
+    const worker = await api.signIn('social_worker@camden.example');
+    expect(await (await worker.get('/api/nowhere')).json()).toMatchObject({ status: 404, code: 'not_found' });
   });
 });

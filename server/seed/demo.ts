@@ -11,6 +11,15 @@ import type { Store, UserRecord } from '../store/index.ts';
 
 export const DEMO_PASSWORD = 'stepwise-demo';
 
+/**
+ * Some trays name no roles: membership is per person (Camden's locality duty managers and
+ * Families in Focus). In the demo, the Early Help people of that authority sit in all of them so
+ * tray work can be picked up; a real authority lists its members.
+ */
+const DEMO_TRAY_STAFF: Record<string, string[]> = {
+  camden: ['eh_duty_manager', 'eh_team_manager', 'eh_family_worker'],
+};
+
 export async function loadDefinitions(dir: string): Promise<WorkflowDefinition[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
   const definitions: WorkflowDefinition[] = [];
@@ -44,7 +53,10 @@ export function demoPeople(definitions: WorkflowDefinition[]): Array<Omit<UserRe
     people.set(admin, { id: `${authority}.admin`, authority, name: `${definition.authority.name} admin`, email: admin, roles: ['admin'], teams: [] });
     for (const role of definition.roles) {
       const email = `${role.id}@${authority}.example`;
-      const teams = definition.teams.filter((t) => t.roles?.includes(role.id)).map((t) => t.id);
+      const staffsOpenTrays = DEMO_TRAY_STAFF[authority]?.includes(role.id) ?? false;
+      const teams = definition.teams
+        .filter((t) => t.roles?.includes(role.id) || (staffsOpenTrays && !t.roles?.length))
+        .map((t) => t.id);
       const existing = people.get(email);
       people.set(email, {
         id: `${authority}.${role.id}`,

@@ -1,0 +1,148 @@
+/**
+ * The API described: an OpenAPI 3.1 document assembled from the `Paths` each routes file exports
+ * (`allPaths` in index.ts), and a human-readable reference page rendered from that same document,
+ * so the two cannot disagree. Both are public.
+ *
+ * index.ts hands the paths over as a function (`openapiRoutes(() => ...)`) rather than this file
+ * importing index.ts, which imports this file: a cycle that would break whichever loaded first.
+ */
+import { Hono } from 'hono';
+import packageJson from '../../package.json' with { type: 'json' };
+import { SESSION_COOKIE } from '../auth/session.ts';
+import type { AppEnv } from '../http/env.ts';
+import { docsCsp, docsHtml } from './openapi-html.ts';
+import type { Operation, Paths } from './openapi-types.ts';
+
+export interface ApiDescription {
+  paths: Paths;
+  /** Routes that answer without a session: their operations carry `security: []`. */
+  publicRoutes: Array<Hono<AppEnv>>;
+}
+
+type Method = 'get' | 'post' | 'put' | 'delete';
+const METHODS: Method[] = ['get', 'post', 'put', 'delete'];
+const UNSAFE = new Set<Method>(['post', 'put', 'delete']);
+
+/** Hono's `/api/cases/:id` (optionally `:id{regex}`) as OpenAPI's `/api/cases/{id}`. */
+export const openapiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)(\{[^}]*\})?/g, '{$1}');
+
+const TAGS: Record<string, string> = {
+  Service: 'Whether the server is up.',
+  Session: 'Signing in and out. Every other endpoint needs the session cookie; changes also need the CSRF token.',
+  Reports: 'Management information for admins and managers: JSON, or CSV with `format=csv`.',
+  Audit: 'Each case’s hash-chained audit trail, and a check that nobody has altered it.',
+  Outbox: 'E-mails and case-linking jobs waiting to go, sent, or given up on.',
+  'API description': 'This description, as OpenAPI and as a page.',
+};
+
+const problemSchema = {
+  type: 'object',
+  description: 'An RFC 9457 problem document. Match on `code`, which is stable; `detail` is for people.',
+  required: ['type', 'title', 'status', 'code'],
+  properties: {
+    type: { type: 'string', format: 'uri-reference' },
+    title: { type: 'string' },
+    status: { type: 'integer', minimum: 400, maximum: 599 },
+    code: { type: 'string', pattern: '^[a-z][a-z0-9_]*$', description: 'Stable snake_case code, e.g. `form_invalid`, `stale_version`' },
+    detail: { type: 'string' },
+    errors: { type: 'array', description: 'GOV.UK-style field errors', items: { $ref: '#/components/schemas/FieldError' } },
+  },
+  additionalProperties: true,
+};
+
+const fieldErrorSchema = {
+  type: 'object',
+  required: ['pointer', 'keyword', 'message'],
+  properties: {
+    pointer: { type: 'string', description: 'JSON pointer to the field: `/email` in a body, `/query/status` in a query string' },
+    keyword: { type: 'string', description: 'The rule that failed (`required`, `enum`, ...)' },
+    message: { type: 'string', description: 'Shown in the error summary and beside the field' },
+  },
+};
+
+export function openapiDocument({ paths, publicRoutes }: ApiDescription) {
+  const open = new Set(publicRoutes.flatMap((r) => r.routes).map((r) => `${r.method.toLowerCase()} ${openapiPath(r.path)}`));
+  const outPaths: Record<string, Record<string, unknown>> = {};
+  const tags = new Set<string>();
+  for (const [rawPath, item] of Object.entries(paths).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const path = openapiPath(rawPath);
+    const names = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      operation.tags.forEach((t) => tags.add(t));
+      (outPaths[path] ??= {})[method] = {
+        operationId: operationId(method, path),
+        ...operation,
+        parameters: withPathParameters(operation.parameters ?? [], names),
+        responses: withProblems(operation.responses),
+        ...(open.has(`${method} ${path}`) ? { security: [] } : UNSAFE.has(method) ? { security: [{ sessionCookie: [], csrfToken: [] }] } : {}),
+      };
+    }
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Stepwise API',
+      version: packageJson.version,
+      summary: 'Workflow engine for stepping families between children’s social care and Early Help',
+      description:
+        'Sign in with `POST /api/session`: it sets an HttpOnly session cookie and returns a CSRF token, which every POST, PUT and DELETE must send back in `X-CSRF-Token`. ' +
+        'Every error is an `application/problem+json` document with a stable `code`. People see only their own authority’s records: another authority’s case answers 404, like a missing one.',
+    },
+    servers: [{ url: '/', description: 'This server' }],
+    tags: [...tags].sort().map((name) => ({ name, ...(TAGS[name] ? { description: TAGS[name] } : {}) })),
+    security: [{ sessionCookie: [] }],
+    paths: outPaths,
+    components: {
+      schemas: { Problem: problemSchema, FieldError: fieldErrorSchema },
+      securitySchemes: {
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by `POST /api/session`; HttpOnly, SameSite=Lax' },
+        csrfToken: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token', description: 'The `csrfToken` from sign-in or `GET /api/session`; required on POST, PUT and DELETE' },
+      },
+    },
+  };
+}
+
+export type OpenApiDocument = ReturnType<typeof openapiDocument>;
+
+function operationId(method: string, path: string): string {
+  const words = path.replace(/^\/api\//, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+  return method + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+}
+
+/** OpenAPI requires every `{name}` in a path to be declared; routes files may leave it implicit. */
+function withPathParameters(parameters: NonNullable<Operation['parameters']>, names: string[]) {
+  const declared = new Set(parameters.filter((p) => p.in === 'path').map((p) => p.name));
+  const missing = names.filter((n) => !declared.has(n)).map((name) => ({ name, in: 'path' as const, required: true, schema: { type: 'string' } }));
+  return [...missing, ...parameters.map((p) => (p.in === 'path' ? { ...p, required: true } : p))];
+}
+
+function withProblems(responses: Operation['responses']) {
+  return Object.fromEntries(
+    Object.entries(responses).map(([status, response]) => [
+      status,
+      Number(status) >= 400 ? { ...response, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } } : response,
+    ]),
+  );
+}
+
+export function openapiRoutes(describe: () => ApiDescription): Hono<AppEnv> {
+  let cached: { json: string; html: string } | undefined;
+  // Paths are fixed once the process has loaded its routes files, so both are built once.
+  const built = () => {
+    if (!cached) {
+      const document = openapiDocument(describe());
+      cached = { json: JSON.stringify(document), html: docsHtml(document) };
+    }
+    return cached;
+  };
+  return new Hono<AppEnv>()
+    .get('/api/openapi.json', (c) => c.body(built().json, 200, { 'content-type': 'application/json; charset=utf-8' }))
+    .get('/api/docs', (c) => c.html(built().html, 200, { 'content-security-policy': docsCsp }));
+}
+
+export const openapiPaths: Paths = {
+  '/api/openapi.json': { get: { summary: 'This API as an OpenAPI 3.1 document', tags: ['API description'], responses: { '200': { description: 'The document (JSON)' } } } },
+  '/api/docs': { get: { summary: 'This API as a readable reference page', tags: ['API description'], responses: { '200': { description: 'An HTML page' } } } },
+};

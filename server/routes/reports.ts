@@ -1,0 +1,98 @@
+/**
+ * Management reports for an authority's admins and managers (see report-access.ts for who counts
+ * as a manager): open cases by stage and team, open tasks by due state, and how often each
+ * timescale is met. Each is JSON for the workspace, or CSV with `?format=csv`.
+ */
+import { Hono, type Context } from 'hono';
+import { WorkingCalendar } from '../../engine/index.ts';
+import type { AppEnv } from '../http/env.ts';
+import { invalidQuery, readQuery } from './case-params.ts';
+import { errors, type Operation, type Paths } from './openapi-types.ts';
+import { managerContext } from './report-access.ts';
+import { csvResponse, type Cell } from './report-csv.ts';
+import { openCasesCsv, openCasesReport } from './report-open-cases.ts';
+import { tasksCsv, tasksReport } from './report-tasks.ts';
+import { timescalesCsv, timescalesReport } from './report-timescales.ts';
+
+const MONTH = '^[0-9]{4}-(0[1-9]|1[0-2])$';
+/** Longest period one timescales report covers, in months. */
+const MAX_MONTHS = 24;
+const DEFAULT_MONTHS = 3;
+
+const format = { type: 'string', title: 'Format', enum: ['json', 'csv'] };
+const formatOnly = { title: 'Report', schema: { type: 'object', additionalProperties: false, properties: { format } } };
+const period = {
+  title: 'Report',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      format,
+      from: { type: 'string', title: 'First month', pattern: MONTH },
+      to: { type: 'string', title: 'Last month', pattern: MONTH },
+    },
+  },
+  errorMessages: {
+    '/from': { pattern: 'Enter the first month as a year and month, like 2026-11' },
+    '/to': { pattern: 'Enter the last month as a year and month, like 2027-01' },
+  },
+};
+
+type Output = { header: string[]; rows: Cell[][] };
+
+function send<T extends { report: string; authority: string; asOf: string }>(c: Context<AppEnv>, report: T, csv: (r: T) => Output, wantCsv: boolean) {
+  if (!wantCsv) return c.json(report);
+  const { header, rows } = csv(report);
+  return csvResponse(c, `stepwise-${report.report}-${report.authority}-${report.asOf.slice(0, 10)}.csv`, header, rows);
+}
+
+const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+const monthOf = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+
+export const reportRoutes = new Hono<AppEnv>()
+  .get('/api/reports/open-cases', async (c) => {
+    const context = await managerContext(c);
+    const query = readQuery<{ format?: string }>(c, formatOnly);
+    const { store, clock } = c.get('deps');
+    return send(c, await openCasesReport(store, context, clock.now()), openCasesCsv, query.format === 'csv');
+  })
+  .get('/api/reports/tasks', async (c) => {
+    const context = await managerContext(c);
+    const query = readQuery<{ format?: string }>(c, formatOnly);
+    const { store, clock } = c.get('deps');
+    return send(c, await tasksReport(store, context, clock.now()), tasksCsv, query.format === 'csv');
+  })
+  .get('/api/reports/timescales', async (c) => {
+    const context = await managerContext(c);
+    const query = readQuery<{ format?: string; from?: string; to?: string }>(c, period);
+    const { store, clock } = c.get('deps');
+    const now = clock.now();
+    const to = query.to ?? WorkingCalendar.for({}).localDate(now).slice(0, 7);
+    const from = query.from ?? monthOf(monthIndex(to) - (DEFAULT_MONTHS - 1));
+    if (monthIndex(from) > monthIndex(to)) {
+      throw invalidQuery([{ pointer: '/query/from', keyword: 'maximum', message: 'The first month must be the same as or before the last month' }]);
+    }
+    if (monthIndex(to) - monthIndex(from) >= MAX_MONTHS) {
+      throw invalidQuery([{ pointer: '/query/from', keyword: 'minimum', message: `A report covers at most ${MAX_MONTHS} months: choose a later first month` }]);
+    }
+    return send(c, await timescalesReport(store, context, now, from, to), timescalesCsv, query.format === 'csv');
+  });
+
+const formatParam = { name: 'format', in: 'query' as const, schema: format, description: '`csv` for a spreadsheet download (text/csv, header row, RFC 4180 quoting); JSON otherwise' };
+const report = (summary: string, parameters: Operation['parameters'] = []): { get: Operation } => ({
+  get: {
+    summary,
+    tags: ['Reports'],
+    parameters: [formatParam, ...(parameters ?? [])],
+    responses: { '200': { description: 'The report as JSON, or as CSV with `format=csv`' }, ...errors(401, 403, 422) },
+  },
+});
+
+export const reportPaths: Paths = {
+  '/api/reports/open-cases': report('Open cases by stage and by team (admins and managers)'),
+  '/api/reports/tasks': report(`Open tasks by team and by worker: overdue, due in the next 5 working days, no due date (admins and managers)`),
+  '/api/reports/timescales': report('How often each timescale was met, by team and by month due, for tasks completed in a period (admins and managers)', [
+    { name: 'from', in: 'query', schema: period.schema.properties.from, description: `First month (YYYY-MM, London time); defaults to ${DEFAULT_MONTHS - 1} months before \`to\`` },
+    { name: 'to', in: 'query', schema: period.schema.properties.to, description: `Last month (YYYY-MM), included; defaults to this month. At most ${MAX_MONTHS} months in all` },
+  ]),
+};

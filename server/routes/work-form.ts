@@ -1,0 +1,102 @@
+/**
+ * The task workspace in one response: the task, its form from the case's own definition version,
+ * the answers copied over from earlier steps (and which fields they fill), the caller's saved
+ * draft, and the next actions with who the work may be passed to and why an action is not
+ * available yet. Guards are evaluated with the engine's own `truthy` over the case data, with
+ * the draft (or the prefill) standing in for answers not yet sent; a guard that reads this
+ * task's own answers says so (`mayDependOnAnswers`), since the answers sent decide it.
+ */
+import {
+  caseData, graphOf, truthy, varsRead, WorkingCalendar,
+  type CaseState, type Guard, type Instant, type Task, type UserTaskNode, type WorkflowDefinition,
+} from '../../engine/index.ts';
+import type { TaskDraft, UserRecord } from '../store/index.ts';
+import { taskView, type Person } from './case-context.ts';
+
+const PRIORITIES = [
+  { id: 'urgent', label: 'Urgent' },
+  { id: 'normal', label: 'Normal' },
+  { id: 'low', label: 'Low' },
+];
+
+function guardCheck(nodeId: string, view: ReturnType<typeof caseData>) {
+  const own = `form.${nodeId}`;
+  return (guard: Guard) => {
+    let passes: boolean | null;
+    try {
+      passes = truthy(guard.rule, view);
+    } catch {
+      passes = null; // a rule over limits: the engine will refuse it on submit and say why
+    }
+    const mayDependOnAnswers = varsRead(guard.rule).some((path) => path === own || path.startsWith(`${own}.`));
+    return { message: guard.message, passes, mayDependOnAnswers };
+  };
+}
+
+/** People who may be named in "Pass to worker": the authority's practitioners of this protocol. */
+export function practitioners(definition: WorkflowDefinition, people: Map<string, Person>) {
+  return [...people.values()]
+    .filter((p) => !p.disabled && p.roles.some((r) => definition.roles.some((role) => role.id === r)))
+    .map((p) => ({ id: p.id, name: p.name, roles: definition.roles.filter((r) => p.roles.includes(r.id)).map((r) => ({ id: r.id, name: r.name })) }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}
+
+export function taskForm(
+  state: CaseState,
+  definition: WorkflowDefinition,
+  task: Task,
+  context: { user: UserRecord; people: Map<string, Person>; draft: TaskDraft | null; now: Instant },
+) {
+  const { user, people, draft, now } = context;
+  const graph = graphOf(definition);
+  const found = graph.nodes.get(task.node);
+  const node: UserTaskNode | undefined = found?.kind === 'user_task' ? found : undefined;
+  const form = task.form && Object.hasOwn(definition.forms, task.form) ? definition.forms[task.form] : undefined;
+  const answers = draft?.data ?? task.prefill ?? {};
+  const view = caseData(state, now, WorkingCalendar.for(definition.calendar).localDate(now), { node: task.node, data: answers });
+  const check = guardCheck(task.node, view);
+  const teamName = (id: string) => definition.teams.find((t) => t.id === id)?.name ?? id;
+  const taskGuards = (node?.guards ?? []).map(check);
+  const actions = (node?.nextActions ?? []).map((action) => {
+    const guards = (action.guards ?? []).map(check);
+    const target = graph.nodes.get(action.to);
+    return {
+      id: action.id,
+      label: action.label,
+      to: { id: action.to, name: target?.name ?? action.to, kind: target?.kind ?? null },
+      passTo: action.passTo
+        ? {
+            required: action.passTo.required !== false,
+            teams: (action.passTo.teams ?? []).map((id) => ({ id, name: teamName(id) })),
+            workers: action.passTo.workers === true,
+          }
+        : null,
+      scheduledDate: action.scheduledDate ? { required: action.scheduledDate.required === true, label: action.scheduledDate.label ?? 'Scheduled date' } : null,
+      defaultPriority: action.defaultPriority ?? null,
+      guards,
+      /** Every guard of the task and of this action passes with the answers as they stand. */
+      available: [...taskGuards, ...guards].every((g) => g.passes === true),
+    };
+  });
+  return {
+    case: {
+      id: state.id,
+      version: state.version,
+      status: state.status,
+      familyName: state.subject.familyName,
+      children: state.subject.children,
+      definition: { id: definition.id, version: definition.version, name: definition.name },
+    },
+    task: { ...taskView(task, definition, people, user, now), completedAt: task.completedAt ?? null, completedBy: task.completedBy ?? null },
+    form: form ? { id: task.form!, title: form.title, description: form.description ?? null, schema: form.schema, layout: form.layout ?? null, errorMessages: form.errorMessages ?? {} } : null,
+    prefill: task.prefill ?? {},
+    prefilled: Object.keys(task.prefill ?? {}),
+    draft: draft ? { data: draft.data, savedAt: draft.savedAt } : null,
+    guards: taskGuards,
+    multipleActions: node?.multipleActions === true,
+    actions,
+    /** Who "Pass to worker" may name, for every action with `passTo.workers`. */
+    people: actions.some((a) => a.passTo?.workers) ? practitioners(definition, people) : [],
+    priorities: PRIORITIES,
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Graft/LCS, through the HTTP API only: supervision identifies a step down on Monday 30 November
+ * 2026; the SC TM discusses it with Duty EH in Wednesday's morning slot; the TAF Team agrees a
+ * TAF plan; the Referral to EHM goes to the Strengthening Families tray at Urgent; the FFP does
+ * the joint visit, records the CIN review of Monday 4 January 2027 as the 1st TAF meeting, and
+ * after the March TAF meeting the closure is agreed in supervision on Tuesday 6 April 2027: the
+ * case closes stepped down with RC9. Each step is done by the demo person the protocol names,
+ * after it has shown up in their inbox or their team's tray.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { apiHarness, type Api } from '../support/api.ts';
+import { family, handover, identification, stepOne, stepTwo } from '../graft-lcs/given.ts';
+
+type Client = Awaited<ReturnType<Api['signIn']>>;
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let api: Api;
+beforeEach(async () => {
+  // Sessions outlive the simulated months, so each person signs in once for the whole walk.
+  api = await apiHarness('2026-11-30T10:00:00Z', { sessionLifetimeMs: 400 * 24 * 3600 * 1000 });
+});
+afterEach(async () => api.close());
+
+/** The open task at `node`, as the person's inbox (or a tray) shows it. */
+async function inInbox(client: Client, caseId: string, node: string, path = '/api/work'): Promise<Json> {
+  const work = (await (await client.get(path)).json()) as { tasks: Json[] };
+  const task = work.tasks.find((t) => t.caseId === caseId && t.node === node);
+  expect(task, `${node} in ${client.user.id}'s ${path}`).toBeDefined();
+  return task!;
+}
+
+const submit = (client: Client, caseId: string, taskId: string, data: Json, ...actions: Json[]) =>
+  client.post(`/api/cases/${caseId}/tasks/${taskId}/complete`, { data, actions });
+
+async function complete(client: Client, caseId: string, taskId: string, data: Json, ...actions: Json[]): Promise<Json> {
+  const response = await submit(client, caseId, taskId, data, ...actions);
+  expect(response.status, JSON.stringify(await response.clone().json())).toBe(200);
+  return (await response.json()) as Json;
+}
+
+describe('Given Graft’s demo people and the Achterberg family, identified for step down in supervision', () => {
+  it('When the five steps run from the duty slot to the closure supervision, Then the case closes stepped down with RC9', async () => {
+    const sam = await api.signIn('social_worker@graft.example');
+    const tara = await api.signIn('sc_team_manager@graft.example');
+    const ellie = await api.signIn('eh_team_manager@graft.example');
+    const fay = await api.signIn('ffp@graft.example');
+    const sue = await api.signIn('eh_supervisor@graft.example');
+
+    const started = await sam.post('/api/cases', { definition: 'graft-lcs', entry: 'identified', subject: family, data: identification });
+    expect(started.status).toBe(201);
+    const caseId = ((await started.json()) as Json).id as string;
+
+    await api.runClockTo('2026-12-01T14:00:00Z');
+    const stepOneTask = await inInbox(sam, caseId, 'step_one_family_discussion');
+    expect(stepOneTask.due).toBe('2026-12-07T23:59:59.999Z');
+    await complete(sam, caseId, stepOneTask.taskId, stepOne(), { action: 'request_duty_eh_discussion', passTo: { worker: tara.user.id } });
+
+    // Tuesday afternoon's request goes to Wednesday morning's duty slot (09:00–12:00).
+    await api.runClockTo('2026-12-02T11:00:00Z');
+    const duty = await inInbox(tara, caseId, 'step_two_duty_eh_discussion');
+    expect(duty).toMatchObject({ via: 'me', due: '2026-12-02T12:00:00.000Z' });
+    await complete(tara, caseId, duty.taskId, stepTwo, { action: 'step_down_agreed' });
+
+    await api.runClockTo('2026-12-03T10:00:00Z');
+    const taf = await inInbox(ellie, caseId, 'step_three_taf_decision', '/api/trays/taf_team');
+    await complete(ellie, caseId, taf.taskId, { tafDiscussionDate: '2026-12-03', decisionReasons: 'TAF plan agreed.' }, { action: 'taf_plan_agreed' });
+
+    await api.runClockTo('2026-12-04T10:00:00Z');
+    const note = await inInbox(ellie, caseId, 'step_three_case_note_allocation');
+    const caseNote = { caseNoteDate: '2026-12-04', workAgreed: 'Routines and school attendance.', ffpFswAlreadyInvolved: false };
+    const refused = await submit(ellie, caseId, note.taskId, caseNote, { action: 'case_note_added' });
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({ code: 'form_invalid', errors: [{ pointer: '/workerToAllocate', message: 'Select the worker to allocate' }] });
+    await complete(ellie, caseId, note.taskId, { ...caseNote, workerToAllocate: 'ffp' }, { action: 'case_note_added' });
+
+    await api.runClockTo('2026-12-07T10:00:00Z');
+    const referral = await inInbox(tara, caseId, 'step_four_sw_tm_referral');
+    await complete(tara, caseId, referral.taskId, { referralDate: '2026-12-07' }, { action: 'referral_to_ehm', passTo: { team: 'strengthening_families' } });
+
+    // Step Downs are allocated as a priority: Urgent in the tray, within 2 working days.
+    await api.runClockTo('2026-12-08T10:00:00Z');
+    const tray = await inInbox(ellie, caseId, 'step_four_tray_allocation', '/api/trays/strengthening_families?sort=priority');
+    expect(tray).toMatchObject({ priority: 'urgent', due: '2026-12-09T23:59:59.999Z', assignee: { kind: 'team', name: 'Strengthening Families' } });
+    await complete(ellie, caseId, tray.taskId, {}, { action: 'allocate_ffp_fsw', passTo: { worker: fay.user.id } });
+
+    await api.runClockTo('2026-12-15T10:00:00Z');
+    const prepared = await inInbox(sam, caseId, 'sw_handover');
+    expect(prepared.due).toBe('2026-12-31T23:59:59.999Z');
+    await complete(sam, caseId, prepared.taskId, handover, { action: 'handover_done' });
+    await api.runClockTo('2026-12-17T16:00:00Z');
+    const visit = await inInbox(fay, caseId, 'joint_visit');
+    await complete(fay, caseId, visit.taskId, { jointVisitDate: '2026-12-17' }, { action: 'joint_visit_done' });
+
+    // The CIN review of Monday 4 January becomes the 1st TAF meeting; it cannot be recorded before.
+    const meeting = { meetingDate: '2027-01-04', ehAttendee: 'ffp_fsw', actionsContinuing: 'Morning routine plan; school attendance support.' };
+    await api.runClockTo('2027-01-03T12:00:00Z');
+    const first = await inInbox(fay, caseId, 'step_five_cin_taf_meeting');
+    expect((await (await submit(fay, caseId, first.taskId, meeting, { action: 'taf_plan_continues' })).json()) as Json).toMatchObject({ status: 409, code: 'not_yet_available' });
+    await api.runClockTo('2027-01-04T15:00:00Z');
+    await complete(fay, caseId, first.taskId, meeting, { action: 'taf_plan_continues' });
+
+    await api.runClockTo('2027-01-05T10:00:00Z');
+    const booking = await inInbox(fay, caseId, 'book_next_taf_meeting');
+    await complete(fay, caseId, booking.taskId, { nextTafMeetingDate: '2027-03-25' }, { action: 'next_taf_meeting_booked' });
+
+    await api.runClockTo('2027-03-25T15:00:00Z');
+    const march = await inInbox(fay, caseId, 'taf_meeting');
+    expect(march.due).toBe('2027-03-31T22:59:59.999Z');
+    await complete(fay, caseId, march.taskId, { meetingDate: '2027-03-25', actionsAgreed: 'All actions met.' }, { action: 'work_completed', passTo: { worker: sue.user.id } });
+
+    await api.runClockTo('2027-04-06T10:00:00Z');
+    const supervision = await inInbox(sue, caseId, 'closure_supervision');
+    expect(supervision).toMatchObject({ via: 'me', due: '2027-04-12T22:59:59.999Z' });
+    const closed = await complete(sue, caseId, supervision.taskId, { supervisionDate: '2027-04-06', closureTrajectory: 'Close: no role for Early Help.' }, { action: 'close' });
+    expect(closed).toMatchObject({
+      status: 'closed',
+      outcome: { id: 'stepped_down', node: 'end_stepped_down', closureReason: 'RC9', at: '2027-04-06T10:00:00.000Z' },
+      openTasks: [],
+    });
+    expect(closed.map.active).toEqual([]);
+    expect(closed.map.done).toEqual(expect.arrayContaining(['identified', 'step_two_duty_eh_discussion', 'handover', 'end_stepped_down']));
+    expect(closed.map.done).not.toContain('step_two_graft_discussion');
+  });
+});
