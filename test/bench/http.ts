@@ -1,0 +1,84 @@
+/**
+ * Completing a task over HTTP on the embedded store — validate the form, check guards, step,
+ * persist atomically, audit — under a loopback load generator, next to a trivial route of the
+ * same server (`GET /api/health`, one indexed read) as the ceiling.
+ *
+ *   npx tsx test/bench/http.ts [completions] [concurrency]
+ *
+ * The server runs in its own process (test/bench/http-server.ts). Appends to
+ * test/bench/results/http.md. Not part of `npm test`.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { referral } from '../camden/given.ts';
+import { appendResults, table } from './machine.ts';
+
+const completions = Number(process.argv[2] ?? 400);
+const concurrency = Number(process.argv[3] ?? 8);
+const resultsFile = fileURLToPath(new URL('./results/http.md', import.meta.url));
+
+const server = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./http-server.ts', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'] });
+const port = await new Promise<number>((resolve, reject) => {
+  server.stdout.on('data', (chunk: Buffer) => {
+    const match = /PORT (\d+)/.exec(chunk.toString());
+    if (match) resolve(Number(match[1]));
+  });
+  server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+});
+const base = `http://127.0.0.1:${port}`;
+
+const signIn = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'social_worker@camden.example', password: 'stepwise-demo' }) });
+const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+
+/** Runs `work(i)` for i < total with `concurrency` requests in flight; returns latencies. */
+async function load(total: number, work: (i: number) => Promise<Response>): Promise<{ seconds: number; latencies: number[] }> {
+  const latencies: number[] = [];
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < total; i = next++) {
+        const t = performance.now();
+        const response = await work(i);
+        if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
+        await response.arrayBuffer();
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return { seconds: (performance.now() - start) / 1000, latencies };
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const family = { familyName: 'Okafor', children: [{ name: 'Ada Okafor', dateOfBirth: '2015-04-02' }] };
+
+// Given: one Camden case per completion, each with its referral task open.
+const tasks: Array<{ caseId: string; taskId: string }> = [];
+const started = await load(completions, async (i) => {
+  const response = await fetch(`${base}/api/cases`, { method: 'POST', headers, body: JSON.stringify({ definition: 'camden', entry: 'sw_assessment', subject: family }) });
+  const body = (await response.clone().json()) as { id: string; openTasks: Array<{ id: string }> };
+  tasks[i] = { caseId: body.id, taskId: body.openTasks[0]!.id };
+  return response;
+});
+await load(200, () => fetch(`${base}/api/health`)); // warm-up
+const health = await load(completions * 5, () => fetch(`${base}/api/health`));
+const completed = await load(completions, (i) =>
+  fetch(`${base}/api/cases/${tasks[i]!.caseId}/tasks/${tasks[i]!.taskId}/complete`, { method: 'POST', headers, body: JSON.stringify({ data: referral(), actions: [{ action: 'send_referral' }] }) }),
+);
+server.kill();
+
+const row = (name: string, r: { seconds: number; latencies: number[] }) => [name, r.latencies.length, Math.round(r.latencies.length / r.seconds), pct(r.latencies, 50).toFixed(1), pct(r.latencies, 99).toFixed(1)];
+const ratio = completed.latencies.length / completed.seconds / (health.latencies.length / health.seconds);
+const lines = [
+  ...table(['request', 'count', 'per second', 'p50 ms', 'p99 ms'], [
+    row('GET /api/health (trivial route: the ceiling)', health),
+    row('POST /api/cases (start a Camden case)', started),
+    row('POST …/complete (Camden referral: form, guards, step, commit, audit)', completed),
+  ]),
+  '',
+  `Completing a task runs at ${(ratio * 100).toFixed(1)}% of the trivial route's rate (${concurrency} requests in flight, one server process, SQLite fsync per commit).`,
+];
+console.log(lines.join('\n'));
+appendResults(resultsFile, 'HTTP on loopback', `npx tsx test/bench/http.ts ${completions} ${concurrency}`, lines);
