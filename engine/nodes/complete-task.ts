@@ -41,6 +41,7 @@ export function completeTask(
   task.status = 'completed';
   task.completedAt = run.now;
   task.completedBy = by.id;
+  task.answers = data;
   task.actions = chosen.map(({ action }) => action.id);
   run.cancelTimersOf(task.id);
   run.updateTask(task);

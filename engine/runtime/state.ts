@@ -51,6 +51,11 @@ export interface Task {
   scheduledFor?: LocalDate;
   completedAt?: Instant;
   completedBy?: string;
+  /**
+   * The answers this task was completed with. `form.<node>` holds only a step's latest answers;
+   * a step that runs again (a meeting every 6–8 weeks) keeps each occasion's answers here.
+   */
+  answers?: Record<string, unknown>;
   actions?: string[];
   cancelledAt?: Instant;
 }

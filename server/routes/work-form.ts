@@ -11,7 +11,7 @@ import {
   type CaseState, type Guard, type Instant, type Task, type UserTaskNode, type WorkflowDefinition,
 } from '../../engine/index.ts';
 import type { TaskDraft, UserRecord } from '../store/index.ts';
-import { taskView, type Person } from './case-context.ts';
+import { personView, taskView, type Person } from './case-context.ts';
 
 const PRIORITIES = [
   { id: 'urgent', label: 'Urgent' },
@@ -87,7 +87,13 @@ export function taskForm(
       children: state.subject.children,
       definition: { id: definition.id, version: definition.version, name: definition.name },
     },
-    task: { ...taskView(task, definition, people, user, now), completedAt: task.completedAt ?? null, completedBy: task.completedBy ?? null },
+    task: {
+      ...taskView(task, definition, people, user, now),
+      completedAt: task.completedAt ?? null,
+      completedBy: personView(task.completedBy, people),
+    },
+    /** What the task was completed with, for the read-only view; null while it is open. */
+    answers: task.status === 'completed' ? (task.answers ?? null) : null,
     form: form ? { id: task.form!, title: form.title, description: form.description ?? null, schema: form.schema, layout: form.layout ?? null, errorMessages: form.errorMessages ?? {} } : null,
     prefill: task.prefill ?? {},
     prefilled: Object.keys(task.prefill ?? {}),
