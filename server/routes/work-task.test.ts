@@ -59,7 +59,11 @@ describe('the task form', () => {
     expect(done.status).toBe(200);
     expect(await api.store.getTaskDraft(screenId, 'camden.eh_front_door_manager')).toBeNull();
     const after = await json(dora.get(`/api/cases/${caseId}/tasks/${screenId}`));
-    expect(after).toMatchObject({ draft: null, task: { status: 'completed', completedBy: 'camden.eh_front_door_manager', canAct: false } });
+    expect(after).toMatchObject({
+      draft: null,
+      task: { status: 'completed', completedBy: { id: 'camden.eh_front_door_manager', name: 'Demo Early Help front door team manager' }, canAct: false },
+      answers: screening('team'),
+    });
     expect(await json(dora.put(`/api/cases/${caseId}/tasks/${screenId}/draft`, { data: draft }))).toMatchObject({ status: 409, code: 'task_not_open' });
   });
 
