@@ -34,7 +34,9 @@ function endpoints(): Array<{ method: string; path: string }> {
     const isDefinition = route.path.startsWith('/api/definitions/');
     const path = route.path.replace(/:(\w+)/g, (_, name: string) => (isDefinition && name === 'id' ? 'camden' : (ids[name] ?? 'camden')));
     const key = `${route.method} ${path}`;
-    if (!seen.has(key)) seen.add(key), out.push({ method: route.method, path });
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ method: route.method, path });
   }
   return out;
 }
