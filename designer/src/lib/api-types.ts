@@ -1,0 +1,241 @@
+/**
+ * Shapes of the API's JSON, as the server's routes build them (server/routes/*.ts). Written out
+ * here rather than imported, so the browser bundle and its type check never reach into server
+ * code; when a route's response changes, change its type here too.
+ */
+import type { FieldError } from '../../../engine/problems.ts';
+import type { WorkflowDefinition } from '../../../engine/schema/definition.types.ts';
+import type { FormInput } from './forms/model.ts';
+
+export type { FieldError, WorkflowDefinition };
+export type Priority = 'urgent' | 'normal' | 'low';
+export type PassTo = { worker: string } | { team: string };
+export interface Named { id: string; name: string }
+
+export interface User {
+  id: string;
+  authority: string;
+  name: string;
+  email: string;
+  roles: string[];
+  teams: string[];
+  disabled?: boolean;
+}
+
+export interface SessionView { user: User; csrfToken: string }
+
+export interface Assignee { kind: 'worker' | 'team' | 'role'; id: string; name: string }
+
+/** An open task as the case page and the task page show it (case-context.ts `taskView`). */
+export interface TaskSummary {
+  id: string;
+  node: string;
+  name: string;
+  stage: string | null;
+  status: 'open' | 'completed' | 'cancelled';
+  assignee: Assignee;
+  priority: Priority;
+  createdAt: string;
+  availableFrom: string | null;
+  due: string | null;
+  dueLabel: string | null;
+  overdue: boolean;
+  escalationLevel: number;
+  scheduledFor: string | null;
+  note: string | null;
+  passedBy: Named | null;
+  canAct: boolean;
+}
+
+export interface GuardCheck { message: string; passes: boolean | null; mayDependOnAnswers: boolean }
+
+export interface NextActionView {
+  id: string;
+  label: string;
+  to: { id: string; name: string; kind: string | null };
+  passTo: { required: boolean; teams: Named[]; workers: boolean } | null;
+  scheduledDate: { required: boolean; label: string } | null;
+  defaultPriority: Priority | null;
+  guards: GuardCheck[];
+  available: boolean;
+}
+
+/** GET /api/cases/:id/tasks/:taskId (work-form.ts `taskForm`). */
+export interface TaskForm {
+  case: { id: string; version: number; status: string; familyName: string; children: Array<{ name: string; dateOfBirth?: string }>; definition: Named & { version: number } };
+  task: TaskSummary & { completedAt: string | null; completedBy: Named | string | null };
+  form: (FormInput & { id: string }) | null;
+  prefill: Record<string, unknown>;
+  prefilled: string[];
+  draft: { data: Record<string, unknown>; savedAt: string } | null;
+  /** The answers given, once the task is completed (asked of the server; absent until it sends them). */
+  answers?: Record<string, unknown> | null;
+  guards: GuardCheck[];
+  multipleActions: boolean;
+  actions: NextActionView[];
+  people: Array<Named & { roles: Named[] }>;
+  priorities: Array<{ id: Priority; label: string }>;
+}
+
+export interface ChosenAction { action: string; passTo?: PassTo; priority?: Priority; scheduledFor?: string; note?: string }
+
+/** GET /api/cases/:id (case-view.ts `caseView`); the map is left loose for the case page to type. */
+export interface CaseView {
+  id: string;
+  version: number;
+  status: 'open' | 'closed' | 'withdrawn';
+  outcome: { id: string; name: string; node?: string; nodeName: string | null; closureReason?: string; at: string } | null;
+  /** CIN census closures (engine `CaseState.closures`), recorded even while the case carries on in Early Help. */
+  closures: Array<{ node: string; nodeName: string; outcome: string; outcomeName: string; closureReason: string; at: string }>;
+  definition: Named & { version: number };
+  entry: Named;
+  family: { familyName: string; children: Array<{ name: string; dateOfBirth?: string }> };
+  startedAt: string;
+  startedBy: Named | null;
+  updatedAt: string;
+  stages: Array<{ node: string; kind: string | null; name: string; stage: string | null }>;
+  openTasks: TaskSummary[];
+  overdue: boolean;
+  links: { parent: { caseId: string; node: string } | null; children: Array<{ caseId: string; node: string | null; at: string }> };
+  map: ProtocolMapView;
+}
+
+/** The protocol map of a case (case-view.ts `protocolMap`): every node, every arrow, and how far the case has got. */
+export interface ProtocolMapView {
+  nodes: Array<{ id: string; kind: string; name: string; stage: string | null; position?: { x: number; y: number }; state: 'active' | 'done' | 'not_reached' }>;
+  edges: Array<{ from: string; to: string; label?: string }>;
+  active: string[];
+  done: string[];
+}
+
+export interface WorkItem {
+  caseId: string;
+  taskId: string;
+  familyName: string;
+  name: string;
+  node: string;
+  stage: string | null;
+  definition: Named;
+  assignee: Assignee;
+  via: 'me' | 'other' | 'team' | 'role';
+  priority: Priority;
+  due: string | null;
+  dueLabel: string | null;
+  overdue: boolean;
+  createdAt: string;
+}
+
+export interface WorkList {
+  tasks: WorkItem[];
+  counts: { total: number; mine: number; teams: number; roles: number; overdue: number };
+  teams: Array<Named & { kind: string; open: number }>;
+  roles: Named[];
+}
+
+export interface Tray { team: Named & { kind: string }; tasks: WorkItem[]; counts: { total: number; overdue: number } }
+
+export interface CaseSummary {
+  id: string;
+  familyName: string;
+  status: string;
+  definition: Named & { version: number };
+  startedAt: string;
+  updatedAt: string;
+  openTasks: number;
+  nextDue: string | null;
+  overdue: boolean;
+  stages: Array<{ node: string; name: string; stage: string | null }>;
+}
+
+export interface Timeline {
+  caseId: string;
+  status: string;
+  history: Array<{ at: string; london: string; type: string; node: string | null; nodeName: string | null; task: string | null; who: Named | null; text: string; detail: Record<string, unknown> }>;
+  upcoming: Array<{ at: string; london: string; kind: string; label: string; node: string; nodeName: string | null; task: string | null; overdue: boolean }>;
+}
+
+/** GET /api/definitions (definition-reads.ts): the authority's protocols. */
+export interface DefinitionList {
+  authority: string;
+  canEdit: boolean;
+  definitions: Array<Named & { description: string | null; latestVersion: number | null; publishedAt: string | null; hasDraft: boolean }>;
+}
+
+/** GET /api/definitions/:id: a published version in full. */
+export interface PublishedDefinition extends Named {
+  authority: string;
+  version: number;
+  latestVersion: number;
+  publishedAt: string;
+  publishedBy: string;
+  definition: WorkflowDefinition;
+}
+
+// The designer's side of definitions (definition-reads.ts, definition-drafts.ts, definition-simulate.ts).
+
+/** GET /api/definitions as an admin sees it: each definition's draft too. */
+export interface AdminDefinitionList {
+  authority: string;
+  canEdit: boolean;
+  definitions: Array<
+    DefinitionList['definitions'][number] & {
+      publishedBy: string | null;
+      draft?: { savedAt: string; savedBy: string; unpublishedChanges: number | null; problemCount: number } | null;
+    }
+  >;
+}
+
+/** A problem with a definition (engine `Problem`): a stable code, a JSON pointer and a sentence. */
+export interface DefinitionProblem { code: string; path: string; message: string }
+
+/** GET/PUT /api/definitions/:id/draft and POST /api/definitions. */
+export interface DraftView {
+  id: string;
+  authority: string;
+  /** The If-Match token; null until the draft is first saved. */
+  savedAt: string | null;
+  savedBy: string | null;
+  latestVersion: number | null;
+  unpublishedChanges: number | null;
+  problems: DefinitionProblem[];
+  definition: WorkflowDefinition;
+}
+
+export interface PublishResult { id: string; version: number; previousVersion: number | null; publishedAt: string; publishedBy: string; name: string }
+
+export type ChangeCategory = 'node' | 'timescale' | 'form' | 'team' | 'role' | 'other';
+export type ChangeSummary = Record<ChangeCategory, number> & { total: number };
+
+export interface DefinitionVersions {
+  id: string;
+  name: string;
+  latestVersion: number | null;
+  versions: Array<{ version: number; name: string; publishedAt: string; publishedBy: string; changes: ChangeSummary | null }>;
+}
+
+/** One change (engine `Change`): a path with ids in place of list positions. */
+export interface DefinitionChange { path: string; kind: 'added' | 'removed' | 'changed'; category: ChangeCategory; before?: unknown; after?: unknown }
+
+export interface DefinitionDiff { id: string; from: number; to: number | 'draft'; summary: ChangeSummary; changes: DefinitionChange[] }
+
+/** POST /api/definitions/:id/simulate: the dated run of a scenario. */
+export interface Simulation {
+  definition: { id: string; version: number | null; draft: boolean };
+  timeZone: string;
+  period: { from: string; to: string };
+  bankHolidays: Array<{ date: string; name: string; substitute?: boolean }>;
+  closureDays: Array<{ date: string; name: string }>;
+  ok: boolean;
+  failures: Array<{ step: number; message: string }>;
+  timeline: Array<{ at: string; type: string; node?: string; task?: string; by?: string; detail: Record<string, unknown> }>;
+  upcoming: Array<{ at: string; type: 'task_due' | 'timer'; node: string; task?: string; name?: string }>;
+  finalState: SimulatedCase | null;
+}
+
+/** The parts of the engine's case state the what-if page reads. */
+export interface SimulatedCase {
+  status: 'open' | 'closed' | 'withdrawn';
+  outcome?: { id: string; node?: string; closureReason?: string; at: string };
+  tasks: Record<string, { id: string; node: string; name: string; status: 'open' | 'completed' | 'cancelled'; createdAt: string; due?: string; dueLabel?: string; availableFrom?: string; overdue: boolean; completedAt?: string; assignee: { worker: string } | { team: string } | { role: string } }>;
+  timers: Record<string, { id: string; purpose: string; node: string; fireAt: string }>;
+}

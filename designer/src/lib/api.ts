@@ -1,0 +1,132 @@
+/**
+ * The typed API client: the only place in the browser code that calls `fetch`. JSON in and out;
+ * the session's CSRF token on every change; a problem+json answer becomes an `ApiProblem` with
+ * its status, code, detail and field errors. When the session has ended (401) it tells the app
+ * once, through `onSignedOut`, and the app goes to the sign-in page.
+ */
+import type {
+  AdminDefinitionList, CaseSummary, CaseView, ChosenAction, DefinitionDiff, DefinitionList, DefinitionVersions, DraftView, FieldError, PassTo, PublishedDefinition,
+  PublishResult, SessionView, Simulation, TaskForm, Timeline, Tray, WorkList, WorkflowDefinition,
+} from './api-types.ts';
+
+export class ApiProblem extends Error {
+  readonly status: number;
+  /** Stable snake_case code (`form_invalid`, `task_not_open`, `sign_in_failed`...). */
+  readonly code: string;
+  readonly detail: string;
+  readonly errors: FieldError[];
+  /** Anything else the problem carries (`messages` of guard_failed, `index` of an action...). */
+  readonly extra: Record<string, unknown>;
+
+  constructor(status: number, body: Record<string, unknown>) {
+    const detail = typeof body['detail'] === 'string' ? body['detail'] : 'Something went wrong. Try again.';
+    super(detail);
+    this.name = 'ApiProblem';
+    this.status = status;
+    this.code = typeof body['code'] === 'string' ? body['code'] : `http_${status}`;
+    this.detail = detail;
+    this.errors = Array.isArray(body['errors']) ? (body['errors'] as FieldError[]) : [];
+    this.extra = body;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const enc = encodeURIComponent;
+type Query = Record<string, string | undefined>;
+
+export class ApiClient {
+  #csrfToken: string | undefined;
+  readonly #fetch: typeof fetch;
+  /** Called when the server says the session is over (401 on anything but signing in). */
+  onSignedOut: () => void = () => {};
+
+  constructor(fetchImpl: typeof fetch = (...args) => fetch(...args)) {
+    this.#fetch = fetchImpl;
+  }
+
+  set csrfToken(token: string | undefined) {
+    this.#csrfToken = token;
+  }
+
+  async request<T>(method: string, path: string, body?: unknown, query: Query = {}, extraHeaders: Record<string, string> = {}): Promise<T> {
+    try {
+      return await this.#send<T>(method, path, body, query, extraHeaders);
+    } catch (error) {
+      // A token from before a sign-in elsewhere in this browser: fetch the current one and try once more.
+      if (!(error instanceof ApiProblem) || error.code !== 'csrf_token_invalid') throw error;
+      this.#csrfToken = (await this.#send<SessionView>('GET', '/api/session', undefined, {}, {})).csrfToken;
+      return this.#send<T>(method, path, body, query, extraHeaders);
+    }
+  }
+
+  async #send<T>(method: string, path: string, body: unknown, query: Query, extraHeaders: Record<string, string>): Promise<T> {
+    const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
+    const url = params.size > 0 ? `${path}?${params}` : path;
+    const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (UNSAFE.has(method) && this.#csrfToken) headers['x-csrf-token'] = this.#csrfToken;
+    let response: Response;
+    try {
+      response = await this.#fetch(url, { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    } catch {
+      throw new ApiProblem(0, { code: 'network_error', detail: 'Stepwise could not be reached. Check your connection and try again.' });
+    }
+    const text = await response.text();
+    let json: unknown = undefined;
+    try {
+      json = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    if (response.ok) return json as T;
+    const problem = new ApiProblem(response.status, typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {});
+    if (problem.status === 401 && problem.code !== 'sign_in_failed') this.onSignedOut();
+    throw problem;
+  }
+
+  // Session
+  session = () => this.request<SessionView>('GET', '/api/session');
+  /** Blank answers are left out, so the server says "Enter your email address" rather than a length. */
+  signIn = (body: { email?: string; password?: string }) => this.request<SessionView>('POST', '/api/session', body);
+  signOut = () => this.request<void>('DELETE', '/api/session');
+
+  // Work and cases
+  work = (query: { sort?: string; overdue?: string; team?: string } = {}) => this.request<WorkList>('GET', '/api/work', undefined, query);
+  tray = (team: string, query: { sort?: string; overdue?: string } = {}) => this.request<Tray>('GET', `/api/trays/${enc(team)}`, undefined, query);
+  findCases = (query: Query = {}) => this.request<{ cases: CaseSummary[]; count: number }>('GET', '/api/cases', undefined, query);
+  getCase = (id: string) => this.request<CaseView>('GET', `/api/cases/${enc(id)}`);
+  timeline = (id: string) => this.request<Timeline>('GET', `/api/cases/${enc(id)}/timeline`);
+  startCase = (body: { definition: string; entry: string; subject: { familyName: string; children: Array<{ name: string; dateOfBirth?: string }> }; data?: Record<string, unknown> }) =>
+    this.request<CaseView>('POST', '/api/cases', body);
+  /** With the case version the person saw, so a case that changed meanwhile is refused (409 stale_version). */
+  withdraw = (id: string, reason: string, expectedVersion?: number) =>
+    this.request<CaseView>('POST', `/api/cases/${enc(id)}/withdraw`, expectedVersion === undefined ? { reason } : { reason, expectedVersion });
+
+  // Protocols (published versions; the workspace renders intake forms and filters from them)
+  definitions = () => this.request<DefinitionList>('GET', '/api/definitions');
+  definition = (id: string) => this.request<PublishedDefinition>('GET', `/api/definitions/${enc(id)}`);
+
+  // The designer (admins): drafts with If-Match, checks, publishing, versions, diffs and what-if runs
+  adminDefinitions = () => this.request<AdminDefinitionList>('GET', '/api/definitions');
+  definitionVersion = (id: string, version: number) => this.request<PublishedDefinition>('GET', `/api/definitions/${enc(id)}`, undefined, { version: String(version) });
+  createDefinition = (definition: WorkflowDefinition) => this.request<DraftView>('POST', '/api/definitions', definition);
+  draft = (id: string) => this.request<DraftView>('GET', `/api/definitions/${enc(id)}/draft`);
+  /** Saves the draft; `savedAt` (null before the first save) guards against overwriting someone else's (409 stale_version). */
+  saveDefinitionDraft = (id: string, definition: WorkflowDefinition, savedAt: string | null) =>
+    this.request<DraftView>('PUT', `/api/definitions/${enc(id)}/draft`, definition, {}, savedAt ? { 'if-match': savedAt } : {});
+  publish = (id: string, savedAt: string | null) => this.request<PublishResult>('POST', `/api/definitions/${enc(id)}/publish`, undefined, {}, savedAt ? { 'if-match': savedAt } : {});
+  versions = (id: string) => this.request<DefinitionVersions>('GET', `/api/definitions/${enc(id)}/versions`);
+  diff = (id: string, from: number, to: number | 'draft') => this.request<DefinitionDiff>('GET', `/api/definitions/${enc(id)}/diff`, undefined, { from: String(from), to: String(to) });
+  simulate = (id: string, scenario: unknown) => this.request<Simulation>('POST', `/api/definitions/${enc(id)}/simulate`, { scenario, draft: true });
+
+  // One task
+  task = (caseId: string, taskId: string) => this.request<TaskForm>('GET', `/api/cases/${enc(caseId)}/tasks/${enc(taskId)}`);
+  saveDraft = (caseId: string, taskId: string, data: Record<string, unknown>) =>
+    this.request<void>('PUT', `/api/cases/${enc(caseId)}/tasks/${enc(taskId)}/draft`, { data });
+  complete = (caseId: string, taskId: string, body: { data: Record<string, unknown>; actions: ChosenAction[]; expectedVersion?: number }) =>
+    this.request<CaseView>('POST', `/api/cases/${enc(caseId)}/tasks/${enc(taskId)}/complete`, body);
+  reassign = (caseId: string, taskId: string, to: PassTo, reason?: string) =>
+    this.request<CaseView>('POST', `/api/cases/${enc(caseId)}/tasks/${enc(taskId)}/reassign`, reason ? { to, reason } : { to });
+}
+
+export const api = new ApiClient();

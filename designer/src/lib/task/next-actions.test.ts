@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { ApiProblem } from '../api.ts';
+import type { NextActionView, TaskForm } from '../api-types.ts';
+import { actionTarget, chosenActions, initialActions, isBlocked, placeProblem } from './next-actions.ts';
+
+const action = (id: string, extra: Partial<NextActionView> = {}): NextActionView => ({
+  id, label: `Label ${id}`, to: { id: `${id}_node`, name: `Node ${id}`, kind: 'user_task' }, passTo: null, scheduledDate: null, defaultPriority: null, guards: [], available: true, ...extra,
+});
+
+const view = {
+  actions: [
+    action('send', { passTo: { required: true, teams: [{ id: 'front_door', name: 'EH front door' }], workers: false }, defaultPriority: 'urgent' }),
+    action('review', { passTo: { required: true, teams: [{ id: 'a', name: 'A' }], workers: true }, scheduledDate: { required: true, label: 'Scheduled Date' } }),
+    action('stop', { guards: [{ message: 'The family must agree first.', passes: false, mayDependOnAnswers: false }] }),
+  ],
+  multipleActions: false,
+} as unknown as TaskForm;
+
+const problem = (status: number, body: Record<string, unknown>) => new ApiProblem(status, body);
+
+describe('next actions', () => {
+  it('start with nothing chosen, the action’s default priority, and the only team filled in', () => {
+    expect(initialActions(view)).toEqual({
+      chosen: [],
+      details: {
+        send: { passTo: 'team:front_door', priority: 'urgent', note: '' },
+        review: { passTo: '', priority: 'normal', note: '' },
+        stop: { passTo: '', priority: 'normal', note: '' },
+      },
+    });
+  });
+
+  it('block an action only when a guard fails that no answer on the form can change', () => {
+    expect(view.actions.map(isBlocked)).toEqual([false, false, true]);
+    expect(isBlocked(action('x', { guards: [{ message: 'm', passes: false, mayDependOnAnswers: true }] }))).toBe(false);
+  });
+
+  it('make the request body: pass to, priority, scheduled date where the action has one, a trimmed note', () => {
+    const value = initialActions(view);
+    value.chosen = ['review'];
+    value.details['review'] = { passTo: 'worker:u1', priority: 'low', scheduledFor: '2027-01-04', note: '  call first ' };
+    expect(chosenActions(view, value)).toEqual([{ action: 'review', passTo: { worker: 'u1' }, priority: 'low', scheduledFor: '2027-01-04', note: 'call first' }]);
+    value.chosen = ['send'];
+    value.details['send']!.scheduledFor = '2027-01-04';
+    expect(chosenActions(view, value)).toEqual([{ action: 'send', passTo: { team: 'front_door' }, priority: 'urgent' }]);
+  });
+});
+
+describe('placing refusals of POST …/complete', () => {
+  const sent = [{ action: 'review' }];
+  const value = { ...initialActions(view), chosen: ['review'] };
+
+  it('puts form errors on the form, and request errors on the form or the action they name', () => {
+    expect(placeProblem(problem(422, { code: 'form_invalid', errors: [{ pointer: '/a', keyword: 'required', message: 'Enter a' }] }), view, sent).form).toEqual([{ pointer: '/a', keyword: 'required', message: 'Enter a' }]);
+    value.details['review']!.scheduledFor = '2027--4';
+    const placed = placeProblem(problem(422, { code: 'request_invalid', errors: [
+      { pointer: '/data/b', keyword: 'type', message: 'B is not valid' },
+      { pointer: '/actions/0/scheduledFor', keyword: 'format', message: 'Scheduled date must be a real date' },
+    ] }), view, sent, value);
+    expect(placed.form).toEqual([{ pointer: '/b', keyword: 'type', message: 'B is not valid' }]);
+    expect([...placed.actions]).toEqual([['review/scheduledFor', { messages: ['Scheduled Date must include a month'], parts: ['month'] }]]);
+  });
+
+  it('puts guard messages on the choice of action, without full stops', () => {
+    const placed = placeProblem(problem(422, { code: 'guard_failed', detail: 'x', messages: ['Attach the assessment.', 'Give 3 dates.'] }), view, sent);
+    expect(placed.actions.get('actions')).toEqual({ messages: ['Attach the assessment', 'Give 3 dates'] });
+    expect(actionTarget('actions', view, value)).toBe('next-action-2');
+  });
+
+  it('puts pass-to and scheduled-date refusals on those controls of the action at their index', () => {
+    const pass = placeProblem(problem(422, { code: 'pass_to_required', index: 0 }), view, sent);
+    expect([...pass.actions]).toEqual([['review/passTo', { messages: ['Select who to pass “Label review” to'] }]]);
+    expect(actionTarget('review/passTo', view, value)).toBe('next-action-review-pass-to');
+    const date = placeProblem(problem(422, { code: 'scheduled_date_required', index: 0 }), view, sent);
+    expect([...date.actions]).toEqual([['review/scheduledFor', { messages: ['Enter the scheduled date'] }]]);
+    expect(actionTarget('review/scheduledFor', view, value)).toBe('next-action-review-scheduled-day');
+  });
+
+  it('says anything else at the top of the page', () => {
+    expect(placeProblem(problem(409, { code: 'not_yet_available', detail: 'Not before Monday.' }), view, sent).page).toEqual(['Not before Monday.']);
+  });
+});

@@ -1,0 +1,9 @@
+/** Entry point: GOV.UK Frontend's compiled styles, ours, and the app. No GOV.UK JavaScript is
+ *  initialised: the components that need behaviour (conditional reveal, character count, error
+ *  summary focus) are Svelte components that do it themselves. */
+import 'govuk-frontend/dist/govuk/govuk-frontend.min.css';
+import './app.css';
+import { mount } from 'svelte';
+import App from './App.svelte';
+
+mount(App, { target: document.getElementById('app')! });

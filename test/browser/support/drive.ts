@@ -1,0 +1,114 @@
+/**
+ * Takes a family along a route (routes/*.ts) in the browser: each person signs in, finds the task
+ * in My work or their team's tray, fills the form, chooses the next actions and completes it,
+ * then signs out for the next. A step a manager must first pass on is passed from the case page.
+ */
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { TaskForm } from '../../../designer/src/lib/api-types.ts';
+import { buildFormModel, findField } from '../../../designer/src/lib/forms/model.ts';
+import { fieldId } from '../../../designer/src/lib/forms/errors.ts';
+import type { FormInput } from '../../../designer/src/lib/forms/model.ts';
+import { FAMILY_FORM } from '../../../designer/src/lib/case/family-form.ts';
+import { personId, type Route, type Step } from '../routes/route.ts';
+import { chooseActions, fillForm } from './fill-form.ts';
+import { eventually, heading, openCase, openWorkList, signIn, signOut, workRow } from './people.ts';
+
+export class Walker {
+  #who: string | null = null;
+
+  constructor(readonly page: Page, readonly base: string) {}
+
+  async as(email: string): Promise<void> {
+    if (this.#who === email) return;
+    if (this.#who !== null) await signOut(this.page);
+    await signIn(this.page, this.base, email);
+    this.#who = email;
+  }
+
+  /** Starts the route's case from "Start a case"; returns the new case's id. */
+  async start(route: Pick<Route, 'starter' | 'entry' | 'family' | 'intake'>, intakeForm: FormInput | null): Promise<string> {
+    const page = this.page;
+    await this.as(route.starter);
+    await page.locator('main').getByRole('link', { name: 'Start a case' }).click();
+    await heading(page, 'Start a case');
+    const entry = page.locator(`input[name="start-entry"][value="${route.entry}"]`);
+    await page.locator(`label[for="${await entry.getAttribute('id')}"]`).click();
+    await fillForm(page, FAMILY_FORM, route.family, { prefix: 'family' });
+    if (intakeForm && route.intake) await fillForm(page, intakeForm, route.intake);
+    await page.getByRole('button', { name: 'Start case' }).click();
+    await heading(page, `${route.family.familyName} family`);
+    await eventually(() => page.locator('.govuk-notification-banner').textContent()).toContain('Case started');
+    return decodeURIComponent(new URL(page.url()).pathname.split('/')[2]!);
+  }
+
+  /** A manager passes the step's task on from the case page. */
+  async passOn(step: Step, family: string): Promise<void> {
+    const page = this.page;
+    await this.as(step.passFirst!.by);
+    await openCase(page, family);
+    await page.locator(`tr[data-node="${step.node}"]`).getByRole('link', { name: /^Pass on/ }).click();
+    await heading(page, 'Pass the task on');
+    if (step.passFirst!.worker === personId(step.passFirst!.by)) {
+      await page.locator('label[for="pass-choice"]').click();
+    } else {
+      await page.getByLabel('A named person').check();
+      await page.selectOption('#pass-worker', step.passFirst!.worker);
+    }
+    await page.getByRole('button', { name: 'Pass it on' }).click();
+    await page.waitForURL((url) => url.pathname !== '/' && !url.pathname.endsWith('/pass'));
+    await heading(page);
+  }
+
+  /** Opens the step's task from My work or the tray; returns the task form the page loaded. */
+  async openTask(step: Step, family: string): Promise<TaskForm> {
+    const page = this.page;
+    await openWorkList(page, typeof step.from === 'object' ? step.from.tray : undefined);
+    const row = workRow(page, step.node, family);
+    await eventually(() => row.count(), `${step.node} in ${step.who}'s list`).toBe(1);
+    const loaded = page.waitForResponse((r) => /\/api\/cases\/[^/]+\/tasks\/[^/]+$/.test(new URL(r.url()).pathname) && r.request().method() === 'GET');
+    await row.getByRole('link').first().click();
+    const view = (await (await loaded).json()) as TaskForm;
+    await heading(page, view.task.name);
+    return view;
+  }
+
+  /** Submits once without the answers the step names, and checks the GOV.UK error pattern. */
+  async refused(step: Step, view: TaskForm): Promise<void> {
+    const page = this.page;
+    const { without, message } = step.refuse!;
+    const answers = Object.fromEntries(Object.entries(step.data).filter(([k]) => !without.includes(k)));
+    if (view.form) await fillForm(page, view.form, answers, { clear: without });
+    await chooseActions(page, view, step.actions);
+    await page.getByRole('button', { name: 'Complete task' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await summary.waitFor();
+    await eventually(() => page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(true);
+    expect(await summary.locator('h2').textContent()).toContain('There is a problem');
+    expect(await page.title()).toMatch(/^Error: /);
+    const field = findField(buildFormModel(view.form!), [without[0]!])!;
+    const first = field.widget === 'date' ? `${fieldId('f', `/${without[0]}`)}-day` : fieldId('f', `/${without[0]}`);
+    const link = summary.getByRole('link', { name: message });
+    expect(await link.getAttribute('href')).toBe(`#${first}`);
+    await link.click();
+    await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe(first);
+    const inline = page.locator(`[id="${fieldId('f', `/${without[0]}`)}-error"]`);
+    expect(await inline.textContent()).toContain(message);
+  }
+
+  /** Does the step: passes it on first if it must, opens it, (refused once,) fills, completes. */
+  async step(step: Step, family: string): Promise<void> {
+    if (step.passFirst) await this.passOn(step, family);
+    await this.as(step.who);
+    const view = await this.openTask(step, family);
+    if (step.refuse) await this.refused(step, view);
+    if (view.form) await fillForm(this.page, view.form, step.data);
+    await chooseActions(this.page, view, step.actions);
+    await this.page.getByRole('button', { name: 'Complete task' }).click();
+    await this.page.waitForURL((url) => !url.pathname.includes('/tasks/'), { timeout: 15_000 }).catch(async () => {
+      const problems = await this.page.locator('.govuk-error-summary').textContent().catch(() => null);
+      throw new Error(`${step.node} was not completed: ${problems ?? 'no error summary'}`);
+    });
+    await heading(this.page, `${family} family`);
+  }
+}
