@@ -6,12 +6,13 @@ import type { UserTaskNode } from '../schema/definition.types.ts';
 import { readPath } from '../runtime/data.ts';
 import type { Arrival, Run } from '../runtime/run.ts';
 import type { Task, Timer } from '../runtime/state.ts';
-import { resolveWhen } from '../runtime/when.ts';
+import { chooseWhen, resolveWhen } from '../runtime/when.ts';
 import { describeAssignment, resolveAssignee, resolveRecipients } from './assign.ts';
 
 export function enterUserTask(node: UserTaskNode, run: Run, arrival: Arrival): void {
   const data = run.data();
-  const due = node.due ? resolveWhen(node.due, 'due', data, run.now, run.calendar) : undefined;
+  const dueWhen = node.due ? chooseWhen(node.due, data) : undefined;
+  const due = dueWhen ? resolveWhen(dueWhen, 'due', data, run.now, run.calendar) : undefined;
   const opens = node.availableFrom ? resolveWhen(node.availableFrom, 'wait', data, run.now, run.calendar) : undefined;
   const assignee = resolveAssignee(node.assignee, run, arrival);
   const task: Task = {
@@ -27,7 +28,8 @@ export function enterUserTask(node: UserTaskNode, run: Run, arrival: Arrival): v
     escalationLevel: 0,
   };
   if (due && 'at' in due) task.due = due.at;
-  if (node.due?.label) task.dueLabel = node.due.label;
+  const dueLabel = dueWhen?.label ?? (node.due && 'choose' in node.due ? node.due.label : undefined);
+  if (dueLabel) task.dueLabel = dueLabel;
   const availableFrom = opens && 'at' in opens ? opens.at : due && 'at' in due ? due.opens : undefined;
   if (availableFrom && availableFrom > run.now) task.availableFrom = availableFrom;
   const prefill = prefillFor(node, run);

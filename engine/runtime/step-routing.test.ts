@@ -82,3 +82,31 @@ describe('routing through decisions, notifications and the allocated worker', ()
     expect(driver.task('later_meeting').due).toBe('2027-05-19T22:59:59.999Z');
   });
 });
+
+describe('a timescale chosen by a condition', () => {
+  const chosen = structuredClone(definition) as unknown as { nodes: Array<Record<string, unknown>> };
+  const meeting = chosen.nodes.find((n) => n.id === 'first_meeting')!;
+  meeting.due = {
+    label: '10 working days, or 15 for families referred to the panel',
+    choose: [{ when: { '==': [{ var: 'passedTo.allocate.team' }, 'tray'] }, then: { after: { amount: 15, unit: 'working_days' }, label: '15 working days (panel)' } }],
+    otherwise: { after: { amount: 10, unit: 'working_days' }, label: '10 working days' },
+  };
+  const withChoice = chosen as unknown as WorkflowDefinition;
+
+  it('validates, and lint reads the choice’s condition like any other', () => {
+    expect(validateDefinition(withChoice)).toEqual([]);
+    const broken = structuredClone(chosen);
+    ((broken.nodes.find((n) => n.id === 'first_meeting')!.due as { choose: Array<{ when: unknown }> }).choose[0]!).when = { var: 'form.nope.x' };
+    expect(validateDefinition(broken).map((p) => [p.code, p.path])).toEqual([['condition_reads_unknown_field', '/nodes/6/due/choose/0/when']]);
+  });
+
+  it('Given work passed to the tray, Then the longer timescale applies; to a worker, the shorter', () => {
+    const start = (passTo: { team: string } | { worker: string }) =>
+      new CaseDriver(withChoice, users, '2027-02-01T09:00:00Z')
+        .start('2027-02-01T09:00:00Z', 'start', 'wendy', subject, { consent: true })
+        .complete('2027-02-01T10:00:00Z', 'allocate', 'wendy', {}, { action: 'pass', passTo });
+    // Mon 1 Feb 2027 + 15 working days = Mon 22 Feb; + 10 = Mon 15 Feb.
+    expect(start({ team: 'tray' }).task('first_meeting')).toMatchObject({ due: '2027-02-22T23:59:59.999Z', dueLabel: '15 working days (panel)' });
+    expect(start({ worker: 'fred' }).task('first_meeting')).toMatchObject({ due: '2027-02-15T23:59:59.999Z', dueLabel: '10 working days' });
+  });
+});

@@ -2,7 +2,8 @@
  * Turns a definition's `When` ("within 2 working days", "the next Tuesday panel",
  * "every 6 to 8 weeks", "20 working days before the review") into absolute instants.
  */
-import type { When } from '../schema/definition.types.ts';
+import type { Timescale, When } from '../schema/definition.types.ts';
+import { truthy } from '../logic/index.ts';
 import type { WorkingCalendar } from '../calendar/index.ts';
 import type { Instant } from '../time.ts';
 import { readPath, type CaseData } from './data.ts';
@@ -11,6 +12,15 @@ export type Resolved = { at: Instant; opens?: Instant } | { missing: string };
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * The `When` that applies to this case: a plain `When`, or the first choice whose rule holds
+ * ("10 working days, or 15 for families referred to the Early Help Panel").
+ */
+export function chooseWhen(timescale: Timescale, data: CaseData): When {
+  if (!('choose' in timescale)) return timescale;
+  return timescale.choose.find((option) => truthy(option.when, data))?.then ?? timescale.otherwise;
+}
 
 /**
  * `use` says what the moment is for: a deadline (`due`) takes the end of a day or slot, a wait

@@ -64,7 +64,7 @@ export type UserTaskNode = NodeBase & {
   assignee: Assignee;
   priority?: Priority;
   availableFrom?: When;
-  due?: When;
+  due?: Timescale;
   escalations?: Escalation[];
   prefill?: PrefillMapping[];
   /**
@@ -138,6 +138,13 @@ export type DataPath = string;
  * via the `definition` "LocalTime".
  */
 export type LocalTime = string;
+/**
+ * A moment (When), or one chosen by conditions: the first `choose` entry whose rule holds, else `otherwise` ("10 working days, or 15 for families referred to the Early Help Panel").
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "Timescale".
+ */
+export type Timescale = When | WhenChoice;
 /**
  * Who a notification goes to: an assignee-like target or a shared mailbox.
  *
@@ -615,6 +622,28 @@ export interface WhenWindow {
   /**
    * Where the timescale comes from, e.g. `Camden protocol §3`.
    */
+  source?: string;
+}
+/**
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "WhenChoice".
+ */
+export interface WhenChoice {
+  /**
+   * @minItems 1
+   */
+  choose: [
+    {
+      when: JsonLogic;
+      then: When;
+    },
+    ...{
+      when: JsonLogic;
+      then: When;
+    }[]
+  ];
+  otherwise: When;
+  label?: string;
   source?: string;
 }
 /**

@@ -4,32 +4,9 @@
  * breaks one thing in the every-node fixture.
  */
 import { describe, expect, it } from 'vitest';
-import fixture from '../../test/fixtures/every-node.json' with { type: 'json' };
-import type { JsonLogic, Node, WorkflowDefinition } from '../schema/definition.types.ts';
+import type { JsonLogic, WorkflowDefinition } from '../schema/definition.types.ts';
 import { validateDefinition } from './validate-definition.ts';
-
-const FIXTURE = fixture as unknown as WorkflowDefinition;
-const fresh = (): WorkflowDefinition => structuredClone(FIXTURE);
-const at = (id: string): string => {
-  const i = FIXTURE.nodes.findIndex((n) => n.id === id);
-  if (i < 0) throw new Error(`the fixture has no node "${id}"`);
-  return `/nodes/${i}`;
-};
-function nodeOf<K extends Node['kind']>(definition: WorkflowDefinition, id: string, kind: K): Extract<Node, { kind: K }> {
-  const node = definition.nodes.find((n) => n.id === id);
-  if (node?.kind !== kind) throw new Error(`the fixture has no ${kind} "${id}"`);
-  return node as Extract<Node, { kind: K }>;
-}
-
-/** `definition` has exactly one problem, `code` at `path`, a sentence naming each of `mentions` in quotes. */
-function expectOnly(definition: unknown, code: string, path: string, ...mentions: string[]): string {
-  const problems = validateDefinition(definition);
-  expect(problems.map((p) => ({ code: p.code, path: p.path }))).toEqual([{ code, path }]);
-  const message = problems[0]!.message;
-  expect(message).toMatch(/^["A-Z].*\.$/);
-  for (const mention of mentions) expect(message).toContain(`"${mention}"`);
-  return message;
-}
+import { at, expectOnly, fresh, nodeOf } from './test-kit.ts';
 
 const GUARD = `${at('plan')}/guards/0/rule`;
 /** The fixture with the rule of plan's guard replaced. */

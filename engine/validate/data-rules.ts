@@ -61,7 +61,13 @@ export function dataProblems(definition: WorkflowDefinition, graph: Graph): Prob
       case 'user_task':
         (node.guards ?? []).forEach((g, j) => rule(g.rule, node.id, `${at}/guards/${j}/rule`));
         node.nextActions.forEach((a, j) => (a.guards ?? []).forEach((g, k) => rule(g.rule, node.id, `${at}/nextActions/${j}/guards/${k}/rule`)));
-        anchor(node.due, node.id, `${at}/due`);
+        if (node.due && 'choose' in node.due) {
+          node.due.choose.forEach((option, j) => {
+            rule(option.when, node.id, `${at}/due/choose/${j}/when`);
+            anchor(option.then, node.id, `${at}/due/choose/${j}/then`);
+          });
+          anchor(node.due.otherwise, node.id, `${at}/due/otherwise`);
+        } else anchor(node.due, node.id, `${at}/due`);
         anchor(node.availableFrom, node.id, `${at}/availableFrom`);
         (node.prefill ?? []).forEach((m, j) => read(m.from, node.id, `${at}/prefill/${j}/from`, 'prefill_from_unknown', 'The prefill', true));
         break;

@@ -3,41 +3,11 @@
  * one thing, and expects exactly the problems that break causes (code, pointer and message).
  */
 import { describe, expect, it } from 'vitest';
-import fixture from '../../test/fixtures/every-node.json' with { type: 'json' };
 import type { Node, WorkflowDefinition } from '../schema/definition.types.ts';
 import { validateDefinition } from './validate-definition.ts';
+import { at, expectProblems, FIXTURE, fresh, nodeOf } from './test-kit.ts';
 
-const FIXTURE = fixture as unknown as WorkflowDefinition;
-const fresh = (): WorkflowDefinition => structuredClone(FIXTURE);
-/** Pointer of fixture node `id`; a node appended to the fixture is at `/nodes/${FIXTURE.nodes.length}`. */
-const at = (id: string): string => {
-  const i = FIXTURE.nodes.findIndex((n) => n.id === id);
-  if (i < 0) throw new Error(`the fixture has no node "${id}"`);
-  return `/nodes/${i}`;
-};
 const APPENDED = `/nodes/${FIXTURE.nodes.length}`;
-function nodeOf<K extends Node['kind']>(definition: WorkflowDefinition, id: string, kind: K): Extract<Node, { kind: K }> {
-  const node = definition.nodes.find((n) => n.id === id);
-  if (node?.kind !== kind) throw new Error(`the fixture has no ${kind} "${id}"`);
-  return node as Extract<Node, { kind: K }>;
-}
-
-interface Expected {
-  code: string;
-  path: string;
-  /** Each must appear in the message, in double quotes. */
-  mentions?: string[];
-}
-
-/** `definition` has exactly these problems, in this order, each message a sentence naming its mentions. */
-function expectProblems(definition: unknown, ...expected: Expected[]): void {
-  const problems = validateDefinition(definition);
-  expect(problems.map(({ code, path }) => ({ code, path }))).toEqual(expected.map(({ code, path }) => ({ code, path })));
-  problems.forEach(({ message }, i) => {
-    expect(message).toMatch(/^["A-Z].*\.$/);
-    for (const mention of expected[i]?.mentions ?? []) expect(message).toContain(`"${mention}"`);
-  });
-}
 
 describe('validateDefinition: graph rules', () => {
   it('Given the every-node fixture, When validated, Then it has no problems', () => {

@@ -3,39 +3,9 @@
  * and prefill field a node names must exist. Each case breaks one thing in the every-node fixture.
  */
 import { describe, expect, it } from 'vitest';
-import fixture from '../../test/fixtures/every-node.json' with { type: 'json' };
-import type { Node, WorkflowDefinition } from '../schema/definition.types.ts';
+import type { WorkflowDefinition } from '../schema/definition.types.ts';
 import { validateDefinition } from './validate-definition.ts';
-
-const FIXTURE = fixture as unknown as WorkflowDefinition;
-const fresh = (): WorkflowDefinition => structuredClone(FIXTURE);
-const at = (id: string): string => {
-  const i = FIXTURE.nodes.findIndex((n) => n.id === id);
-  if (i < 0) throw new Error(`the fixture has no node "${id}"`);
-  return `/nodes/${i}`;
-};
-function nodeOf<K extends Node['kind']>(definition: WorkflowDefinition, id: string, kind: K): Extract<Node, { kind: K }> {
-  const node = definition.nodes.find((n) => n.id === id);
-  if (node?.kind !== kind) throw new Error(`the fixture has no ${kind} "${id}"`);
-  return node as Extract<Node, { kind: K }>;
-}
-
-interface Expected {
-  code: string;
-  path: string;
-  /** Each must appear in the message, in double quotes. */
-  mentions?: string[];
-}
-
-/** `definition` has exactly these problems, in this order, each message a sentence naming its mentions. */
-function expectProblems(definition: unknown, ...expected: Expected[]): void {
-  const problems = validateDefinition(definition);
-  expect(problems.map(({ code, path }) => ({ code, path }))).toEqual(expected.map(({ code, path }) => ({ code, path })));
-  problems.forEach(({ message }, i) => {
-    expect(message).toMatch(/^["A-Z].*\.$/);
-    for (const mention of expected[i]?.mentions ?? []) expect(message).toContain(`"${mention}"`);
-  });
-}
+import { at, expectProblems, FIXTURE, fresh, nodeOf } from './test-kit.ts';
 
 /** One broken fixture per row: [description, break, code, path, mentions]. */
 type Case = [string, (d: WorkflowDefinition) => void, string, string, string[]];

@@ -3,34 +3,8 @@
  * read. Each case breaks one thing in the every-node fixture.
  */
 import { describe, expect, it } from 'vitest';
-import fixture from '../../test/fixtures/every-node.json' with { type: 'json' };
-import type { Node, WorkflowDefinition } from '../schema/definition.types.ts';
 import { validateDefinition } from './validate-definition.ts';
-
-const FIXTURE = fixture as unknown as WorkflowDefinition;
-const fresh = (): WorkflowDefinition => structuredClone(FIXTURE);
-const at = (id: string): string => {
-  const i = FIXTURE.nodes.findIndex((n) => n.id === id);
-  if (i < 0) throw new Error(`the fixture has no node "${id}"`);
-  return `/nodes/${i}`;
-};
-/** The node `id` as a plain record, for breaking it in ways its type forbids. */
-function looseNode(definition: WorkflowDefinition, id: string): Record<string, unknown> {
-  const node = definition.nodes.find((n: Node) => n.id === id);
-  if (!node) throw new Error(`the fixture has no node "${id}"`);
-  return node as unknown as Record<string, unknown>;
-}
-const loose = (value: object): Record<string, unknown> => value as Record<string, unknown>;
-
-/** `definition` has exactly one problem, `code` at `path`, a sentence naming each of `mentions` in quotes. */
-function expectOnly(definition: unknown, code: string, path: string, ...mentions: string[]): string {
-  const problems = validateDefinition(definition);
-  expect(problems.map((p) => ({ code: p.code, path: p.path }))).toEqual([{ code, path }]);
-  const message = problems[0]!.message;
-  expect(message).toMatch(/^["A-Z].*\.$/);
-  for (const mention of mentions) expect(message).toContain(`"${mention}"`);
-  return message;
-}
+import { at, expectOnly, fresh, loose, looseNode } from './test-kit.ts';
 
 describe('validateDefinition: schema problems', () => {
   it('Given the every-node fixture, When validated, Then it has no problems', () => {
