@@ -7,6 +7,7 @@
  * remaining data-free operators to json-logic-js with already-evaluated operands.
  */
 import jsonLogic from 'json-logic-js';
+import { DATE_OPERATORS } from './dates.ts';
 import { checkRule } from './check.ts';
 import { LogicError, TOO_COSTLY, problem } from './errors.ts';
 import { MAX_STEPS, SCOPED_OPERATORS, argList, operatorOf } from './shape.ts';
@@ -81,6 +82,7 @@ function run(logic: unknown, data: unknown, budget: Budget): unknown {
     }
     default:
       if (SCOPED_OPERATORS.has(op)) return runScoped(op, values, data, budget);
+      if (Object.hasOwn(DATE_OPERATORS, op)) return DATE_OPERATORS[op]!(values.map(each));
       return applyOperator(op, values.map(each), budget);
   }
 }

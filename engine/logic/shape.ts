@@ -28,6 +28,8 @@ export const ALLOWED_OPERATORS: ReadonlySet<string> = new Set([
   '>', '>=', '<', '<=', 'max', 'min', '+', '-', '*', '/', '%',
   'in', 'cat', 'substr', 'merge',
   'map', 'filter', 'reduce', 'all', 'none', 'some',
+  // Ours (engine/logic/dates.ts): JSONLogic has no dates.
+  'days_between', 'weekday', 'add_days',
 ]);
 
 /** Operators whose second argument is evaluated once per array item, with the item as data. */
