@@ -12,6 +12,7 @@ import { callerCase, definitionVersion, peopleOf } from './case-context.ts';
 import { findCases, findCasesQuery } from './case-search.ts';
 import { caseView } from './case-view.ts';
 import { errors, jsonBody, type Paths } from './openapi-types.ts';
+import { subjectSchema } from './subject-schema.ts';
 
 const text = (title: string, maxLength: number) => ({ type: 'string', title, maxLength });
 
@@ -24,27 +25,10 @@ const startCase = {
     properties: {
       definition: { ...text('Protocol', 100), minLength: 1 },
       entry: { ...text('Way into the protocol', 100), minLength: 1 },
-      subject: {
-        type: 'object',
-        title: 'Family',
-        additionalProperties: false,
-        required: ['familyName', 'children'],
-        properties: {
-          familyName: text('Family name', 200),
-          children: {
-            type: 'array',
-            title: 'Children',
-            maxItems: 30,
-            // Names and dates are checked by the engine, which words the message per child.
-            items: {
-              type: 'object',
-              title: 'Child',
-              additionalProperties: false,
-              properties: { name: text('Name', 200), dateOfBirth: text('Date of birth', 10), personId: text('Person ID', 64) },
-            },
-          },
-        },
-      },
+      // Names and dates are checked by the engine, which words the message per child.
+      subject: subjectSchema(text('Family name', 200), {
+        properties: { name: text('Name', 200), dateOfBirth: text('Date of birth', 10), personId: text('Person ID', 64) },
+      }),
       data: { type: 'object', title: 'Answers to the intake form' },
     },
   },

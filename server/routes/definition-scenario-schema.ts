@@ -8,6 +8,8 @@
  * `required` branch would report every other kind as a missing field, while this way a step
  * with no kind, or two, gets one error on the step itself.
  */
+import { subjectSchema } from './subject-schema.ts';
+
 const KINDS = ['start', 'complete', 'reassign', 'withdraw', 'subflowEnded', 'until'] as const;
 
 const MAX_TEXT = 2000;
@@ -40,27 +42,10 @@ const chosenAction = {
   },
 };
 
-const subject = {
-  type: 'object',
-  title: 'Family',
-  additionalProperties: false,
-  required: ['familyName', 'children'],
-  properties: {
-    familyName: text('Family name', 200),
-    children: {
-      type: 'array',
-      title: 'Children',
-      maxItems: 30,
-      items: {
-        type: 'object',
-        title: 'Child',
-        additionalProperties: false,
-        required: ['name'],
-        properties: { name: text('Name', 200), dateOfBirth: { type: 'string', title: 'Date of birth', format: 'date' }, personId: idText('Person ID') },
-      },
-    },
-  },
-};
+const subject = subjectSchema(text('Family name', 200), {
+  required: ['name'],
+  properties: { name: text('Name', 200), dateOfBirth: { type: 'string', title: 'Date of birth', format: 'date' }, personId: idText('Person ID') },
+});
 
 const object = (title: string, required: string[], properties: Record<string, unknown>) => ({ type: 'object', title, additionalProperties: false, required, properties });
 

@@ -1,23 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Refusal, type CaseState } from '../../engine/index.ts';
-import { actors, nextTaskEvent, openFixtureStore, subject, T0 } from '../../test/store/support.ts';
+import { actors, nextTaskEvent, T0 } from '../../test/store/support.ts';
 import type { Store } from '../store/index.ts';
 import { createCaseRunner, type CaseRunner } from './case-runner.ts';
-import { SimulatedClock } from './clock.ts';
+import type { SimulatedClock } from './clock.ts';
+import { fixtureRunnerPerTest, stepDown } from './test-kit.ts';
 
 let store: Store;
-let dispose: () => Promise<void>;
 let clock: SimulatedClock;
 let runner: CaseRunner;
+fixtureRunnerPerTest((fixture) => ({ store, clock, runner } = fixture), () => 'c1');
 
-beforeEach(async () => {
-  ({ store, dispose } = await openFixtureStore());
-  clock = new SimulatedClock(T0);
-  runner = createCaseRunner({ store, clock, newCaseId: () => 'c1' });
-});
-afterEach(() => dispose());
-
-const start = () => runner.startCase({ definition: 'every-node', entry: 'step_down', subject, data: { consent: true, finalReviewDate: '2027-01-20' }, by: actors.sam });
+const start = () => runner.startCase(stepDown());
 
 async function refusal(promise: Promise<unknown>): Promise<Refusal> {
   try {
@@ -124,6 +118,6 @@ describe('case runner', () => {
     const next = await runner.dispatch('c1', nextTaskEvent((await store.getCase('c1'))!)!);
     expect(next.definition).toEqual({ id: 'every-node', version: 1 });
     const fresh = createCaseRunner({ store, clock, newCaseId: () => 'c2' });
-    expect((await fresh.startCase({ definition: 'every-node', entry: 'step_down', subject, data: { consent: true, finalReviewDate: '2027-01-20' }, by: actors.sam })).definition.version).toBe(2);
+    expect((await fresh.startCase(stepDown())).definition.version).toBe(2);
   });
 });

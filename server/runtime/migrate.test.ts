@@ -1,23 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WorkflowDefinition } from '../../engine/index.ts';
-import { actors, fixtureDefinition, nextTaskEvent, openFixtureStore, publishDefinition, subject, T0 } from '../../test/store/support.ts';
+import { fixtureDefinition, nextTaskEvent, publishDefinition, T0 } from '../../test/store/support.ts';
 import type { Store } from '../store/index.ts';
-import { createCaseRunner, type CaseRunner } from './case-runner.ts';
-import { SimulatedClock } from './clock.ts';
+import type { CaseRunner } from './case-runner.ts';
+import type { SimulatedClock } from './clock.ts';
 import { applyMigration, planMigration } from './migrate.ts';
+import { fixtureRunnerPerTest, stepDown } from './test-kit.ts';
 
 let store: Store;
-let dispose: () => Promise<void>;
 let clock: SimulatedClock;
 let runner: CaseRunner;
-
-beforeEach(async () => {
-  ({ store, dispose } = await openFixtureStore());
-  clock = new SimulatedClock(T0);
-  let n = 0;
-  runner = createCaseRunner({ store, clock, newCaseId: () => `c${++n}` });
-});
-afterEach(() => dispose());
+fixtureRunnerPerTest((fixture) => ({ store, clock, runner } = fixture));
 
 /** Version 2 renames the front door's "screen" step to "triage". */
 function renamedScreen(): WorkflowDefinition {
@@ -31,8 +24,8 @@ function renamedScreen(): WorkflowDefinition {
 /** c1 waits at "plan", c2 at "screen" (which v2 no longer has). */
 async function twoCases() {
   clock.set(T0);
-  const c1 = await runner.startCase({ definition: 'every-node', entry: 'step_down', subject, data: { consent: true, finalReviewDate: '2027-01-20' }, by: actors.sam });
-  const c2 = await runner.startCase({ definition: 'every-node', entry: 'step_down', subject, data: { consent: true, finalReviewDate: '2027-01-20' }, by: actors.sam });
+  const c1 = await runner.startCase(stepDown());
+  const c2 = await runner.startCase(stepDown());
   clock.set('2026-11-03T11:00:00.000Z');
   await runner.dispatch(c2.id, nextTaskEvent(c2)!);
   await publishDefinition(store, renamedScreen());

@@ -1,28 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { actors, fixtureDefinition, nextTaskEvent, openFixtureStore, publishDefinition, subject, T0 } from '../../test/store/support.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fixtureDefinition, nextTaskEvent, publishDefinition } from '../../test/store/support.ts';
 import { RecordingNotifier } from '../../test/store/recording-notifier.ts';
 import type { Store } from '../store/index.ts';
-import { createCaseRunner, type CaseRunner } from './case-runner.ts';
-import { SimulatedClock } from './clock.ts';
+import type { CaseRunner } from './case-runner.ts';
+import type { SimulatedClock } from './clock.ts';
 import { createOutboxWorker } from './outbox.ts';
 import { createScheduler } from './scheduler.ts';
+import { fixtureRunnerPerTest, stepDown } from './test-kit.ts';
 
 let store: Store;
-let dispose: () => Promise<void>;
 let clock: SimulatedClock;
 let runner: CaseRunner;
 let notifier: RecordingNotifier;
-
-beforeEach(async () => {
-  ({ store, dispose } = await openFixtureStore());
-  clock = new SimulatedClock(T0);
-  runner = createCaseRunner({ store, clock, newCaseId: () => 'c1' });
+fixtureRunnerPerTest((fixture) => ({ store, clock, runner } = fixture), () => 'c1');
+beforeEach(() => {
   notifier = new RecordingNotifier();
 });
-afterEach(() => dispose());
 
 async function atFrontDoor() {
-  const state = await runner.startCase({ definition: 'every-node', entry: 'step_down', subject, data: { consent: true, finalReviewDate: '2027-01-20' }, by: actors.sam });
+  const state = await runner.startCase(stepDown());
   clock.set('2026-11-03T11:00:00.000Z');
   return runner.dispatch('c1', nextTaskEvent(state)!);
 }

@@ -1,29 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { actors, nextTaskEvent, openFixtureStore, subject, T0 } from '../../test/store/support.ts';
+import { describe, expect, it } from 'vitest';
+import { nextTaskEvent, T0 } from '../../test/store/support.ts';
 import type { ClaimedTimer, Store } from '../store/index.ts';
 import { createCaseRunner, type CaseRunner } from './case-runner.ts';
-import { SimulatedClock } from './clock.ts';
+import type { SimulatedClock } from './clock.ts';
 import { createScheduler } from './scheduler.ts';
+import { fixtureRunnerPerTest, stepDown } from './test-kit.ts';
 
 let store: Store;
-let dispose: () => Promise<void>;
 let clock: SimulatedClock;
 let runner: CaseRunner;
-
-beforeEach(async () => {
-  ({ store, dispose } = await openFixtureStore());
-  clock = new SimulatedClock(T0);
-  let n = 0;
-  runner = createCaseRunner({ store, clock, newCaseId: () => `c${++n}` });
-});
-afterEach(() => dispose());
+fixtureRunnerPerTest((fixture) => ({ store, clock, runner } = fixture));
 
 /** Given `count` cases waiting at the front door, screening due 2026-11-05 end of day. */
 async function atFrontDoor(count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     clock.set(T0);
-    const state = await runner.startCase({ definition: 'every-node', entry: 'step_down', subject, data: { consent: true, finalReviewDate: '2027-01-20' }, by: actors.sam });
+    const state = await runner.startCase(stepDown());
     clock.set('2026-11-03T11:00:00.000Z');
     await runner.dispatch(state.id, nextTaskEvent(state)!);
     ids.push(state.id);

@@ -7,35 +7,15 @@
  * Each step is done by the demo person the protocol names, after it has shown up in their inbox.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { apiHarness, type Api } from '../support/api.ts';
+import type { Api } from '../support/api.ts';
+import { complete, inInbox, type Json, submit, walkHarness } from '../support/api-walk.ts';
 import { cafMeeting, closure, decision, family, lpAgreed, proposal, tmQa } from '../caf-ehm/given.ts';
-
-type Client = Awaited<ReturnType<Api['signIn']>>;
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 let api: Api;
 beforeEach(async () => {
-  // Sessions outlive the simulated weeks, so each person signs in once for the whole walk.
-  api = await apiHarness('2026-12-01T10:00:00Z', { sessionLifetimeMs: 400 * 24 * 3600 * 1000 });
+  api = await walkHarness('2026-12-01T10:00:00Z');
 });
 afterEach(async () => api.close());
-
-/** The open task at `node`, as the person's own inbox shows it. */
-async function inInbox(client: Client, caseId: string, node: string): Promise<Json> {
-  const work = (await (await client.get('/api/work')).json()) as { tasks: Json[] };
-  const task = work.tasks.find((t) => t.caseId === caseId && t.node === node);
-  expect(task, `${node} in ${client.user.id}'s work`).toBeDefined();
-  return task!;
-}
-
-const submit = (client: Client, caseId: string, taskId: string, data: Json, ...actions: Json[]) =>
-  client.post(`/api/cases/${caseId}/tasks/${taskId}/complete`, { data, actions });
-
-async function complete(client: Client, caseId: string, taskId: string, data: Json, ...actions: Json[]): Promise<Json> {
-  const response = await submit(client, caseId, taskId, data, ...actions);
-  expect(response.status, JSON.stringify(await response.clone().json())).toBe(200);
-  return (await response.json()) as Json;
-}
 
 describe('Given the CAF / EHM authority’s demo people and a final CIN meeting booked for Monday 4 January 2027', () => {
   it('When views, the Lead Professional, the meeting, the closure and both quality checks are done, Then the CSC case closes stepped down to CAF with RC7 and the CAF starts on EHM', async () => {

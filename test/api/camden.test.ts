@@ -12,41 +12,17 @@
  * team manager — a manager role — passes it to a named worker.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { apiHarness, type Api } from '../support/api.ts';
+import type { Api } from '../support/api.ts';
+import { complete, inInbox, type Json, onCasePage, walkHarness } from '../support/api-walk.ts';
 import { accept, cfa, closure, ehRecord, family, offer, referral, screening, visit } from '../camden/given.ts';
 
-type Client = Awaited<ReturnType<Api['signIn']>>;
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 const kte = 'ieys_kte_duty_manager';
+
 let api: Api;
 beforeEach(async () => {
-  // Sessions outlive the simulated weeks, so each person signs in once for the whole walk.
-  api = await apiHarness('2026-12-16T09:00:00Z', { sessionLifetimeMs: 400 * 24 * 3600 * 1000 });
+  api = await walkHarness('2026-12-16T09:00:00Z');
 });
 afterEach(async () => api.close());
-
-/** The open task at `node`, as the person's own inbox shows it. */
-async function inInbox(client: Client, caseId: string, node: string): Promise<Json> {
-  const work = (await (await client.get('/api/work')).json()) as { tasks: Json[] };
-  const task = work.tasks.find((t) => t.caseId === caseId && t.node === node);
-  expect(task, `${node} in ${client.user.id}'s work`).toBeDefined();
-  return task!;
-}
-
-async function complete(client: Client, caseId: string, taskId: string, data: Json, ...actions: Json[]): Promise<Json> {
-  const response = await client.post(`/api/cases/${caseId}/tasks/${taskId}/complete`, { data, actions });
-  expect(response.status, JSON.stringify(await response.clone().json())).toBe(200);
-  return (await response.json()) as Json;
-}
-
-/** The open task at `node` on the case page, which everyone in the authority may open. */
-async function onCasePage(client: Client, caseId: string, node: string): Promise<Json> {
-  const page = (await (await client.get(`/api/cases/${caseId}`)).json()) as { openTasks: Json[] };
-  const task = page.openTasks.find((t) => t.node === node);
-  expect(task, `${node} open`).toBeDefined();
-  return task!;
-}
 
 describe('Given Camden’s demo people and the Okafor family after an NFA Child and Family assessment', () => {
   it('When the step down runs through the front door, IEYS Kentish Town East and the manager’s sign-off, Then the family is closed to CSSW with RC9', async () => {

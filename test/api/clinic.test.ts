@@ -6,32 +6,15 @@
  * by the demo person the protocol names, after it has shown up in their inbox.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { apiHarness, type Api } from '../support/api.ts';
+import type { Api } from '../support/api.ts';
+import { complete, inInbox, type Json, walkHarness } from '../support/api-walk.ts';
 import { allocation, assessment, booking, discussion, family, jointVisit, transfer } from '../clinic/clinic-case.ts';
-
-type Client = Awaited<ReturnType<Api['signIn']>>;
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 let api: Api;
 beforeEach(async () => {
-  // Sessions outlive the simulated weeks, so each person signs in once for the whole walk.
-  api = await apiHarness('2026-12-14T09:00:00Z', { sessionLifetimeMs: 400 * 24 * 3600 * 1000 });
+  api = await walkHarness('2026-12-14T09:00:00Z');
 });
 afterEach(async () => api.close());
-
-/** The open task at `node`, as the person's own inbox shows it. */
-async function inInbox(client: Client, caseId: string, node: string, path = '/api/work'): Promise<Json> {
-  const work = (await (await client.get(path)).json()) as { tasks: Json[] };
-  const task = work.tasks.find((t) => t.caseId === caseId && t.node === node);
-  expect(task, `${node} in ${client.user.id}'s ${path}`).toBeDefined();
-  return task!;
-}
-
-async function complete(client: Client, caseId: string, taskId: string, data: Json, ...actions: Json[]): Promise<Json> {
-  const response = await client.post(`/api/cases/${caseId}/tasks/${taskId}/complete`, { data, actions });
-  expect(response.status, JSON.stringify(await response.clone().json())).toBe(200);
-  return (await response.json()) as Json;
-}
 
 describe('Given the clinic authority’s demo people', () => {
   it('When a family is stepped down through the clinic, the transfer form and the joint visit, Then the case closes as stepped down with RC9', async () => {

@@ -8,35 +8,15 @@
  * after it has shown up in their inbox or their team's tray.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { apiHarness, type Api } from '../support/api.ts';
+import type { Api } from '../support/api.ts';
+import { complete, inInbox, type Json, submit, walkHarness } from '../support/api-walk.ts';
 import { family, handover, identification, stepOne, stepTwo } from '../graft-lcs/given.ts';
-
-type Client = Awaited<ReturnType<Api['signIn']>>;
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 let api: Api;
 beforeEach(async () => {
-  // Sessions outlive the simulated months, so each person signs in once for the whole walk.
-  api = await apiHarness('2026-11-30T10:00:00Z', { sessionLifetimeMs: 400 * 24 * 3600 * 1000 });
+  api = await walkHarness('2026-11-30T10:00:00Z');
 });
 afterEach(async () => api.close());
-
-/** The open task at `node`, as the person's inbox (or a tray) shows it. */
-async function inInbox(client: Client, caseId: string, node: string, path = '/api/work'): Promise<Json> {
-  const work = (await (await client.get(path)).json()) as { tasks: Json[] };
-  const task = work.tasks.find((t) => t.caseId === caseId && t.node === node);
-  expect(task, `${node} in ${client.user.id}'s ${path}`).toBeDefined();
-  return task!;
-}
-
-const submit = (client: Client, caseId: string, taskId: string, data: Json, ...actions: Json[]) =>
-  client.post(`/api/cases/${caseId}/tasks/${taskId}/complete`, { data, actions });
-
-async function complete(client: Client, caseId: string, taskId: string, data: Json, ...actions: Json[]): Promise<Json> {
-  const response = await submit(client, caseId, taskId, data, ...actions);
-  expect(response.status, JSON.stringify(await response.clone().json())).toBe(200);
-  return (await response.json()) as Json;
-}
 
 describe('Given Graft’s demo people and the Achterberg family, identified for step down in supervision', () => {
   it('When the five steps run from the duty slot to the closure supervision, Then the case closes stepped down with RC9', async () => {

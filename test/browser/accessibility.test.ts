@@ -6,23 +6,21 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { camdenRoute } from './routes/camden.ts';
 import { axeViolations } from './support/axe.ts';
 import { Walker } from './support/drive.ts';
 import { fillForm } from './support/fill-form.ts';
 import { heading, openCase, openWorkList, signIn, signOut } from './support/people.ts';
-import { SHOTS, startStack, type Stack } from './support/stack.ts';
+import { SHOTS, stackForFile, type Stack } from './support/stack.ts';
 
 let stack: Stack;
 let page: Page;
-beforeAll(async () => {
-  stack = await startStack();
+stackForFile((opened) => ({ stack, page } = opened), { bypassCSP: true, viewport: { width: 1280, height: 900 } });
+beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
-  page = await (await stack.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } })).newPage();
-}, 120_000);
-afterAll(async () => stack?.close());
+});
 
 /** axe finds nothing serious, and the page is photographed as it is. */
 async function check(name: string): Promise<void> {

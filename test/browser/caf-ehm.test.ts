@@ -4,20 +4,16 @@
  * (routes/caf-ehm.ts). The final CIN meeting is first submitted without the child's voice, and
  * refused the GOV.UK way. The closed case links to the CAF it started on EHM.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { cafRoute } from './routes/caf-ehm.ts';
 import { eventually, heading } from './support/people.ts';
-import { startStack, type Stack } from './support/stack.ts';
+import { stackForFile, type Stack } from './support/stack.ts';
 import { walkRoute } from './support/walk.ts';
 
 let stack: Stack;
 let page: Page;
-beforeAll(async () => {
-  stack = await startStack();
-  page = await (await stack.browser.newContext()).newPage();
-}, 120_000);
-afterAll(async () => stack?.close());
+stackForFile((opened) => ({ stack, page } = opened));
 
 describe('Given the CAF / EHM authority’s demo people, each signed in in turn in a real browser', { timeout: 300_000 }, () => {
   it('When the Mensah family is stepped down to a CAF page by page, Then the CSC case closes with RC7 and links to the CAF on EHM', async () => {

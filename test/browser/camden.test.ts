@@ -4,19 +4,15 @@
  * pages alone (routes/camden.ts). The consultation is first submitted without the family
  * worker's name, and refused the GOV.UK way.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { camdenRoute } from './routes/camden.ts';
-import { startStack, type Stack } from './support/stack.ts';
+import { stackForFile, type Stack } from './support/stack.ts';
 import { walkRoute } from './support/walk.ts';
 
 let stack: Stack;
 let page: Page;
-beforeAll(async () => {
-  stack = await startStack();
-  page = await (await stack.browser.newContext()).newPage();
-}, 120_000);
-afterAll(async () => stack?.close());
+stackForFile((opened) => ({ stack, page } = opened));
 
 describe('Given Camden’s demo people, each signed in in turn in a real browser', { timeout: 300_000 }, () => {
   it('When the Okafor family is stepped down after an assessment through every page, Then the case closes to CSSW with RC9', async () => {

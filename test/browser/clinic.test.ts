@@ -6,21 +6,17 @@
  * step up (routes/clinic.ts), each step by the person the protocol names; the MASH decision is
  * first submitted without its date, and refused.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { clinicBooking, clinicStepUpRoute } from './routes/clinic.ts';
 import { Walker } from './support/drive.ts';
 import { eventually, heading } from './support/people.ts';
-import { startStack, type Stack } from './support/stack.ts';
+import { stackForFile, type Stack } from './support/stack.ts';
 import { intakeForm, walkRoute } from './support/walk.ts';
 
 let stack: Stack;
 let page: Page;
-beforeAll(async () => {
-  stack = await startStack();
-  page = await (await stack.browser.newContext()).newPage();
-}, 120_000);
-afterAll(async () => stack?.close());
+stackForFile((opened) => ({ stack, page } = opened));
 
 describe('Given the clinic authority’s demo people, each signed in in turn in a real browser', { timeout: 300_000 }, () => {
   it('When a Social Worker books a step down, Then the case waits for the agenda to close; when the family then declines, she withdraws it with a reason', async () => {

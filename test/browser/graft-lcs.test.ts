@@ -4,19 +4,15 @@
  * Graft's and Strengthening Families' work picked up from their trays. The allocation case note
  * is first submitted without the worker to allocate, and refused the GOV.UK way.
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { graftRoute } from './routes/graft-lcs.ts';
-import { startStack, type Stack } from './support/stack.ts';
+import { stackForFile, type Stack } from './support/stack.ts';
 import { walkRoute } from './support/walk.ts';
 
 let stack: Stack;
 let page: Page;
-beforeAll(async () => {
-  stack = await startStack();
-  page = await (await stack.browser.newContext()).newPage();
-}, 120_000);
-afterAll(async () => stack?.close());
+stackForFile((opened) => ({ stack, page } = opened));
 
 describe('Given Graft’s demo people, each signed in in turn in a real browser', { timeout: 300_000 }, () => {
   it('When the Achterberg family goes through the five steps page by page, Then the case closes stepped down to Early Help', async () => {

@@ -6,21 +6,17 @@
  * focused element must show it (an outline, or GOV.UK's yellow box-shadow; for a radio, on its
  * label's circle).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { cafRoute } from './routes/caf-ehm.ts';
 import { day } from './routes/route.ts';
 import { apiAs, completeAt } from './support/http.ts';
 import { eventually, heading, PASSWORD } from './support/people.ts';
-import { startStack, type Stack } from './support/stack.ts';
+import { stackForFile, type Stack } from './support/stack.ts';
 
 let stack: Stack;
 let page: Page;
-beforeAll(async () => {
-  stack = await startStack();
-  page = await (await stack.browser.newContext()).newPage();
-}, 120_000);
-afterAll(async () => stack?.close());
+stackForFile((opened) => ({ stack, page } = opened));
 
 /** What has focus, and whether it shows it. */
 function focusState(): { id: string; html: string; visible: boolean } {

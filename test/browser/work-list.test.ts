@@ -4,19 +4,18 @@
  * three others reach the SC Team Manager at Urgent, Low and Normal priority, and a fourth goes on
  * to the TAF Team's tray. Sorting is by header buttons, with the keyboard; filtering by the form.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { graftRoute } from './routes/graft-lcs.ts';
 import { day } from './routes/route.ts';
 import { apiAs, completeAt } from './support/http.ts';
 import { eventually, heading, openWorkList, signIn, signOut } from './support/people.ts';
-import { startStack, type Stack } from './support/stack.ts';
+import { stackForFile, type Stack } from './support/stack.ts';
 
 let stack: Stack;
 let page: Page;
+stackForFile((opened) => ({ stack, page } = opened));
 beforeAll(async () => {
-  stack = await startStack();
-  page = await (await stack.browser.newContext()).newPage();
   const route = graftRoute();
   const [stepOne, stepTwo] = route.steps;
   const sam = await apiAs(stack.base, route.starter);
@@ -29,7 +28,6 @@ beforeAll(async () => {
     if (family === 'Evans') await completeAt(await apiAs(stack.base, stepTwo!.who), id, stepTwo!.node, stepTwo!.data, stepTwo!.actions);
   }
 }, 120_000);
-afterAll(async () => stack?.close());
 
 const families = (p: Page) => p.locator('table tbody tr td:nth-child(2)').allTextContents();
 const sortOf = (p: Page, header: string) => p.locator('th', { has: p.locator(`button[data-sort="${header}"]`) }).getAttribute('aria-sort');

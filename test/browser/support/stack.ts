@@ -10,7 +10,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** Where screenshots go for people to look at (git-ignored). */
@@ -120,4 +121,19 @@ export async function startStack(): Promise<Stack> {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * For a test file: the stack and a page in its browser (a new context with `options`), started
+ * before the file's tests (two minutes allowed) and closed after them. `receive` is handed both
+ * once they are up, for the file's own `stack` and `page`.
+ */
+export function stackForFile(receive: (opened: { stack: Stack; page: Page }) => void, options?: BrowserContextOptions): void {
+  let stack: Stack | undefined;
+  beforeAll(async () => {
+    stack = await startStack();
+    const page = await (await stack.browser.newContext(options)).newPage();
+    receive({ stack, page });
+  }, 120_000);
+  afterAll(async () => stack?.close());
 }
