@@ -1,8 +1,11 @@
 /**
  * The real app on a loopback port for the HTTP benchmark: embedded SQLite in a temp directory,
  * the four definitions, demo people, and a clock held at a fixed date so the forms' dates are
- * valid. Prints `PORT <n>` when ready. Run by test/bench/http.ts as a separate process, so the
- * load generator does not share the server's event loop.
+ * valid. Prints `PORT <n>` when ready. Run by test/bench/http.ts and test/bench/memory.ts as a
+ * separate process, so the load generator does not share the server's event loop.
+ *
+ * `STEPWISE_BENCH_DB=<path>` serves an existing store instead (e.g. one loaded by million.ts);
+ * missing definitions and demo people are added to it, as `npm start` does.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,8 +18,8 @@ import { createCaseRunner, SimulatedClock } from '../../server/runtime/index.ts'
 import { loadDefinitions, publishMissing, seedDemoPeople } from '../../server/seed/demo.ts';
 import { openSqliteStore } from '../../server/store/index.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'stepwise-http-bench-'));
-const store = openSqliteStore({ path: join(dir, 'stepwise.db') });
+const path = process.env.STEPWISE_BENCH_DB || join(mkdtempSync(join(tmpdir(), 'stepwise-http-bench-')), 'stepwise.db');
+const store = openSqliteStore({ path });
 const clock = new SimulatedClock('2026-12-17T10:00:00Z');
 const definitions = await loadDefinitions(fileURLToPath(new URL('../../definitions/', import.meta.url)));
 await publishMissing(store, definitions, clock.now());

@@ -1,6 +1,6 @@
 /** The machine a benchmark ran on, and appending its results to a results file. */
 import { appendFileSync, mkdirSync } from 'node:fs';
-import { cpus, platform, release, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 
 export function machine(): string {
@@ -10,7 +10,9 @@ export function machine(): string {
 
 export function appendResults(file: string, title: string, command: string, lines: string[]): void {
   mkdirSync(dirname(file), { recursive: true });
-  const section = [`\n## ${title} — ${new Date().toISOString()}`, '', `Machine: ${machine()}`, '', `Command: \`${command}\``, '', ...lines, ''];
+  // Other work on the machine shares its cores: the load average says how much there was.
+  const load = loadavg().map((l) => l.toFixed(2)).join(', ');
+  const section = [`\n## ${title} — ${new Date().toISOString()}`, '', `Machine: ${machine()}; load average ${load} (1, 5, 15 min) when written`, '', `Command: \`${command}\``, '', ...lines, ''];
   appendFileSync(file, section.join('\n'));
 }
 

@@ -1,22 +1,36 @@
 /**
- * `npm run bench`: every benchmark in quick mode, one after another, each appending its table to
- * test/bench/results/<name>.md with the machine and the command. `npm run bench -- --full` runs
- * longer and larger. Not part of `npm test`.
+ * `npm run bench`: every benchmark in quick mode (a few minutes), one after another, each
+ * appending its table to test/bench/results/<name>.md with the machine and the command.
+ * `npm run bench -- --full` runs longer and at national scale: 1,000,000 cases in the store and
+ * 1,000,000 pending timers (about half an hour on 2 cores, and some 40 GB of disk at its peak).
+ * Not part of `npm test`.
+ *
+ * The store million.ts loads is kept for memory.ts (the server's memory on it), then deleted;
+ * timers.ts loads its own, sized for its number of pending timers.
  */
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const full = process.argv.includes('--full');
+const shared = fileURLToPath(new URL('../../data/bench-run/cases.db', import.meta.url));
 const benches: Array<[string, string[]]> = [
   ['engine.ts', [full ? '20' : '5']],
   ['store.ts', [full ? '2000' : '300']],
   ['http.ts', [full ? '3000' : '400', '8']],
+  ['peers.ts', [full ? '10' : '5']],
+  ['million.ts', [...(full ? ['1000000', '--steps', '2000'] : ['20000']), '--db', shared, '--keep']],
+  ['memory.ts', [full ? '2000' : '400', '--db', shared]],
+  ['timers.ts', [full ? '1000000' : '50000', ...(full ? ['--seconds', '60'] : [])]],
 ];
 
 let failed = 0;
+const started = performance.now();
 for (const [file, args] of benches) {
   console.log(`\n# ${file} ${args.join(' ')}`);
   const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(`./${file}`, import.meta.url)), ...args], { stdio: 'inherit' });
   if (run.status !== 0) failed += 1;
+  if (file === 'memory.ts') rmSync(fileURLToPath(new URL('../../data/bench-run/', import.meta.url)), { recursive: true, force: true });
 }
+console.log(`\n${benches.length - failed} of ${benches.length} benchmarks ran in ${((performance.now() - started) / 60_000).toFixed(1)} min; results in test/bench/results/.`);
 process.exit(failed > 0 ? 1 : 0);
