@@ -22,6 +22,7 @@ const benches: Array<[string, string[]]> = [
   ['million.ts', [...(full ? ['1000000', '--steps', '2000'] : ['20000']), '--db', shared, '--keep']],
   ['memory.ts', [full ? '2000' : '400', '--db', shared]],
   ['timers.ts', [full ? '1000000' : '50000', ...(full ? ['--seconds', '60'] : [])]],
+  ['designer.ts', [full ? '5' : '3']],
 ];
 
 let failed = 0;
