@@ -6,6 +6,7 @@
  * the server words its error messages with.
  */
 import type { FieldLayout, Form } from '../../../../engine/schema/definition.types.ts';
+import type { FieldIssue } from './errors.ts';
 import { orderedNames } from '../../../../engine/forms/locate.ts';
 import {
   choicesOf, defaultWidget, formatOf, humanise, itemsOf, propertiesOf, typeOf,
@@ -21,6 +22,16 @@ export interface FormInput {
   schema: Form['schema'];
   layout?: Form['layout'] | null;
   errorMessages?: Form['errorMessages'];
+}
+
+/** What every question component takes from the renderer, and reports back through `onchange`. */
+export interface FieldProps {
+  field: FieldModel;
+  id: string;
+  value: unknown;
+  issue?: FieldIssue | undefined;
+  prefilled?: boolean;
+  onchange: (value: unknown) => void;
 }
 
 export interface FieldModel {
