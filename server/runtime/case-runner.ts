@@ -50,7 +50,7 @@ export interface CaseRunner {
   /** `at`: the instant the event happened, if earlier than now (a timer caught up after downtime). */
   dispatch(caseId: string, event: RunnerEvent, options?: { at?: Instant }): Promise<CaseState>;
   /** Loads a case for a person and records the read in the case's audit log first. */
-  readCase(caseId: string, actor: string, what: string): Promise<CaseState>;
+  readCase(caseId: string, actor: string, what: string, options?: { authority?: string }): Promise<CaseState>;
   /** Starts the child case a `start_subflow` effect asked for, with the id the engine chose. */
   startSubflow(job: StartSubflowJob): Promise<CaseState>;
 }
@@ -122,11 +122,14 @@ export function createCaseRunner(options: CaseRunnerOptions): CaseRunner {
     }
   }
 
-  async function readCase(caseId: string, actor: string, what: string): Promise<CaseState> {
-    // Audit first: a read that cannot be recorded does not happen.
-    await store.appendRead(caseId, actor, what, instant(clock.now()));
+  async function readCase(caseId: string, actor: string, what: string, options: { authority?: string } = {}): Promise<CaseState> {
+    // One load: another authority's case is "not found" and its log gets no entry. The read is
+    // recorded before the state is handed out: a read that cannot be recorded does not happen.
     const state = await store.getCase(caseId);
-    if (!state) throw new StoreError('not_found', `There is no case ${caseId}.`, { caseId, missing: 'case' });
+    if (!state || (options.authority !== undefined && state.authority !== options.authority)) {
+      throw new StoreError('not_found', `There is no case ${caseId}.`, { caseId, missing: 'case' });
+    }
+    await store.appendRead(caseId, actor, what, instant(clock.now()));
     return state;
   }
 
