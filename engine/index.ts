@@ -1,12 +1,13 @@
 /** Stepwise engine: pure functions over definitions and case state. */
 export { step, type StepResult } from './runtime/step.ts';
-export type { Actor, AuditEntry, CaseEvent, ChosenAction, Effect, Notification, Recipient, StepContext } from './runtime/events.ts';
+export type { Actor, AuditEntry, CaseEvent, ChosenAction, Effect, Notification, Person, Recipient, StepContext } from './runtime/events.ts';
 export {
   CASE_SCHEMA_VERSION,
   type Assignment,
   type CaseState,
   type Child,
   type HistoryEntry,
+  type Signature,
   type Subject,
   type Task,
   type Timer,
@@ -19,7 +20,7 @@ export { canAct, describeAssignment } from './nodes/index.ts';
 export { Refusal, pointer, type FieldError, type Problem, type RefusalCode } from './problems.ts';
 export type { Duration, DurationUnit, Instant, LocalDate, Weekday, WeeklySlot } from './time.ts';
 export { WorkingCalendar, bankHolidays, type BankHoliday } from './calendar/index.ts';
-export { validateFormData, checkForm, formFields, fieldExists, defaultWidget, type FieldInfo } from './forms/index.ts';
+export { validateFormData, withoutBlankAnswers, checkForm, formFields, fieldExists, defaultWidget, type FieldInfo } from './forms/index.ts';
 export { checkRule, evaluate, truthy, varsRead, LogicError, type JsonLogic } from './logic/index.ts';
 export { runScenario, type Scenario, type ScenarioResult, type TimelineEntry } from './scenario/run-scenario.ts';
 export { formatTimeline } from './scenario/format-timeline.ts';

@@ -43,6 +43,10 @@ export type RefusalCode =
   | 'invalid_event'
   | 'task_not_open'
   | 'not_allowed'
+  | 'same_person'
+  | 'already_signed'
+  | 'unknown_worker'
+  | 'actions_incomplete'
   | 'not_yet_available'
   | 'runaway_flow'
   | 'definition_broken';

@@ -7,7 +7,7 @@ import { bankHolidayName, bankHolidays, type BankHoliday } from './holidays.ts';
 import { addDays, addMonths, isoWeekday, parseLocalDate } from './local-date.ts';
 import { findNextSlot } from './slots.ts';
 import {
-  DEFAULT_TIME_ZONE, assertTimeZone, endOfLocalDay, instantAt, localDateOfMs, parseInstant, startOfLocalDay,
+  DEFAULT_TIME_ZONE, assertTimeZone, endOfLocalDay, instantAt, localDateOfMs, localTimeOfMs, parseInstant, startOfLocalDay,
 } from './zone.ts';
 import { WorkingDays } from './working-days.ts';
 
@@ -86,6 +86,11 @@ export class WorkingCalendar {
 
   localDate(instant: Instant): LocalDate {
     return localDateOfMs(parseInstant(instant), this.timeZone);
+  }
+
+  /** The local time of an instant as `HH:mm`. */
+  localTime(instant: Instant): string {
+    return localTimeOfMs(parseInstant(instant), this.timeZone);
   }
 
   /** The last millisecond of a local day, as a UTC instant. */

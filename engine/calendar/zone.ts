@@ -61,6 +61,12 @@ export function localDateOfMs(ms: number, timeZone: string): LocalDate {
   return fromDayNumber(Math.floor((ms + offsetMs(timeZone, ms)) / DAY_MS));
 }
 
+/** The local wall-clock time at an epoch-millisecond instant, as `HH:mm`. */
+export function localTimeOfMs(ms: number, timeZone: string): string {
+  const minutes = Math.floor((((ms + offsetMs(timeZone, ms)) % DAY_MS) + DAY_MS) % DAY_MS / 60_000);
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
 /** The local calendar date of an instant in a time zone. */
 export function localDateOf(instant: Instant, timeZone: string = DEFAULT_TIME_ZONE): LocalDate {
   return localDateOfMs(parseInstant(instant), timeZone);

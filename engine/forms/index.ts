@@ -1,4 +1,5 @@
 export { validateFormData } from './validate-form.ts';
+export { withoutBlankAnswers, type FormContext } from './form-checks.ts';
 export { checkForm, fieldExists, formFields } from './inspect-form.ts';
 export type { FieldInfo } from './inspect-form.ts';
 export { defaultWidget } from './schema-info.ts';

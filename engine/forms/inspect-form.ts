@@ -2,8 +2,11 @@
  * Definition lint for one form: is its schema usable, and does its layout fit the schema?
  * Collects every problem; never throws.
  */
+import { checkRule, varsRead } from '../logic/index.ts';
 import type { Problem } from '../problems.ts';
 import type { FieldLayout, Form } from '../schema/definition.types.ts';
+import { fieldExists } from './form-fields.ts';
+import { locate } from './locate.ts';
 import { schemaInvalidReason, validatorFor } from './compile.ts';
 import { choicesOf, isSchema, itemsOf, optionsOf, propertiesOf, sameJson, typeOf } from './schema-info.ts';
 import type { JsonSchema } from './schema-info.ts';
@@ -82,9 +85,61 @@ function checkFields(fields: unknown, schema: JsonSchema | undefined, at: string
         message: `"${layout.field}" is shown as a repeat, but its schema is not an array with an "items" schema to repeat.`,
       });
     }
+    if (layout.eachChild) checkEachChild(layout, sub, fAt, out);
     if (sub && layout.fields) {
       const inner = typeOf(sub) === 'array' ? itemsOf(sub) : sub;
       checkFields(layout.fields, inner, `${fAt}/fields`, out, layout.field);
+    }
+  });
+}
+
+/** A repeat of one item per child: an array of objects whose items have the name field. */
+function checkEachChild(layout: FieldLayout, schema: JsonSchema | undefined, at: string, out: Problem[]): void {
+  const item = schema && typeOf(schema) === 'array' ? itemsOf(schema) : undefined;
+  if (!item || typeOf(item) !== 'object') {
+    out.push({ code: 'each_child_not_a_repeat', path: `${at}/eachChild`, message: `"${layout.field}" holds one item per child, so it must be a repeat of questions (an array of objects).` });
+    return;
+  }
+  const name = propertiesOf(item).get(layout.eachChild!.nameField);
+  if (!name || typeOf(name) !== 'string') {
+    const fields = [...propertiesOf(item).keys()].map((k) => `"${k}"`).join(', ');
+    out.push({ code: 'each_child_name_unknown', path: `${at}/eachChild/nameField`, message: `Each item of "${layout.field}" names its child in "${layout.eachChild!.nameField}", which is not a text question of the item (it has ${fields || 'none'}).` });
+  }
+}
+
+/** Where a form check's rule may read: the case, and this form's `answers` (`item`, `index` with `each`). */
+const CHECK_SPACES = new Set(['case', 'form', 'done', 'entered', 'action', 'passedTo', 'today', 'now']);
+
+function checkChecks(form: Form, path: string, out: Problem[]): void {
+  (form.checks ?? []).forEach((check, i) => {
+    const at = `${path}/checks/${i}`;
+    if (check.each !== undefined) {
+      const target = locate(form, check.each).schema;
+      if (!target || typeOf(target) !== 'array') out.push({ code: 'check_each_unknown', path: `${at}/each`, message: `"${check.each}" is not a list of answers on this form, so its items cannot each be checked.` });
+    }
+    const field = check.each !== undefined ? `${check.each}/0${check.field ?? ''}` : check.field;
+    if (field !== undefined && field !== '' && locate(form, field).schema === undefined) {
+      out.push({ code: 'check_field_unknown', path: `${at}/field`, message: `The check reports its error at "${check.field}", which is not a question on this form.` });
+    }
+    const unsafe = checkRule(check.rule, `${at}/rule`);
+    out.push(...unsafe);
+    if (unsafe.length > 0) return;
+    for (const read of varsRead(check.rule)) {
+      const [space, ...rest] = read.split('.');
+      const ok =
+        space === 'answers' ? rest.length > 0 && fieldExists(form, rest.join('.')) :
+        space === 'item' || space === 'index' ? check.each !== undefined :
+        CHECK_SPACES.has(space ?? '');
+      if (!ok) {
+        out.push({
+          code: 'condition_reads_unknown_field', path: `${at}/rule`,
+          message: space === 'answers'
+            ? `The check reads "${read}", but the form "${form.title}" has no field "${rest.join('.')}".`
+            : space === 'item' || space === 'index'
+              ? `The check reads "${read}", which only exists when it checks each item of a list ("each").`
+              : `The check reads "${read}"; it can read answers, item, index, case, form, done, entered, action, passedTo, today and now.`,
+        });
+      }
     }
   });
 }
@@ -105,5 +160,6 @@ export function checkForm(form: Form, path: string): Problem[] {
     seen.add(section.id);
     checkFields(section.fields, isSchema(form.schema) ? form.schema : undefined, `${at}/fields`, out);
   });
+  if (!out.some((p) => p.code === 'invalid_form_schema')) checkChecks(form, path, out);
   return out;
 }

@@ -6,6 +6,7 @@ import type { ErrorObject } from '../schema/ajv.ts';
 import type { Form } from '../schema/definition.types.ts';
 import { pointer, type FieldError } from '../problems.ts';
 import { validatorFor } from './compile.ts';
+import { checkErrors, eachChildErrors, withoutBlankAnswers, type FormContext } from './form-checks.ts';
 import { compareOrder, locate, type FieldContext } from './locate.ts';
 import { customMessage, defaultMessage } from './messages.ts';
 import { choicesOf } from './schema-info.ts';
@@ -67,12 +68,21 @@ export function formatAjvErrors(form: Form, errors: readonly ErrorObject[]): Fie
 }
 
 /**
- * The errors in `data` as answers to `form`; empty when the data is valid. The schema is
- * compiled once per schema object. Throws only when the schema itself does not compile, which
- * `checkForm` reports when the definition is loaded.
+ * The errors in `data` as answers to `form`; empty when the data is valid. Whitespace-only text
+ * counts as no answer. With a `context`, the case-aware rules run too — one item per child, the
+ * form's `checks` — and every error comes back at once, in page order. The schema is compiled once
+ * per schema object. Throws only when the schema itself does not compile, which `checkForm`
+ * reports when the definition is loaded.
  */
-export function validateFormData(form: Form, data: unknown): FieldError[] {
+export function validateFormData(form: Form, data: unknown, context: FormContext = {}): FieldError[] {
+  const answers = context.blanksAreAnswers ? data : withoutBlankAnswers(data);
   const validate = validatorFor(form.schema);
-  if (validate(data)) return [];
-  return formatAjvErrors(form, validate.errors ?? []);
+  const errors = validate(answers) ? [] : formatAjvErrors(form, validate.errors ?? []);
+  if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) return errors;
+  const record = answers as Record<string, unknown>;
+  const childErrors = context.children ? eachChildErrors(form, record, context.children).filter((e) => !errors.some((x) => x.pointer === e.pointer)) : [];
+  const extra = [...childErrors, ...checkErrors(form, record, context, [...errors, ...childErrors])];
+  if (extra.length === 0) return errors;
+  const order = (e: FieldError) => locate(form, e.pointer).order;
+  return [...errors, ...extra].sort((a, b) => compareOrder(order(a), order(b)));
 }

@@ -29,7 +29,9 @@ const ARITY: Readonly<Record<string, readonly [number, number]>> = {
   var: [0, 2], missing_some: [2, 2], and: [1, Infinity], or: [1, Infinity],
   '==': [2, 2], '===': [2, 2], '!=': [2, 2], '!==': [2, 2], '>': [2, 2], '>=': [2, 2], '<': [2, 3], '<=': [2, 3],
   '!': [1, 1], '!!': [1, 1], '-': [1, 2], '*': [1, Infinity], '/': [2, 2], '%': [2, 2], in: [2, 2], substr: [2, 3],
-  map: [2, 2], filter: [2, 2], all: [2, 2], none: [2, 2], some: [2, 2], reduce: [2, 3],
+  map: [2, 2], filter: [2, 2],
+  days_between: [2, 2], weekday: [1, 1], add_days: [2, 2], working_days_between: [2, 2], add_working_days: [2, 2],
+  is_working_day: [1, 1], time_of: [1, 1], all: [2, 2], none: [2, 2], some: [2, 2], reduce: [2, 3],
 };
 
 /** Every problem with `rule`, each pointing (from `path`) at the offending sub-node. */

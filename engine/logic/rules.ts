@@ -7,36 +7,37 @@
  * remaining data-free operators to json-logic-js with already-evaluated operands.
  */
 import jsonLogic from 'json-logic-js';
+import { WorkingCalendar } from '../calendar/index.ts';
 import { DATE_OPERATORS } from './dates.ts';
 import { checkRule } from './check.ts';
 import { LogicError, TOO_COSTLY, problem } from './errors.ts';
 import { MAX_STEPS, SCOPED_OPERATORS, argList, operatorOf } from './shape.ts';
 
-type Budget = { steps: number };
+/** One evaluation's spending so far, and the calendar its working-day operators count with. */
+type Budget = { steps: number; calendar: WorkingCalendar };
 
-/**
- * Checks `rule` (normally a `JsonLogic`; any value is accepted because it is checked first),
- * then evaluates it over a JSON copy of `data`. Throws `LogicError` if the rule is refused.
- */
 /** Rules already checked, by identity: a definition's rules are evaluated many times. */
 const checked = new WeakSet<object>();
 
 /**
- * `data` must be plain JSON values, as case state always is: it is read through own properties
- * only and never copied, because copying the whole case for every guard was most of a step's cost.
+ * Checks `rule` (normally a `JsonLogic`; any value is accepted because it is checked first), then
+ * evaluates it over `data`. Throws `LogicError` if the rule is refused. `data` must be plain JSON
+ * values, as case state always is: it is read through own properties only and never copied,
+ * because copying the whole case for every guard was most of a step's cost. Working days count
+ * with `calendar`, the authority's (England and Wales bank holidays alone when not given).
  */
-export function evaluate(rule: unknown, data: unknown): unknown {
+export function evaluate(rule: unknown, data: unknown, calendar: WorkingCalendar = WorkingCalendar.for()): unknown {
   if (typeof rule !== 'object' || rule === null || !checked.has(rule)) {
     const problems = checkRule(rule, '');
     if (problems.length > 0) throw new LogicError(problems);
     if (typeof rule === 'object' && rule !== null) checked.add(rule);
   }
-  return run(rule, data ?? null, { steps: 0 });
+  return run(rule, data ?? null, { steps: 0, calendar });
 }
 
 /** Evaluates `rule` and applies JSONLogic truthiness (`[]`, `0`, `""`, `null` are false). */
-export function truthy(rule: unknown, data: unknown): boolean {
-  return isTruthy(evaluate(rule, data));
+export function truthy(rule: unknown, data: unknown, calendar?: WorkingCalendar): boolean {
+  return isTruthy(evaluate(rule, data, calendar));
 }
 
 function isTruthy(value: unknown): boolean {
@@ -82,7 +83,7 @@ function run(logic: unknown, data: unknown, budget: Budget): unknown {
     }
     default:
       if (SCOPED_OPERATORS.has(op)) return runScoped(op, values, data, budget);
-      if (Object.hasOwn(DATE_OPERATORS, op)) return DATE_OPERATORS[op]!(values.map(each));
+      if (Object.hasOwn(DATE_OPERATORS, op)) return DATE_OPERATORS[op]!(values.map(each), budget.calendar);
       return applyOperator(op, values.map(each), budget);
   }
 }

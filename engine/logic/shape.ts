@@ -29,7 +29,7 @@ export const ALLOWED_OPERATORS: ReadonlySet<string> = new Set([
   'in', 'cat', 'substr', 'merge',
   'map', 'filter', 'reduce', 'all', 'none', 'some',
   // Ours (engine/logic/dates.ts): JSONLogic has no dates.
-  'days_between', 'weekday', 'add_days',
+  'days_between', 'weekday', 'add_days', 'working_days_between', 'add_working_days', 'is_working_day', 'time_of',
 ]);
 
 /** Operators whose second argument is evaluated once per array item, with the item as data. */

@@ -1,18 +1,16 @@
 /**
  * Completing a user task: every check that can refuse runs before anything changes, in the order
  * a practitioner would fix them — whose task it is, when, the form, the guards, the next actions.
+ * A jointly signed task records each signature and completes with the last one.
  */
-import type { NextAction, UserTaskNode } from '../schema/definition.types.ts';
-import { validateFormData } from '../forms/index.ts';
-import { truthy } from '../logic/index.ts';
+import type { UserTaskNode } from '../schema/definition.types.ts';
+import { validateFormData, withoutBlankAnswers } from '../forms/index.ts';
 import { Refusal } from '../problems.ts';
-import type { CaseData } from '../runtime/data.ts';
 import type { Actor, ChosenAction } from '../runtime/events.ts';
 import type { Run } from '../runtime/run.ts';
 import type { Task } from '../runtime/state.ts';
-import { canAct } from './assign.ts';
-
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { checkActions, checkGuards } from './next-actions.ts';
+import { checkMayAct, sign } from './who-may-act.ts';
 
 export function completeTask(
   node: UserTaskNode,
@@ -20,23 +18,24 @@ export function completeTask(
   task: Task,
   event: { by: Actor; data: Record<string, unknown>; actions: ChosenAction[] },
 ): void {
-  const { by, data, actions } = event;
-  if (!canAct(task, by, run.definition)) {
-    throw new Refusal('not_allowed', `"${task.name}" is not assigned to you or your team.`, { task: task.id });
-  }
+  const { by, actions } = event;
+  checkMayAct(node, run, task, by);
   if (task.availableFrom && task.availableFrom > run.now) {
     throw new Refusal('not_yet_available', `"${task.name}" cannot be completed before ${task.availableFrom}.`, {
       availableFrom: task.availableFrom,
     });
   }
+  const data = withoutBlankAnswers(event.data);
   const form = node.form && Object.hasOwn(run.definition.forms, node.form) ? run.definition.forms[node.form] : undefined;
   if (form) {
-    const fieldErrors = validateFormData(form, data);
+    const context = { children: run.state.subject.children, caseData: run.data(), calendar: run.calendar };
+    const fieldErrors = validateFormData(form, data, context);
     if (fieldErrors.length > 0) throw new Refusal('form_invalid', 'The form has answers to correct.', { fieldErrors });
   }
-  const view = run.data({ node: node.id, data });
-  checkGuards(node.guards ?? [], view);
-  const chosen = checkActions(node, view, actions);
+  const view = run.data({ node: node.id, data, chosen: actions.map((a) => a.action) });
+  checkGuards(node.guards ?? [], view, run);
+  const chosen = checkActions(node, run, view, actions);
+  if (node.signatures && !sign(node, run, task, by, { answers: data, actions: structuredClone(actions) as NonNullable<Task['proposal']>['actions'] }).complete) return;
 
   task.status = 'completed';
   task.completedAt = run.now;
@@ -61,52 +60,5 @@ export function completeTask(
       ...(choice.scheduledFor ? { scheduledFor: choice.scheduledFor } : {}),
       ...(choice.note ? { note: choice.note } : {}),
     });
-  }
-}
-
-function checkGuards(guards: NonNullable<UserTaskNode['guards']>, view: CaseData): void {
-  const failed = guards.filter((guard) => !truthy(guard.rule, view)).map((guard) => guard.message);
-  if (failed.length > 0) throw new Refusal('guard_failed', failed.join(' '), { messages: failed });
-}
-
-function checkActions(
-  node: UserTaskNode,
-  view: CaseData,
-  actions: ChosenAction[],
-): Array<{ action: NextAction; choice: ChosenAction }> {
-  if (actions.length === 0) throw new Refusal('invalid_event', 'Choose a next action.', { field: 'actions' });
-  if (actions.length > 1 && !node.multipleActions) {
-    throw new Refusal('invalid_event', `"${node.name}" takes one next action at a time.`, { field: 'actions' });
-  }
-  return actions.map((choice, index) => {
-    const action = node.nextActions.find((a) => a.id === choice.action);
-    if (!action) {
-      throw new Refusal('unknown_action', `"${choice.action}" is not a next action of "${node.name}".`, { index });
-    }
-    checkGuards(action.guards ?? [], view);
-    checkPassTo(action, choice, index);
-    if (action.scheduledDate?.required && !choice.scheduledFor) {
-      throw new Refusal('scheduled_date_required', `Enter a scheduled date for "${action.label}".`, { index });
-    }
-    if (choice.scheduledFor !== undefined && !LOCAL_DATE.test(choice.scheduledFor)) {
-      throw new Refusal('invalid_event', 'The scheduled date must be a real date, like 2027-01-27.', { index });
-    }
-    return { action, choice };
-  });
-}
-
-function checkPassTo(action: NextAction, choice: ChosenAction, index: number): void {
-  const passTo = action.passTo;
-  if (!choice.passTo) {
-    if (passTo && passTo.required !== false) {
-      throw new Refusal('pass_to_required', `Choose who to pass "${action.label}" to.`, { index });
-    }
-    return;
-  }
-  const allowed =
-    passTo !== undefined &&
-    ('team' in choice.passTo ? (passTo.teams ?? []).includes(choice.passTo.team) : passTo.workers === true);
-  if (!allowed) {
-    throw new Refusal('pass_to_not_allowed', `"${action.label}" cannot be passed there.`, { index, passTo: choice.passTo });
   }
 }

@@ -11,7 +11,7 @@ import { describeAssignment, resolveAssignee, resolveRecipients } from './assign
 
 export function enterUserTask(node: UserTaskNode, run: Run, arrival: Arrival): void {
   const data = run.data();
-  const dueWhen = node.due ? chooseWhen(node.due, data) : undefined;
+  const dueWhen = node.due ? chooseWhen(node.due, data, run.calendar) : undefined;
   const due = dueWhen ? resolveWhen(dueWhen, 'due', data, run.now, run.calendar) : undefined;
   const opens = node.availableFrom ? resolveWhen(node.availableFrom, 'wait', data, run.now, run.calendar) : undefined;
   const assignee = resolveAssignee(node.assignee, run, arrival);
@@ -50,16 +50,37 @@ export function enterUserTask(node: UserTaskNode, run: Run, arrival: Arrival): v
   if (task.due) run.schedule({ purpose: 'due', node: node.id, task: task.id, fireAt: task.due });
 }
 
-/** Answers copied over from earlier steps, as the node's prefill mappings say. */
+/**
+ * Answers copied over from earlier steps, as the node's prefill mappings say; and for a repeat
+ * that holds one item per child, an item for each child on the case, already named.
+ */
 function prefillFor(node: UserTaskNode, run: Run): Record<string, unknown> | undefined {
-  if (!node.prefill?.length) return undefined;
-  const data = run.data();
   const prefill: Record<string, unknown> = {};
-  for (const mapping of node.prefill) {
-    const value = readPath(data, mapping.from);
-    if (value !== undefined) prefill[mapping.field] = structuredClone(value);
+  if (node.prefill?.length) {
+    const data = run.data();
+    for (const mapping of node.prefill) {
+      const value = readPath(data, mapping.from);
+      if (value !== undefined) prefill[mapping.field] = structuredClone(value);
+    }
+  }
+  const form = node.form && Object.hasOwn(run.definition.forms, node.form) ? run.definition.forms[node.form] : undefined;
+  for (const section of form?.layout?.sections ?? []) {
+    for (const field of section.fields) {
+      if (field.eachChild && prefill[field.field] === undefined) prefill[field.field] = childItems(form!.schema, field.field, field.eachChild.nameField, run);
+    }
   }
   return Object.keys(prefill).length > 0 ? prefill : undefined;
+}
+
+/** One item per child: the name, and the date of birth and case-system id where the item asks for them. */
+function childItems(schema: Record<string, unknown>, field: string, nameField: string, run: Run): Array<Record<string, unknown>> {
+  const item = (schema['properties'] as Record<string, { items?: { properties?: Record<string, unknown> } }> | undefined)?.[field]?.items;
+  const asks = (name: string) => Object.hasOwn(item?.properties ?? {}, name);
+  return run.state.subject.children.map((child) => ({
+    [nameField]: child.name,
+    ...(asks('dateOfBirth') && child.dateOfBirth ? { dateOfBirth: child.dateOfBirth } : {}),
+    ...(asks('personId') && child.personId ? { personId: child.personId } : {}),
+  }));
 }
 
 /** The deadline passed: mark the task overdue and start the escalation ladder. */

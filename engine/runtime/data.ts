@@ -1,7 +1,8 @@
 /**
  * What conditions, prefill mappings, timer anchors and message templates can read: one plain
  * object built from the case state. Paths are dotted: `case.startedAt`, `form.<node>.<field>`,
- * `done.<node>`, `entered.<node>`, `action.<node>`, `passedTo.<node>`, `now`, `today`.
+ * `done.<node>`, `entered.<node>`, `action.<node>`, `passedTo.<node>`, `now`, `today`, and while a
+ * task is being completed `chosen` (its next actions).
  */
 import type { Instant, LocalDate } from '../time.ts';
 import type { CaseState } from './state.ts';
@@ -23,6 +24,8 @@ export interface CaseData {
   now: Instant;
   /** Today's date in the authority's time zone, for "not in the future" checks on form dates. */
   today: LocalDate;
+  /** While a task is being completed: the next-action ids chosen with it, for its guards. */
+  chosen?: string[];
 }
 
 /** The top-level case fields a path may name after `case.`. */
@@ -36,9 +39,10 @@ export function caseData(
   state: CaseState,
   now: Instant,
   today: LocalDate,
-  answers?: { node: string; data: Record<string, unknown> },
+  answers?: { node: string; data: Record<string, unknown>; chosen?: string[] },
 ): CaseData {
   return {
+    ...(answers?.chosen ? { chosen: answers.chosen } : {}),
     case: {
       id: state.id,
       entry: state.entry,

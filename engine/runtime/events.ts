@@ -84,6 +84,18 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
+/** What the people directory knows of someone named in an event (a pass-to or reassignment target). */
+export interface Person {
+  roles: string[];
+  teams: string[];
+}
+
 export interface StepContext {
   now: Instant;
+  /**
+   * The people the event names, as the authority's directory has them, so that "pass to a worker
+   * who is an EH team manager" can be checked. When given, a worker it does not list is refused;
+   * when absent (no directory at hand), only passes restricted to roles are refused.
+   */
+  people?: Readonly<Record<string, Person>>;
 }

@@ -4,7 +4,8 @@
  * stepped anywhere. Due times are absolute instants, never "time remaining".
  *
  * Schema version history (bump and add a migration in `migrate.ts` when this changes):
- *   1 — first version.
+ *   1 — first version. Later additions are optional fields an older state simply lacks
+ *       (`Task.signatures`, `Task.proposal`), so they need no migration.
  */
 import type { Instant, LocalDate } from '../time.ts';
 import type { Priority } from '../schema/definition.types.ts';
@@ -58,6 +59,16 @@ export interface Task {
   answers?: Record<string, unknown>;
   actions?: string[];
   cancelledAt?: Instant;
+  /** A task signed jointly: each signature so far, on the answers and actions in `proposal`. */
+  signatures?: Signature[];
+  /** What the signatures so far were given on; a co-signer who changes it starts the signing again. */
+  proposal?: { answers: Record<string, unknown>; actions: Array<{ action: string; [choice: string]: unknown }> };
+}
+
+export interface Signature {
+  by: string;
+  role: string;
+  at: Instant;
 }
 
 export type TimerPurpose = 'wait' | 'due' | 'escalation' | 'window_opens';

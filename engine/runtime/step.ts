@@ -6,10 +6,12 @@
  */
 import type { UserTaskNode, WorkflowDefinition } from '../schema/definition.types.ts';
 import { Refusal } from '../problems.ts';
-import { validateFormData } from '../forms/index.ts';
+import { validateFormData, withoutBlankAnswers } from '../forms/index.ts';
 import { truthy } from '../logic/index.ts';
-import { completeTask, enterNode, fireDue, fireEscalation, fireWait } from '../nodes/index.ts';
+import { completeTask, enterNode, fireDue, fireEscalation, fireWait, reassignTask } from '../nodes/index.ts';
 import type { CaseEvent, StepContext, Effect } from './events.ts';
+import { WorkingCalendar } from '../calendar/index.ts';
+import { isLocalDate } from '../calendar/local-date.ts';
 import { Run } from './run.ts';
 import { CASE_SCHEMA_VERSION, type CaseState, type Subject } from './state.ts';
 
@@ -38,7 +40,7 @@ export function step(
   if (caseState.status !== 'open') {
     throw new Refusal('case_closed', `This case is ${caseState.status}; nothing more can happen to it.`);
   }
-  const run = new Run(definition, structuredClone(caseState), context.now);
+  const run = new Run(definition, structuredClone(caseState), context.now, context.people);
   run.actor = 'by' in event ? event.by.id : 'system';
   applyEvent(run, event);
   return finish(run, event, run.actor);
@@ -53,14 +55,7 @@ function applyEvent(run: Run, event: Exclude<CaseEvent, { type: 'case_started' }
     }
     case 'task_reassigned': {
       const task = openTask(run, event.taskId);
-      const to = event.to;
-      if ('team' in to && !run.definition.teams.some((t) => t.id === to.team)) {
-        throw new Refusal('pass_to_not_allowed', 'There is no such team in this protocol.', { to: event.to });
-      }
-      const from = task.assignee;
-      task.assignee = event.to;
-      run.updateTask(task);
-      run.record({ type: 'task_reassigned', node: task.node, task: task.id, by: event.by.id, from, to: event.to });
+      reassignTask(run.node(task.node) as UserTaskNode, run, task, event);
       return;
     }
     case 'timer_fired': {
@@ -117,8 +112,16 @@ function startCase(definition: WorkflowDefinition, event: Extract<CaseEvent, { t
     throw new Refusal('not_allowed', `Your role cannot start a case at "${start.name}".`);
   }
   const fieldErrors = checkSubject(event.subject);
+  const data = withoutBlankAnswers(event.data ?? {});
   const form = start.form && Object.hasOwn(definition.forms, start.form) ? definition.forms[start.form] : undefined;
-  if (form) fieldErrors.push(...validateFormData(form, event.data ?? {}).map((e) => ({ ...e, pointer: `/data${e.pointer}` })));
+  if (form) {
+    // The intake form's checks see the family being started, once the family itself is valid.
+    const calendar = WorkingCalendar.for(definition.calendar);
+    const subject = fieldErrors.length === 0 ? event.subject : undefined;
+    const intake = subject && { case: { familyName: subject.familyName, children: subject.children, childCount: subject.children.length }, now: context.now, today: calendar.localDate(context.now) };
+    const errors = validateFormData(form, data, subject ? { children: subject.children, caseData: intake, calendar } : {});
+    fieldErrors.push(...errors.map((e) => ({ ...e, pointer: `/data${e.pointer}` })));
+  }
   if (fieldErrors.length > 0) throw new Refusal('form_invalid', 'The case details have answers to correct.', { fieldErrors });
 
   const state: CaseState = {
@@ -135,7 +138,7 @@ function startCase(definition: WorkflowDefinition, event: Extract<CaseEvent, { t
     version: 1,
     seq: 0,
     subject: structuredClone(event.subject),
-    form: { [start.id]: structuredClone(event.data ?? {}) },
+    form: { [start.id]: structuredClone(data) },
     done: { [start.id]: context.now },
     entered: { [start.id]: context.now },
     action: {},
@@ -150,7 +153,7 @@ function startCase(definition: WorkflowDefinition, event: Extract<CaseEvent, { t
   };
   const run = new Run(definition, state, context.now);
   run.actor = event.by.id;
-  const failed = (start.guards ?? []).filter((guard) => !truthy(guard.rule, run.data())).map((guard) => guard.message);
+  const failed = (start.guards ?? []).filter((guard) => !truthy(guard.rule, run.data(), run.calendar)).map((guard) => guard.message);
   if (failed.length > 0) throw new Refusal('guard_failed', failed.join(' '), { messages: failed });
   run.record({ type: 'case_started', node: start.id, by: event.by.id, children: event.subject.children.length });
   run.enter(start.next, { from: start.id, passedBy: event.by.id });
@@ -170,7 +173,7 @@ function checkSubject(subject: Subject) {
     if (typeof child?.name !== 'string' || child.name.trim() === '') {
       errors.push({ pointer: `/subject/children/${i}/name`, keyword: 'required', message: `Enter the name of child ${i + 1}` });
     }
-    if (child?.dateOfBirth !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(child.dateOfBirth)) {
+    if (child?.dateOfBirth !== undefined && !isLocalDate(child.dateOfBirth)) {
       errors.push({ pointer: `/subject/children/${i}/dateOfBirth`, keyword: 'format', message: `Date of birth of child ${i + 1} must be a real date` });
     }
   });

@@ -17,9 +17,9 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{
  * The `When` that applies to this case: a plain `When`, or the first choice whose rule holds
  * ("10 working days, or 15 for families referred to the Early Help Panel").
  */
-export function chooseWhen(timescale: Timescale, data: CaseData): When {
+export function chooseWhen(timescale: Timescale, data: CaseData, calendar: WorkingCalendar): When {
   if (!('choose' in timescale)) return timescale;
-  return timescale.choose.find((option) => truthy(option.when, data))?.then ?? timescale.otherwise;
+  return timescale.choose.find((option) => truthy(option.when, data, calendar))?.then ?? timescale.otherwise;
 }
 
 /**

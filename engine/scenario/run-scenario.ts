@@ -36,8 +36,10 @@ export function runScenario(definition: WorkflowDefinition, scenario: Scenario):
   let state: CaseState | null = null;
   let historyShown = 0;
 
+  // The scenario's people are its directory: work passed to anyone else is refused, as in a council.
+  const people = Object.fromEntries(Object.entries(scenario.users).map(([id, u]) => [id, { roles: u.roles, teams: u.teams ?? [] }]));
   const apply = (event: CaseEvent, at: Instant): void => {
-    const { caseState, effects } = step(definition, state, event, { now: at });
+    const { caseState, effects } = step(definition, state, event, { now: at, people });
     // Round-trip through JSON: what the engine returns must survive being saved.
     state = JSON.parse(JSON.stringify(caseState)) as CaseState;
     result.effects.push(...effects);

@@ -13,6 +13,13 @@ export type Id = string;
  */
 export type LocalDate = string;
 /**
+ * A JSONLogic rule over case data (see DataPath for what `var` can read).
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "JsonLogic".
+ */
+export type JsonLogic = {} | boolean | string | number | unknown[] | null;
+/**
  * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
  * via the `definition` "Node".
  */
@@ -46,13 +53,6 @@ export type StartNode = NodeBase & {
   guards?: Guard[];
 };
 /**
- * A JSONLogic rule over case data (see DataPath for what `var` can read).
- *
- * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
- * via the `definition` "JsonLogic".
- */
-export type JsonLogic = {} | boolean | string | number | unknown[] | null;
-/**
  * A step a person does: fill a form, then choose the next action.
  *
  * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
@@ -62,6 +62,19 @@ export type UserTaskNode = NodeBase & {
   kind: 'user_task';
   form?: Id;
   assignee: Assignee;
+  /**
+   * Only holders of one of these roles may complete (or sign) this task, whoever it is assigned or passed to ("the EH team manager offers the consultation").
+   *
+   * @minItems 1
+   */
+  roles?: [Id, ...Id[]];
+  /**
+   * Maker and checker: whoever completed one of these nodes on the case may not complete this one.
+   *
+   * @minItems 1
+   */
+  separateFrom?: [Id, ...Id[]];
+  signatures?: JointSignatures;
   priority?: Priority;
   availableFrom?: When;
   due?: Timescale;
@@ -400,6 +413,10 @@ export interface Form {
   };
   layout?: FormLayout;
   /**
+   * Case-aware checks on the answers, reported as field errors with the schema errors.
+   */
+  checks?: FormCheck[];
+  /**
    * GOV.UK-style messages by JSON pointer (use `*` for any array index) and keyword, e.g. {"/reasonForClosure": {"required": "Select the reason for closure"}}.
    */
   errorMessages?: {
@@ -471,9 +488,33 @@ export interface FieldLayout {
    */
   itemLabel?: string;
   /**
+   * For repeats: exactly one item for each child on the case, matched by the child's name in `nameField`.
+   */
+  eachChild?: {
+    nameField: string;
+  };
+  /**
    * For repeats: the layout of one item.
    */
   fields?: FieldLayout[];
+}
+/**
+ * A JSONLogic rule over the case data plus `answers` (this form's answers); with `each`, run once per item of that array with `item` and `index`. The error goes at `field` (inside the item with `each`).
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "FormCheck".
+ */
+export interface FormCheck {
+  /**
+   * JSON pointer of the answer the error belongs to.
+   */
+  field?: string;
+  /**
+   * JSON pointer of an array whose items are each checked.
+   */
+  each?: string;
+  rule: JsonLogic;
+  message: string;
 }
 /**
  * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
@@ -506,6 +547,18 @@ export interface Guard {
    * Why the action is blocked, in the practitioner's words.
    */
   message: string;
+}
+/**
+ * Signed jointly: one person holding each of these roles submits the same answers and next actions; the last signature completes the task. Each signature is recorded with who and when.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "JointSignatures".
+ */
+export interface JointSignatures {
+  /**
+   * @minItems 2
+   */
+  roles: [Id, Id, ...Id[]];
 }
 /**
  * An offset after the anchor (default: when the node was entered). Deadline rule: the anchor's day is day 0; due at the end of the Nth day after it.
@@ -684,6 +737,12 @@ export interface NextAction {
   passTo?: PassTo;
   guards?: Guard[];
   /**
+   * Next actions of the same task that must be chosen together with this one ("closing to CSC goes with the step down to EH").
+   *
+   * @minItems 1
+   */
+  requires?: [Id, ...Id[]];
+  /**
    * The action carries a scheduled date (Mosaic's 'Scheduled Date').
    */
   scheduledDate?: {
@@ -704,6 +763,16 @@ export interface PassTo {
    * Whether a named worker may be chosen.
    */
   workers?: boolean;
+  /**
+   * A named worker must hold one of these roles.
+   *
+   * @minItems 1
+   */
+  roles?: [Id, ...Id[]];
+  /**
+   * A path into case data: `case.startedAt`, `form.<nodeId>.<field>`, `done.<nodeId>` (when a node completed), `entered.<nodeId>` (when a node was entered), `action.<nodeId>` (the next action chosen there), `passedTo.<nodeId>` (who that node's next action passed the work to).
+   */
+  teamFrom?: string;
   required?: boolean;
 }
 /**

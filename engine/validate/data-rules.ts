@@ -16,11 +16,15 @@ export function dataProblems(definition: WorkflowDefinition, graph: Graph): Prob
     if (!check.ok) problems.push({ code, path: where, message: `${what} reads "${path}", but ${check.reason ?? 'nothing earlier sets it'}.` });
     return check;
   };
-  const rule = (value: unknown, at: string, where: string) => {
+  /** `completing`: a task's own guards, which may read `chosen` (the next actions chosen with it). */
+  const rule = (value: unknown, at: string, where: string, completing = false) => {
     const unsafe = checkRule(value, where);
     problems.push(...unsafe);
     if (unsafe.length > 0) return;
-    for (const path of varsRead(value)) read(path, at, where, 'condition_reads_unknown_field', 'The condition');
+    for (const path of varsRead(value)) {
+      if (completing && path === 'chosen') continue;
+      read(path, at, where, 'condition_reads_unknown_field', 'The condition');
+    }
   };
   const anchor = (when: When | undefined, at: string, where: string) => {
     if (!when?.from) return;
@@ -59,8 +63,11 @@ export function dataProblems(definition: WorkflowDefinition, graph: Graph): Prob
         }
         break;
       case 'user_task':
-        (node.guards ?? []).forEach((g, j) => rule(g.rule, node.id, `${at}/guards/${j}/rule`));
-        node.nextActions.forEach((a, j) => (a.guards ?? []).forEach((g, k) => rule(g.rule, node.id, `${at}/nextActions/${j}/guards/${k}/rule`)));
+        (node.guards ?? []).forEach((g, j) => rule(g.rule, node.id, `${at}/guards/${j}/rule`, true));
+        node.nextActions.forEach((a, j) => {
+          (a.guards ?? []).forEach((g, k) => rule(g.rule, node.id, `${at}/nextActions/${j}/guards/${k}/rule`, true));
+          if (a.passTo?.teamFrom) read(a.passTo.teamFrom, node.id, `${at}/nextActions/${j}/passTo/teamFrom`, 'team_from_unknown', 'The pass-to team');
+        });
         if (node.due && 'choose' in node.due) {
           node.due.choose.forEach((option, j) => {
             rule(option.when, node.id, `${at}/due/choose/${j}/when`);

@@ -52,6 +52,34 @@ export function referenceProblems(definition: WorkflowDefinition, graph: Graph):
     }
     if (node.kind !== 'user_task') return;
     checkAssignee(node.assignee, `${at}/assignee`);
+    const knownRoles = (list: string[] | undefined, path: string) =>
+      (list ?? []).forEach((r, j) => {
+        if (!roles.has(r)) add('unknown_role', `${path}/${j}`, `The role "${r}" does not exist.`);
+      });
+    knownRoles(node.roles, `${at}/roles`);
+    knownRoles(node.signatures?.roles, `${at}/signatures/roles`);
+    (node.separateFrom ?? []).forEach((other, j) => {
+      const target = graph.nodes.get(other);
+      if (!target) add('unknown_node', `${at}/separateFrom/${j}`, `There is no node "${other}".`);
+      else if (target.kind !== 'user_task') add('separate_from_not_a_task', `${at}/separateFrom/${j}`, `"${target.name}" is not a task someone completes, so it cannot be kept apart from "${node.name}".`);
+      else if (other === node.id) add('separate_from_itself', `${at}/separateFrom/${j}`, `"${node.name}" cannot be kept apart from itself.`);
+    });
+    node.nextActions.forEach((action, j) => {
+      knownRoles(action.passTo?.roles, `${at}/nextActions/${j}/passTo/roles`);
+      if (action.passTo?.roles && !action.passTo.workers) {
+        add('pass_to_roles_without_workers', `${at}/nextActions/${j}/passTo/roles`, `"${action.label}" limits the workers it can be passed to, but cannot be passed to a worker: allow workers or remove the roles.`);
+      }
+      if (action.passTo?.teamFrom && !action.passTo.teams?.length) {
+        add('team_from_without_teams', `${at}/nextActions/${j}/passTo/teamFrom`, `"${action.label}" must go to the team recorded earlier, but lists no teams it can be passed to.`);
+      }
+      (action.requires ?? []).forEach((other, k) => {
+        const where = `${at}/nextActions/${j}/requires/${k}`;
+        const names = node.nextActions.filter((a) => a.id !== action.id).map((a) => `"${a.id}"`).join(', ');
+        if (other === action.id) add('requires_itself', where, `"${action.label}" cannot require itself.`);
+        else if (!node.nextActions.some((a) => a.id === other)) add('unknown_action', where, `"${node.name}" has no next action "${other}"; its others are ${names || 'none'}.`);
+        else if (!node.multipleActions) add('requires_multiple_actions', where, `"${action.label}" must be chosen with "${other}", but "${node.name}" takes one next action at a time: allow several next actions.`);
+      });
+    });
     (node.escalations ?? []).forEach((rung, j) => {
       rung.notify.forEach((r, k) => checkAssignee(r, `${at}/escalations/${j}/notify/${k}`));
       if (rung.reassignTo) checkAssignee(rung.reassignTo, `${at}/escalations/${j}/reassignTo`);

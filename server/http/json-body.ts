@@ -27,7 +27,7 @@ export async function readJson<T>(c: Context, shape: RequestSchema): Promise<T> 
   } catch (error) {
     throw new HttpProblem(400, 'malformed_json', `The request body is not valid JSON: ${(error as Error).message}.`);
   }
-  const errors = validateFormData(shape, body);
+  const errors = validateFormData(shape, body, { blanksAreAnswers: true });
   if (errors.length > 0) {
     throw new HttpProblem(422, 'request_invalid', `The ${shape.title.toLowerCase()} request has answers to correct.`, { errors });
   }

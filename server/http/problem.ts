@@ -34,6 +34,10 @@ const REFUSAL_STATUS: Record<RefusalCode, ContentfulStatusCode> = {
   scheduled_date_required: 422,
   invalid_event: 422,
   not_allowed: 403,
+  same_person: 403,
+  already_signed: 409,
+  unknown_worker: 422,
+  actions_incomplete: 422,
   // A published definition passed validation, so these point at a fault of ours, not the client's.
   runaway_flow: 500,
   definition_broken: 500,

@@ -15,7 +15,7 @@ export function readQuery<T>(c: Context, shape: RequestSchema): T {
     throw invalidQuery(repeated.map((name) => ({ pointer: `/query/${name}`, keyword: 'maxItems', message: `Give ${name} once` })));
   }
   const values = c.req.query();
-  const errors = validateFormData(shape, values).map((e) => ({
+  const errors = validateFormData(shape, values, { blanksAreAnswers: true }).map((e) => ({
     ...e,
     pointer: `/query${e.pointer}`,
     ...(e.keyword === 'additionalProperties' ? { message: `${e.pointer.slice(1)} is not a parameter of this search` } : {}),

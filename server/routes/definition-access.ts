@@ -64,7 +64,7 @@ export function readQuery<T extends Record<string, string | undefined>>(c: Conte
     .filter(([, values]) => values.length > 1)
     .map(([name]) => ({ pointer: `/query/${escape(name)}`, keyword: 'maxItems', message: `Give ${name} once` }));
   const query = Object.fromEntries(Object.entries(all).map(([name, values]) => [name, values[0] ?? '']));
-  for (const error of validateFormData(shape, query)) {
+  for (const error of validateFormData(shape, query, { blanksAreAnswers: true })) {
     const name = error.pointer.slice(1);
     errors.push({
       pointer: `/query${error.pointer}`,

@@ -7,7 +7,7 @@
  * task's own answers says so (`mayDependOnAnswers`), since the answers sent decide it.
  */
 import {
-  caseData, graphOf, truthy, varsRead, WorkingCalendar,
+  caseData, graphOf, readPath, truthy, varsRead, WorkingCalendar,
   type CaseState, type Guard, type Instant, type Task, type UserTaskNode, type WorkflowDefinition,
 } from '../../engine/index.ts';
 import type { TaskDraft, UserRecord } from '../store/index.ts';
@@ -19,16 +19,16 @@ const PRIORITIES = [
   { id: 'low', label: 'Low' },
 ];
 
-function guardCheck(nodeId: string, view: ReturnType<typeof caseData>) {
+function guardCheck(nodeId: string, view: ReturnType<typeof caseData>, calendar: WorkingCalendar) {
   const own = `form.${nodeId}`;
   return (guard: Guard) => {
     let passes: boolean | null;
     try {
-      passes = truthy(guard.rule, view);
+      passes = truthy(guard.rule, view, calendar);
     } catch {
       passes = null; // a rule over limits: the engine will refuse it on submit and say why
     }
-    const mayDependOnAnswers = varsRead(guard.rule).some((path) => path === own || path.startsWith(`${own}.`));
+    const mayDependOnAnswers = varsRead(guard.rule).some((path) => path === own || path.startsWith(`${own}.`) || path === 'chosen');
     return { message: guard.message, passes, mayDependOnAnswers };
   };
 }
@@ -53,13 +53,19 @@ export function taskForm(
   const node: UserTaskNode | undefined = found?.kind === 'user_task' ? found : undefined;
   const form = task.form && Object.hasOwn(definition.forms, task.form) ? definition.forms[task.form] : undefined;
   const answers = draft?.data ?? task.prefill ?? {};
-  const view = caseData(state, now, WorkingCalendar.for(definition.calendar).localDate(now), { node: task.node, data: answers });
-  const check = guardCheck(task.node, view);
+  const calendar = WorkingCalendar.for(definition.calendar);
+  const view = caseData(state, now, calendar.localDate(now), { node: task.node, data: answers });
+  const check = guardCheck(task.node, view, calendar);
+  const roleName = (id: string) => definition.roles.find((r) => r.id === id)?.name ?? id;
   const teamName = (id: string) => definition.teams.find((t) => t.id === id)?.name ?? id;
   const taskGuards = (node?.guards ?? []).map(check);
   const actions = (node?.nextActions ?? []).map((action) => {
     const guards = (action.guards ?? []).map(check);
     const target = graph.nodes.get(action.to);
+    // The team an earlier step recorded ("the team the front door confirmed") is the only one offered.
+    const recorded = action.passTo?.teamFrom ? readPath(view, action.passTo.teamFrom) : undefined;
+    const teams = (action.passTo?.teams ?? []).filter((id) => !action.passTo?.teamFrom || id === recorded);
+    const workerRoles = action.passTo?.roles ?? (target?.kind === 'user_task' ? (target.signatures?.roles ?? target.roles) : undefined);
     return {
       id: action.id,
       label: action.label,
@@ -67,10 +73,14 @@ export function taskForm(
       passTo: action.passTo
         ? {
             required: action.passTo.required !== false,
-            teams: (action.passTo.teams ?? []).map((id) => ({ id, name: teamName(id) })),
+            teams: teams.map((id) => ({ id, name: teamName(id) })),
             workers: action.passTo.workers === true,
+            /** A worker named must hold one of these roles; null when any practitioner may be named. */
+            workerRoles: action.passTo.workers && workerRoles ? workerRoles.map((id) => ({ id, name: roleName(id) })) : null,
           }
         : null,
+      /** Next actions that must be chosen together with this one. */
+      requires: action.requires ?? [],
       scheduledDate: action.scheduledDate ? { required: action.scheduledDate.required === true, label: action.scheduledDate.label ?? 'Scheduled date' } : null,
       defaultPriority: action.defaultPriority ?? null,
       guards,
@@ -99,6 +109,16 @@ export function taskForm(
     prefilled: Object.keys(task.prefill ?? {}),
     draft: draft ? { data: draft.data, savedAt: draft.savedAt } : null,
     guards: taskGuards,
+    /** A step signed jointly: the roles that sign, and the signatures so far with what they signed. */
+    signing: node?.signatures
+      ? {
+          roles: node.signatures.roles.map((id) => ({ id, name: roleName(id) })),
+          signatures: (task.signatures ?? []).map((s) => ({ ...s, person: personView(s.by, people), roleName: roleName(s.role) })),
+          proposedActions: task.proposal?.actions ?? [],
+        }
+      : null,
+    /** Only people holding one of these roles may complete the task; null when the assignment decides. */
+    roles: node?.roles ? node.roles.map((id) => ({ id, name: roleName(id) })) : null,
     multipleActions: node?.multipleActions === true,
     actions,
     /** Who "Pass to worker" may name, for every action with `passTo.workers`. */

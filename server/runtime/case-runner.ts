@@ -9,7 +9,7 @@
  * refuses (`task_not_open`, "Someone else already did this") — nothing is written twice.
  */
 import { randomUUID } from 'node:crypto';
-import { Refusal, step, type Actor, type CaseEvent, type CaseState, type Instant, type Subject, type WorkflowDefinition } from '../../engine/index.ts';
+import { Refusal, step, type Actor, type CaseEvent, type Person, type CaseState, type Instant, type Subject, type WorkflowDefinition } from '../../engine/index.ts';
 import { ConflictError, StoreError, type Store } from '../store/index.ts';
 import { instant } from '../store/rows.ts';
 import type { Clock } from './clock.ts';
@@ -100,16 +100,34 @@ export function createCaseRunner(options: CaseRunnerOptions): CaseRunner {
     return caseState;
   }
 
+  /**
+   * The directory entries of the workers an event passes work to, from this authority's active
+   * people only, so the engine can refuse work passed to a stranger or to the wrong role.
+   */
+  async function peopleNamed(event: RunnerEvent, authority: string): Promise<Record<string, Person>> {
+    const named = new Set<string>();
+    if (event.type === 'task_completed') for (const a of event.actions) if (a.passTo && 'worker' in a.passTo) named.add(a.passTo.worker);
+    if (event.type === 'task_reassigned' && 'worker' in event.to) named.add(event.to.worker);
+    const people: Record<string, Person> = {};
+    for (const id of named) {
+      const user = typeof id === 'string' ? await store.getUser(id) : null;
+      if (user && user.authority === authority && !user.disabled) people[id] = { roles: user.roles, teams: user.teams };
+    }
+    return people;
+  }
+
   async function dispatch(caseId: string, event: RunnerEvent, opts: { at?: Instant } = {}): Promise<CaseState> {
+    let people: Record<string, Person> | undefined;
     for (let attempt = 1; ; attempt++) {
       const current = await store.getCase(caseId);
       if (!current) throw new StoreError('not_found', `There is no case ${caseId}.`, { caseId, missing: 'case' });
+      people ??= await peopleNamed(event, current.authority);
       const definition = await definitions.get(current.definition.id, current.definition.version);
       if (!definition) throw new StoreError('not_found', `Definition ${current.definition.id} v${current.definition.version} is missing.`, { caseId, missing: 'definition' });
       const writtenAt = instant(clock.now());
       // Case time never runs backwards, even if the clock or a late timer would have it so.
       const now = latest(opts.at ?? writtenAt, current.updatedAt);
-      const { caseState, effects } = step(definition, current, event, { now });
+      const { caseState, effects } = step(definition, current, event, { now, people });
       try {
         await commit(caseState, current.version, effects, writtenAt, undefined, current);
         return caseState;

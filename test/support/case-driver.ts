@@ -105,8 +105,13 @@ export class CaseDriver {
     return this.effects.flatMap((e) => (e.type === 'notify' ? [{ at: e.at, ...e.notification }] : []));
   }
 
+  /** The scenario's people are the directory: passing work to anyone else is refused. */
+  private people() {
+    return Object.fromEntries(Object.entries(this.users).map(([id, u]) => [id, { roles: u.roles, teams: u.teams ?? [] }]));
+  }
+
   private apply(event: CaseEvent, at: string): this {
-    const { caseState, effects } = step(this.definition, this.state, event, { now: at });
+    const { caseState, effects } = step(this.definition, this.state, event, { now: at, people: this.people() });
     this.state = JSON.parse(JSON.stringify(caseState)) as CaseState;
     this.effects.push(...effects.map((e) => ({ ...e, at })));
     return this;

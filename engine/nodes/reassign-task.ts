@@ -1,0 +1,27 @@
+/**
+ * Passing an open task to someone else (Mosaic's "reassign"): to a team the protocol has, or to a
+ * worker the directory knows who holds a role the step is given to.
+ */
+import type { UserTaskNode } from '../schema/definition.types.ts';
+import { Refusal } from '../problems.ts';
+import type { Actor } from '../runtime/events.ts';
+import type { Run } from '../runtime/run.ts';
+import type { Task } from '../runtime/state.ts';
+import { checkWorkerCanTake } from './who-may-act.ts';
+
+export function reassignTask(
+  node: UserTaskNode,
+  run: Run,
+  task: Task,
+  event: { by: Actor; to: { worker: string } | { team: string } },
+): void {
+  const to = event.to;
+  if ('team' in to && !run.definition.teams.some((t) => t.id === to.team)) {
+    throw new Refusal('pass_to_not_allowed', 'There is no such team in this protocol.', { to });
+  }
+  if ('worker' in to) checkWorkerCanTake(run, to.worker, node.signatures?.roles ?? node.roles, task.name);
+  const from = task.assignee;
+  task.assignee = to;
+  run.updateTask(task);
+  run.record({ type: 'task_reassigned', node: task.node, task: task.id, by: event.by.id, from, to });
+}
