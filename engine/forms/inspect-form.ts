@@ -115,7 +115,10 @@ function checkChecks(form: Form, path: string, out: Problem[]): void {
     const at = `${path}/checks/${i}`;
     if (check.each !== undefined) {
       const target = locate(form, check.each).schema;
-      if (!target || typeOf(target) !== 'array') out.push({ code: 'check_each_unknown', path: `${at}/each`, message: `"${check.each}" is not a list of answers on this form, so its items cannot each be checked.` });
+      if (!target || typeOf(target) !== 'array') {
+        out.push({ code: 'check_each_unknown', path: `${at}/each`, message: `"${check.each}" is not a list of answers on this form, so its items cannot each be checked.` });
+        return;
+      }
     }
     const field = check.each !== undefined ? `${check.each}/0${check.field ?? ''}` : check.field;
     if (field !== undefined && field !== '' && locate(form, field).schema === undefined) {

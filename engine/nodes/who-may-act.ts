@@ -10,11 +10,19 @@ import type { Run } from '../runtime/run.ts';
 import type { Task } from '../runtime/state.ts';
 import { canAct } from './assign.ts';
 
-/** "a social worker", "an EH team manager": the role's name as a practitioner reads it. */
+/**
+ * "a social worker", "an EH team manager", "a MASH manager": the role's name as a practitioner
+ * reads it. Short or vowel-less capitals are spelled out (an E-H, an L-C-S); others read as words.
+ */
 export function aRole(definition: WorkflowDefinition, role: string): string {
   const name = definition.roles.find((r) => r.id === role)?.name ?? role;
-  const spoken = /^[A-Z]{2}/.test(name) ? /^[AEFHILMNORSX]/.test(name) : /^[aeiou]/i.test(name);
-  return `${spoken ? 'an' : 'a'} ${/^[A-Z][a-z]/.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name}`;
+  const first = name.split(/[\s/-]/)[0] ?? '';
+  const spelled = /^[A-Z]+$/.test(first) && (first.length <= 2 || !/[AEIOU]/.test(first));
+  const an = spelled ? /^[AEFHILMNORSX]/.test(first) : /^[aeiou]/i.test(first);
+  // "Social worker" reads "a social worker"; "Early Help operational manager" keeps its proper noun.
+  const second = name.split(/\s+/)[1] ?? '';
+  const lower = /^[A-Z][a-z]/.test(first) && !/^[A-Z]/.test(second) ? name[0]!.toLowerCase() + name.slice(1) : name;
+  return `${an ? 'an' : 'a'} ${lower}`;
 }
 
 export function rolesSentence(definition: WorkflowDefinition, roles: readonly string[]): string {
