@@ -32,11 +32,19 @@ export async function loadDefinitions(dir: string): Promise<WorkflowDefinition[]
   return definitions;
 }
 
-/** Publishes each definition that the store does not have yet; returns the ids it published. */
+/**
+ * Publishes each definition file the store does not have yet, and each whose `version` is newer
+ * than the store's latest published version (a protocol tightened in the repository reaches a
+ * running store). Cases already running stay on the version they started with; an admin moves
+ * them through the migration plan and its dry run. A store whose admins have published as many
+ * versions as the file's number or more is left alone: their work is never overwritten by a file.
+ * Returns the ids it published.
+ */
 export async function publishMissing(store: Store, definitions: WorkflowDefinition[], at: string): Promise<string[]> {
   const published: string[] = [];
   for (const definition of definitions) {
-    if (await store.latestPublished(definition.id)) continue;
+    const latest = await store.latestPublished(definition.id);
+    if (latest && latest.version >= definition.version) continue;
     await store.saveDraft(definition, { by: 'system', at });
     await store.publish(definition.id, { by: 'system', at });
     published.push(definition.id);
