@@ -46,7 +46,8 @@ const normalName = (name: unknown) => (typeof name === 'string' ? name.trim().re
 export function eachChildErrors(form: Form, data: Record<string, unknown>, children: readonly Child[]): FieldError[] {
   const errors: FieldError[] = [];
   for (const layout of layoutFields(form)) {
-    if (!layout.eachChild) continue;
+    // Not answered at all: the schema's `required` speaks for a required repeat; an optional one may stay empty.
+    if (!layout.eachChild || data[layout.field] === undefined) continue;
     const items = Array.isArray(data[layout.field]) ? (data[layout.field] as unknown[]) : [];
     const message = childMismatch(items, layout, children);
     if (message) errors.push({ pointer: pointer(layout.field), keyword: 'eachChild', message });

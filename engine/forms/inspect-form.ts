@@ -107,8 +107,11 @@ function checkEachChild(layout: FieldLayout, schema: JsonSchema | undefined, at:
   }
 }
 
-/** Where a form check's rule may read: the case, and this form's `answers` (`item`, `index` with `each`). */
-const CHECK_SPACES = new Set(['case', 'form', 'done', 'entered', 'action', 'passedTo', 'today', 'now']);
+/**
+ * Where a form check's rule may read: the case, this form's `answers` (`item`, `index` with
+ * `each`), and `node`, the step the form is answered at (a form two steps share may differ by step).
+ */
+const CHECK_SPACES = new Set(['case', 'form', 'done', 'entered', 'action', 'passedTo', 'today', 'now', 'node']);
 
 function checkChecks(form: Form, path: string, out: Problem[]): void {
   (form.checks ?? []).forEach((check, i) => {
@@ -140,7 +143,7 @@ function checkChecks(form: Form, path: string, out: Problem[]): void {
             ? `The check reads "${read}", but the form "${form.title}" has no field "${rest.join('.')}".`
             : space === 'item' || space === 'index'
               ? `The check reads "${read}", which only exists when it checks each item of a list ("each").`
-              : `The check reads "${read}"; it can read answers, item, index, case, form, done, entered, action, passedTo, today and now.`,
+              : `The check reads "${read}"; it can read answers, item, index, node, case, form, done, entered, action, passedTo, today and now.`,
         });
       }
     }

@@ -28,11 +28,11 @@ export function completeTask(
   const data = withoutBlankAnswers(event.data);
   const form = node.form && Object.hasOwn(run.definition.forms, node.form) ? run.definition.forms[node.form] : undefined;
   if (form) {
-    const context = { children: run.state.subject.children, caseData: run.data(), calendar: run.calendar };
+    const context = { children: run.state.subject.children, caseData: { ...run.data(), node: node.id }, calendar: run.calendar };
     const fieldErrors = validateFormData(form, data, context);
     if (fieldErrors.length > 0) throw new Refusal('form_invalid', 'The form has answers to correct.', { fieldErrors });
   }
-  const view = run.data({ node: node.id, data, chosen: actions.map((a) => a.action) });
+  const view = run.data({ node: node.id, data, chosen: actions });
   checkGuards(node.guards ?? [], view, run);
   const chosen = checkActions(node, run, view, actions);
   if (node.signatures && !sign(node, run, task, by, { answers: data, actions: structuredClone(actions) as NonNullable<Task['proposal']>['actions'] }).complete) return;

@@ -9,7 +9,7 @@ import { Refusal } from '../problems.ts';
 import { readPath, type CaseData } from '../runtime/data.ts';
 import type { ChosenAction } from '../runtime/events.ts';
 import type { Run } from '../runtime/run.ts';
-import { checkWorkerCanTake } from './who-may-act.ts';
+import { checkWorkerCanTake, stepRoles } from './who-may-act.ts';
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -96,5 +96,5 @@ function checkPassTo(run: Run, view: CaseData, action: NextAction, choice: Chose
 /** The roles the step an action leads to is given to: a worker who cannot do it cannot be given it. */
 function targetRoles(run: Run, action: NextAction): readonly string[] | undefined {
   const target = run.graph.nodes.get(action.to);
-  return target?.kind === 'user_task' ? (target.signatures?.roles ?? target.roles) : undefined;
+  return target?.kind === 'user_task' ? stepRoles(target) : undefined;
 }

@@ -7,7 +7,7 @@ import { Refusal } from '../problems.ts';
 import type { Actor } from '../runtime/events.ts';
 import type { Run } from '../runtime/run.ts';
 import type { Task } from '../runtime/state.ts';
-import { checkWorkerCanTake } from './who-may-act.ts';
+import { checkWorkerCanTake, stepRoles } from './who-may-act.ts';
 
 export function reassignTask(
   node: UserTaskNode,
@@ -19,7 +19,7 @@ export function reassignTask(
   if ('team' in to && !run.definition.teams.some((t) => t.id === to.team)) {
     throw new Refusal('pass_to_not_allowed', 'There is no such team in this protocol.', { to });
   }
-  if ('worker' in to) checkWorkerCanTake(run, to.worker, node.signatures?.roles ?? node.roles, task.name);
+  if ('worker' in to) checkWorkerCanTake(run, to.worker, stepRoles(node), task.name);
   const from = task.assignee;
   task.assignee = to;
   run.updateTask(task);

@@ -3,11 +3,11 @@
  * to ("the EH team manager offers the consultation"), maker and checker kept apart, and steps that
  * two people of named roles sign jointly. Refusals name who may do it, in the protocol's words.
  */
-import type { UserTaskNode, WorkflowDefinition } from '../schema/definition.types.ts';
+import type { Signer, UserTaskNode, WorkflowDefinition } from '../schema/definition.types.ts';
 import { Refusal } from '../problems.ts';
 import type { Actor, Person } from '../runtime/events.ts';
 import type { Run } from '../runtime/run.ts';
-import type { Task } from '../runtime/state.ts';
+import type { Signature, Task } from '../runtime/state.ts';
 import { canAct } from './assign.ts';
 
 /**
@@ -19,9 +19,9 @@ export function aRole(definition: WorkflowDefinition, role: string): string {
   const first = name.split(/[\s/-]/)[0] ?? '';
   const spelled = /^[A-Z]+$/.test(first) && (first.length <= 2 || !/[AEIOU]/.test(first));
   const an = spelled ? /^[AEFHILMNORSX]/.test(first) : /^[aeiou]/i.test(first);
-  // "Social worker" reads "a social worker"; "Early Help operational manager" keeps its proper noun.
-  const second = name.split(/\s+/)[1] ?? '';
-  const lower = /^[A-Z][a-z]/.test(first) && !/^[A-Z]/.test(second) ? name[0]!.toLowerCase() + name.slice(1) : name;
+  // "Social worker" reads "a social worker"; "Early Help manager" and "Social Worker (SW)" keep their capitals.
+  const rest = name.split(/\s+/).slice(1);
+  const lower = /^[A-Z][a-z]/.test(first) && rest.every((word) => !/[A-Z]/.test(word)) ? name[0]!.toLowerCase() + name.slice(1) : name;
   return `${an ? 'an' : 'a'} ${lower}`;
 }
 
@@ -30,9 +30,16 @@ export function rolesSentence(definition: WorkflowDefinition, roles: readonly st
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }
 
+/** The signers of a jointly signed step, the short form (one per role) written out. */
+export function signersOf(node: UserTaskNode): Signer[] {
+  const joint = node.signatures;
+  if (!joint) return [];
+  return 'signers' in joint ? joint.signers : joint.roles.map((role) => ({ roles: [role] }));
+}
+
 /** The roles that may do this step at all: `roles`, or for a jointly signed step its signers'. */
-function stepRoles(node: UserTaskNode): readonly string[] | undefined {
-  return node.signatures?.roles ?? node.roles;
+export function stepRoles(node: UserTaskNode): readonly string[] | undefined {
+  return node.signatures ? [...new Set(signersOf(node).flatMap((s) => s.roles))] : node.roles;
 }
 
 /**
@@ -74,35 +81,36 @@ export function checkWorkerCanTake(run: Run, worker: string, roles: readonly str
   }
 }
 
-export type Signing = { complete: true } | { complete: false; role: string };
+export type Signing = { complete: true } | { complete: false };
 
 /**
- * For a jointly signed step: records `by`'s signature on these answers and actions. The step
- * completes with the last role's signature; a co-signer who changes what was signed starts the
- * signing again, so that every signature is on the same decision.
+ * For a jointly signed step: records `by`'s signature on these answers and actions, for the first
+ * signer whose roles they hold that has not signed. The step completes with the last signature; a
+ * co-signer who changes what was signed starts the signing again, so that every signature is on
+ * the same decision. One person signs once.
  */
 export function sign(node: UserTaskNode, run: Run, task: Task, by: Actor, proposal: NonNullable<Task['proposal']>): Signing {
-  const roles = node.signatures!.roles;
-  const held = task.signatures ?? [];
-  if (held.some((s) => s.by === by.id)) {
-    throw new Refusal('already_signed', `You have already signed "${task.name}"; it needs ${rolesSentence(run.definition, unsigned(roles, held))} to sign too.`, { task: task.id });
-  }
-  const role = unsigned(roles, held).find((r) => by.roles.includes(r));
-  if (!role) {
-    throw new Refusal('already_signed', `"${task.name}" has been signed for your role already; it needs ${rolesSentence(run.definition, unsigned(roles, held))} to sign.`, { task: task.id });
-  }
+  const signers = signersOf(node);
   const same = task.proposal !== undefined && JSON.stringify(task.proposal) === JSON.stringify(proposal);
-  if (held.length > 0 && !same) run.record({ type: 'signatures_cleared', node: node.id, task: task.id, by: by.id, previous: held.map((s) => s.by) });
-  task.signatures = [...(same ? held : []), { by: by.id, role, at: run.now }];
+  const held = same ? (task.signatures ?? []) : [];
+  const waiting = (list: Signature[]) => signers.map((signer, slot) => ({ signer, slot })).filter(({ slot }) => !list.some((s) => s.slot === slot));
+  const needs = (list: Signature[]) => waiting(list).map(({ signer }) => signer.label ?? rolesSentence(run.definition, signer.roles)).join(' and ');
+  if ((task.signatures ?? []).some((s) => s.by === by.id) && same) {
+    throw new Refusal('already_signed', `You have already signed "${task.name}"; it needs ${needs(held)} to sign too.`, { task: task.id });
+  }
+  const open = waiting(held).find(({ signer }) => signer.roles.some((r) => by.roles.includes(r)));
+  if (!open) {
+    throw new Refusal('already_signed', `"${task.name}" has been signed for your role already; it needs ${needs(held)} to sign.`, { task: task.id });
+  }
+  if ((task.signatures ?? []).length > 0 && !same) {
+    run.record({ type: 'signatures_cleared', node: node.id, task: task.id, by: by.id, previous: (task.signatures ?? []).map((s) => s.by) });
+  }
+  const role = open.signer.roles.find((r) => by.roles.includes(r))!;
+  task.signatures = [...held, { by: by.id, role, slot: open.slot, at: run.now }];
   task.proposal = proposal;
   run.record({ type: 'task_signed', node: node.id, task: task.id, by: by.id, role });
-  const remaining = unsigned(roles, task.signatures);
-  if (remaining.length === 0) return { complete: true };
+  if (waiting(task.signatures).length === 0) return { complete: true };
   task.prefill = structuredClone(proposal.answers);
   run.updateTask(task);
-  return { complete: false, role };
-}
-
-function unsigned(roles: readonly string[], held: NonNullable<Task['signatures']>): string[] {
-  return roles.filter((r) => !held.some((s) => s.role === r));
+  return { complete: false };
 }

@@ -2,10 +2,12 @@
  * What conditions, prefill mappings, timer anchors and message templates can read: one plain
  * object built from the case state. Paths are dotted: `case.startedAt`, `form.<node>.<field>`,
  * `done.<node>`, `entered.<node>`, `action.<node>`, `passedTo.<node>`, `now`, `today`, and while a
- * task is being completed `chosen` (its next actions).
+ * task is being completed `chosen` (its next-action ids) and `choices.<action>.priority` /
+ * `.scheduledFor` / `.passTo.worker` / `.passTo.team` (what was chosen with each).
  */
 import type { Instant, LocalDate } from '../time.ts';
-import type { CaseState } from './state.ts';
+import type { ChosenAction } from './events.ts';
+import type { Assignment, CaseState } from './state.ts';
 
 export interface CaseData {
   case: {
@@ -26,6 +28,8 @@ export interface CaseData {
   today: LocalDate;
   /** While a task is being completed: the next-action ids chosen with it, for its guards. */
   chosen?: string[];
+  /** While a task is being completed: what was chosen with each next action (priority, scheduled date, pass to). */
+  choices?: Record<string, { priority?: string; scheduledFor?: LocalDate; passTo?: Assignment }>;
 }
 
 /** The top-level case fields a path may name after `case.`. */
@@ -39,10 +43,10 @@ export function caseData(
   state: CaseState,
   now: Instant,
   today: LocalDate,
-  answers?: { node: string; data: Record<string, unknown>; chosen?: string[] },
+  answers?: { node: string; data: Record<string, unknown>; chosen?: ChosenAction[] },
 ): CaseData {
   return {
-    ...(answers?.chosen ? { chosen: answers.chosen } : {}),
+    ...(answers?.chosen ? { chosen: answers.chosen.map((a) => a.action), choices: choicesOf(answers.chosen) } : {}),
     case: {
       id: state.id,
       entry: state.entry,
@@ -59,6 +63,12 @@ export function caseData(
     now,
     today,
   };
+}
+
+function choicesOf(chosen: ChosenAction[]): NonNullable<CaseData['choices']> {
+  return Object.fromEntries(
+    chosen.map((a) => [a.action, { ...(a.priority ? { priority: a.priority } : {}), ...(a.scheduledFor ? { scheduledFor: a.scheduledFor } : {}), ...(a.passTo ? { passTo: a.passTo } : {}) }]),
+  );
 }
 
 /** Reads a dotted path, following own properties only; `undefined` when any step is missing. */

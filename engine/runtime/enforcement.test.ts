@@ -133,7 +133,7 @@ describe('Who may act: a dispute reviewed jointly by the Early Help and MASH ope
   it('When the Early Help manager signs alone, Then the review stays open, signed once, with the decision ready for the co-signer', () => {
     const driver = atReview().complete('2026-12-21T14:00:00Z', 'joint_review', 'olu', decision, 'early_help');
     const task = driver.task('joint_review');
-    expect(task.signatures).toEqual([{ by: 'olu', role: 'eh_ops_manager', at: '2026-12-21T14:00:00.000Z' }]);
+    expect(task.signatures).toEqual([{ by: 'olu', role: 'eh_ops_manager', slot: 0, at: '2026-12-21T14:00:00.000Z' }]);
     expect(task.prefill).toEqual(decision);
     expect(driver.history('task_signed', 'joint_review')).toHaveLength(1);
   });
@@ -155,12 +155,51 @@ describe('Who may act: a dispute reviewed jointly by the Early Help and MASH ope
     const driver = atReview()
       .complete('2026-12-21T14:00:00Z', 'joint_review', 'olu', decision, 'early_help')
       .complete('2026-12-22T09:00:00Z', 'joint_review', 'max', { decision: 'MASH: threshold met.' }, 'mash');
-    expect(driver.task('joint_review').signatures).toEqual([{ by: 'max', role: 'mash_ops_manager', at: '2026-12-22T09:00:00.000Z' }]);
+    expect(driver.task('joint_review').signatures).toEqual([{ by: 'max', role: 'mash_ops_manager', slot: 1, at: '2026-12-22T09:00:00.000Z' }]);
     expect(driver.history('signatures_cleared', 'joint_review')).toEqual([expect.objectContaining({ previous: ['olu'] })]);
     const done = driver.complete('2026-12-22T10:00:00Z', 'joint_review', 'oona', { decision: 'MASH: threshold met.' }, 'mash');
     const task = Object.values(done.state!.tasks).find((t) => t.node === 'joint_review')!;
     expect(task).toMatchObject({ status: 'completed', completedBy: 'oona', actions: ['mash'] });
     expect(task.signatures?.map((s) => s.role)).toEqual(['mash_ops_manager', 'eh_ops_manager']);
     expect(done.state!.outcome?.id).toBe('resolved');
+  });
+});
+
+describe('Who may act: two people of the same role decide jointly (two service managers)', () => {
+  const twoManagers = () => {
+    const definition = structuredClone(ENFORCED);
+    const review = definition.nodes.find((n) => n.id === 'joint_review');
+    if (review?.kind === 'user_task') review.signatures = { signers: [{ roles: ['eh_ops_manager'], label: 'one service manager' }, { roles: ['eh_ops_manager'], label: 'the other service manager' }] };
+    return new CaseDriver(definition, users, '2026-12-21T09:00:00Z')
+      .start('2026-12-21T09:00:00Z', 'start', 'sam', family)
+      .complete('2026-12-21T10:00:00Z', 'referral', 'sam', referral(), 'send')
+      .complete('2026-12-21T11:00:00Z', 'screen', 'dora', { team: 'north' }, 'dispute');
+  };
+
+  it('When one manager signs twice, Then it is refused; when a second manager signs the same decision, Then it completes', () => {
+    const driver = twoManagers().complete('2026-12-21T14:00:00Z', 'joint_review', 'olu', { decision: 'North.' }, 'early_help');
+    expect(driver.refused((d) => d.complete('2026-12-21T15:00:00Z', 'joint_review', 'olu', { decision: 'North.' }, 'early_help')).message).toBe(
+      'You have already signed "Joint review of the dispute"; it needs the other service manager to sign too.',
+    );
+    const done = driver.complete('2026-12-21T15:00:00Z', 'joint_review', 'oona', { decision: 'North.' }, 'early_help');
+    expect(done.state!.outcome?.id).toBe('resolved');
+  });
+});
+
+describe('Guards that read what was chosen with each next action', () => {
+  it('When a step down must be passed as Urgent and is passed as Low, Then the guard refuses it; as Urgent it goes', () => {
+    const definition = structuredClone(ENFORCED);
+    const signoff = definition.nodes.find((n) => n.id === 'signoff');
+    if (signoff?.kind === 'user_task') {
+      signoff.nextActions[0]!.guards = [{ rule: { '==': [{ var: 'choices.step_down.priority' }, 'urgent'] }, message: 'Step downs are allocated as a priority: choose Urgent.' }];
+    }
+    const atSignoff = () => new CaseDriver(definition, users, '2026-12-21T09:00:00Z')
+      .start('2026-12-21T09:00:00Z', 'start', 'sam', family)
+      .complete('2026-12-21T10:00:00Z', 'referral', 'sam', referral(), 'send')
+      .complete('2026-12-21T11:00:00Z', 'screen', 'dora', { team: 'north' }, 'confirm');
+    const refusal = atSignoff().refused((d) => d.complete('2026-12-21T12:00:00Z', 'signoff', 'tom', {}, { action: 'step_down', passTo: { team: 'north' }, priority: 'low' }, 'close_csc'));
+    expect(refusal.message).toBe('Step downs are allocated as a priority: choose Urgent.');
+    const driver = atSignoff().complete('2026-12-21T12:00:00Z', 'signoff', 'tom', {}, { action: 'step_down', passTo: { team: 'north' }, priority: 'urgent' }, 'close_csc');
+    expect(driver.task('allocate').priority).toBe('urgent');
   });
 });

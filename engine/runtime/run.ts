@@ -9,7 +9,7 @@ import { Refusal } from '../problems.ts';
 import type { Instant, LocalDate } from '../time.ts';
 import type { Priority } from '../schema/definition.types.ts';
 import { caseData, type CaseData } from './data.ts';
-import type { Effect, Person } from './events.ts';
+import type { ChosenAction, Effect, Person } from './events.ts';
 import type { Assignment, CaseState, HistoryRecord, Task, Timer } from './state.ts';
 
 /** How a path arrives at a node: from where, and what the previous next action passed on. */
@@ -51,7 +51,7 @@ export class Run {
     return `${this.state.id}.${prefix}${this.state.seq}`;
   }
 
-  data(answers?: { node: string; data: Record<string, unknown>; chosen?: string[] }): CaseData {
+  data(answers?: { node: string; data: Record<string, unknown>; chosen?: ChosenAction[] }): CaseData {
     return caseData(this.state, this.now, this.calendar.localDate(this.now), answers);
   }
 

@@ -67,7 +67,10 @@ export interface Task {
 
 export interface Signature {
   by: string;
+  /** The role they signed in. */
   role: string;
+  /** Which of the step's signers they signed as (its index). */
+  slot: number;
   at: Instant;
 }
 

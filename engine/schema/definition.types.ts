@@ -121,6 +121,29 @@ export type Assignee =
       fallback?: Assignee;
     };
 /**
+ * Signed jointly: one person for each signer submits the same answers and next actions; the last signature completes the task. Each signature is recorded with who, in which role and when.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "JointSignatures".
+ */
+export type JointSignatures =
+  | {
+      /**
+       * One signer per role.
+       *
+       * @minItems 2
+       */
+      roles: [Id, Id, ...Id[]];
+    }
+  | {
+      /**
+       * Each signer: a different person holding one of the signer's roles (two service managers: two signers with the same role).
+       *
+       * @minItems 2
+       */
+      signers: [Signer, Signer, ...Signer[]];
+    };
+/**
  * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
  * via the `definition` "Priority".
  */
@@ -549,16 +572,18 @@ export interface Guard {
   message: string;
 }
 /**
- * Signed jointly: one person holding each of these roles submits the same answers and next actions; the last signature completes the task. Each signature is recorded with who and when.
- *
  * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
- * via the `definition` "JointSignatures".
+ * via the `definition` "Signer".
  */
-export interface JointSignatures {
+export interface Signer {
   /**
-   * @minItems 2
+   * @minItems 1
    */
-  roles: [Id, Id, ...Id[]];
+  roles: [Id, ...Id[]];
+  /**
+   * Who this signer is, in the protocol's words ("the Early Help worker at the meeting").
+   */
+  label?: string;
 }
 /**
  * An offset after the anchor (default: when the node was entered). Deadline rule: the anchor's day is day 0; due at the end of the Nth day after it.

@@ -16,13 +16,13 @@ export function dataProblems(definition: WorkflowDefinition, graph: Graph): Prob
     if (!check.ok) problems.push({ code, path: where, message: `${what} reads "${path}", but ${check.reason ?? 'nothing earlier sets it'}.` });
     return check;
   };
-  /** `completing`: a task's own guards, which may read `chosen` (the next actions chosen with it). */
+  /** `completing`: a task's own guards, which may read `chosen` and `choices` (the next actions chosen with it). */
   const rule = (value: unknown, at: string, where: string, completing = false) => {
     const unsafe = checkRule(value, where);
     problems.push(...unsafe);
     if (unsafe.length > 0) return;
     for (const path of varsRead(value)) {
-      if (completing && path === 'chosen') continue;
+      if (completing && (path === 'chosen' || path === 'choices' || path.startsWith('choices.'))) continue;
       read(path, at, where, 'condition_reads_unknown_field', 'The condition');
     }
   };

@@ -57,11 +57,13 @@ export function referenceProblems(definition: WorkflowDefinition, graph: Graph):
         if (!roles.has(r)) add('unknown_role', `${path}/${j}`, `The role "${r}" does not exist.`);
       });
     knownRoles(node.roles, `${at}/roles`);
-    knownRoles(node.signatures?.roles, `${at}/signatures/roles`);
+    const joint = node.signatures;
+    if (joint && 'roles' in joint) knownRoles(joint.roles, `${at}/signatures/roles`);
+    if (joint && 'signers' in joint) joint.signers.forEach((signer, j) => knownRoles(signer.roles, `${at}/signatures/signers/${j}/roles`));
     (node.separateFrom ?? []).forEach((other, j) => {
       const target = graph.nodes.get(other);
       if (!target) add('unknown_node', `${at}/separateFrom/${j}`, `There is no node "${other}".`);
-      else if (target.kind !== 'user_task') add('separate_from_not_a_task', `${at}/separateFrom/${j}`, `"${target.name}" is not a task someone completes, so it cannot be kept apart from "${node.name}".`);
+      else if (target.kind !== 'user_task' && target.kind !== 'start') add('separate_from_not_a_task', `${at}/separateFrom/${j}`, `"${target.name}" is not a step someone does (a task or the start of the case), so it cannot be kept apart from "${node.name}".`);
       else if (other === node.id) add('separate_from_itself', `${at}/separateFrom/${j}`, `"${node.name}" cannot be kept apart from itself.`);
     });
     node.nextActions.forEach((action, j) => {

@@ -7,7 +7,7 @@
  * task's own answers says so (`mayDependOnAnswers`), since the answers sent decide it.
  */
 import {
-  caseData, graphOf, readPath, truthy, varsRead, WorkingCalendar,
+  caseData, graphOf, readPath, signersOf, stepRoles, truthy, varsRead, WorkingCalendar,
   type CaseState, type Guard, type Instant, type Task, type UserTaskNode, type WorkflowDefinition,
 } from '../../engine/index.ts';
 import type { TaskDraft, UserRecord } from '../store/index.ts';
@@ -65,7 +65,7 @@ export function taskForm(
     // The team an earlier step recorded ("the team the front door confirmed") is the only one offered.
     const recorded = action.passTo?.teamFrom ? readPath(view, action.passTo.teamFrom) : undefined;
     const teams = (action.passTo?.teams ?? []).filter((id) => !action.passTo?.teamFrom || id === recorded);
-    const workerRoles = action.passTo?.roles ?? (target?.kind === 'user_task' ? (target.signatures?.roles ?? target.roles) : undefined);
+    const workerRoles = action.passTo?.roles ?? (target?.kind === 'user_task' ? stepRoles(target) : undefined);
     return {
       id: action.id,
       label: action.label,
@@ -109,11 +109,14 @@ export function taskForm(
     prefilled: Object.keys(task.prefill ?? {}),
     draft: draft ? { data: draft.data, savedAt: draft.savedAt } : null,
     guards: taskGuards,
-    /** A step signed jointly: the roles that sign, and the signatures so far with what they signed. */
+    /** A step signed jointly: each signer, with their signature once given, and the actions signed so far. */
     signing: node?.signatures
       ? {
-          roles: node.signatures.roles.map((id) => ({ id, name: roleName(id) })),
-          signatures: (task.signatures ?? []).map((s) => ({ ...s, person: personView(s.by, people), roleName: roleName(s.role) })),
+          signers: signersOf(node).map((signer, slot) => ({
+            label: signer.label ?? signer.roles.map(roleName).join(' or '),
+            roles: signer.roles.map((id) => ({ id, name: roleName(id) })),
+            signature: (task.signatures ?? []).filter((s) => s.slot === slot).map((s) => ({ at: s.at, role: { id: s.role, name: roleName(s.role) }, person: personView(s.by, people) }))[0] ?? null,
+          })),
           proposedActions: task.proposal?.actions ?? [],
         }
       : null,
