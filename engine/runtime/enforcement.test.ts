@@ -203,3 +203,28 @@ describe('Guards that read what was chosen with each next action', () => {
     expect(driver.task('allocate').priority).toBe('urgent');
   });
 });
+
+describe('One service ending the case never cancels the other service\u2019s work silently', () => {
+  it('Given the social worker\u2019s closure is open, When Early Help ends the whole case, Then Sam\u2019s task is cancelled and Sam is told who closed it', () => {
+    const definition = structuredClone(ENFORCED);
+    definition.nodes.push(
+      { id: 'close', kind: 'user_task', name: 'Close to social care', assignee: { role: 'social_worker' }, nextActions: [{ id: 'close', label: 'Close', to: 'closed' }] },
+      { id: 'not_needed', kind: 'end', name: 'Step down no longer required', outcome: 'stepped_down', terminate: true },
+    );
+    for (const node of definition.nodes) {
+      if (node.kind === 'user_task' && node.id === 'signoff') node.nextActions[1]!.to = 'close';
+      if (node.kind === 'user_task' && node.id === 'allocate') node.nextActions.push({ id: 'not_needed', label: 'Step down no longer required', to: 'not_needed' });
+    }
+    const driver = new CaseDriver(definition, users, '2026-12-21T09:00:00Z')
+      .start('2026-12-21T09:00:00Z', 'start', 'sam', family)
+      .complete('2026-12-21T10:00:00Z', 'referral', 'sam', referral(), 'send')
+      .complete('2026-12-21T11:00:00Z', 'screen', 'dora', { team: 'north' }, 'confirm')
+      .complete('2026-12-21T12:00:00Z', 'signoff', 'tom', {}, { action: 'step_down', passTo: { team: 'north' } }, 'close_csc')
+      .complete('2026-12-22T09:00:00Z', 'allocate', 'kate', {}, 'not_needed');
+    expect(driver.state!.status).toBe('closed');
+    const told = driver.notifications().find((n) => n.reason === 'closed:not_needed');
+    expect(told).toMatchObject({ to: [{ role: 'social_worker' }], subject: 'Case closed: Step down no longer required' });
+    expect(told?.body).toContain('by kate');
+    expect(driver.history('open_work_cancelled', 'not_needed')).toHaveLength(1);
+  });
+});
