@@ -106,8 +106,10 @@ export class CaseDriver {
   }
 
   /** The scenario's people are the directory: passing work to anyone else is refused. */
+  private directory?: Record<string, { roles: string[]; teams: string[] }>;
   private people() {
-    return Object.fromEntries(Object.entries(this.users).map(([id, u]) => [id, { roles: u.roles, teams: u.teams ?? [] }]));
+    this.directory ??= Object.fromEntries(Object.entries(this.users).map(([id, u]) => [id, { roles: u.roles, teams: u.teams ?? [] }]));
+    return this.directory;
   }
 
   private apply(event: CaseEvent, at: string): this {
