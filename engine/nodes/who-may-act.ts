@@ -50,7 +50,7 @@ export function stepRoles(node: UserTaskNode): readonly string[] | undefined {
 export function checkMayAct(node: UserTaskNode, run: Run, task: Task, by: Actor): void {
   const roles = stepRoles(node);
   if (!node.signatures && !canAct(task, by, run.definition)) {
-    throw new Refusal('not_allowed', `"${task.name}" is not assigned to you or your team.`, { task: task.id });
+    throw new Refusal('not_allowed', `"${task.name}" is with ${holder(run.definition, task)}, not with you or your team.`, { task: task.id, assignee: task.assignee });
   }
   if (roles && !roles.some((r) => by.roles.includes(r))) {
     throw new Refusal('not_allowed', `Only ${rolesSentence(run.definition, roles)} can do "${task.name}".`, { task: task.id, roles });
@@ -61,6 +61,14 @@ export function checkMayAct(node: UserTaskNode, run: Run, task: Task, by: Actor)
       throw new Refusal('same_person', `You did "${name}" on this case, so someone else must do "${task.name}".`, { task: task.id, node: other });
     }
   }
+}
+
+/** Who has a task, as a practitioner would say it: "North Early Help", "an EH front door manager", "kate". */
+export function holder(definition: WorkflowDefinition, task: Task): string {
+  const assignee = task.assignee;
+  if ('worker' in assignee) return assignee.worker;
+  if ('role' in assignee) return aRole(definition, assignee.role);
+  return definition.teams.find((t) => t.id === assignee.team)?.name ?? assignee.team;
 }
 
 /**

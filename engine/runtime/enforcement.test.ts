@@ -228,3 +228,11 @@ describe('One service ending the case never cancels the other service\u2019s wor
     expect(driver.history('open_work_cancelled', 'not_needed')).toHaveLength(1);
   });
 });
+
+describe('Refusals say who has the work', () => {
+  it('When someone other than the front door screens the referral, Then the refusal says it is with an EH front door manager', () => {
+    const refusal = started().refused((d) => d.complete('2026-12-21T11:00:00Z', 'screen', 'kate', { team: 'north' }, 'confirm'));
+    expect(refusal.code).toBe('not_allowed');
+    expect(refusal.message).toBe('"Screen the referral" is with an EH front door manager, not with you or your team.');
+  });
+});
