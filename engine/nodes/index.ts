@@ -40,6 +40,6 @@ export function enterNode(node: Node, run: Run, arrival: Arrival): void {
 export { canAct, describeAssignment } from './assign.ts';
 export { completeTask } from './complete-task.ts';
 export { reassignTask } from './reassign-task.ts';
-export { signersOf, stepRoles } from './who-may-act.ts';
+export { mayWorkOn, signersOf, stepRoles } from './who-may-act.ts';
 export { fireWait } from './timer.ts';
 export { fireDue, fireEscalation } from './user-task.ts';

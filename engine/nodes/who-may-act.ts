@@ -43,6 +43,19 @@ export function stepRoles(node: UserTaskNode): readonly string[] | undefined {
 }
 
 /**
+ * Whether `actor` may work on `task` at all (open it, save a draft, complete or sign it), before
+ * anything case-specific such as maker and checker: the task is theirs by assignment and they hold
+ * a role the step is given to; a jointly signed step is open to anyone holding a signer's role.
+ */
+export function mayWorkOn(task: Task, actor: Actor, definition: WorkflowDefinition): boolean {
+  const node = definition.nodes.find((n) => n.id === task.node);
+  if (node?.kind !== 'user_task') return canAct(task, actor, definition);
+  const roles = stepRoles(node);
+  const holds = !roles || roles.some((r) => actor.roles.includes(r));
+  return node.signatures ? holds : holds && canAct(task, actor, definition);
+}
+
+/**
  * Refuses unless `by` may complete (or sign) `task` now: it is theirs by assignment (a jointly
  * signed step is anyone's who holds a signer's role), they hold a role the step is given to, and
  * they did not do a step this one must be kept apart from.

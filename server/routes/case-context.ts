@@ -4,7 +4,7 @@
  * assignment reads for a person ("Demo Social Worker", "IEYS Kentish Town East duty manager").
  */
 import type { Context } from 'hono';
-import { canAct, type Assignment, type CaseState, type Instant, type Task, type WorkflowDefinition } from '../../engine/index.ts';
+import { mayWorkOn, type Assignment, type CaseState, type Instant, type Task, type WorkflowDefinition } from '../../engine/index.ts';
 import { actorOf, type AppEnv } from '../http/env.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { StoreError, type Store, type UserRecord } from '../store/index.ts';
@@ -122,7 +122,7 @@ export function taskView(task: Task, definition: WorkflowDefinition, people: Map
     scheduledFor: task.scheduledFor ?? null,
     note: task.note ?? null,
     passedBy: personView(task.passedBy, people),
-    canAct: task.status === 'open' && canAct(task, actorOf(user), definition),
+    canAct: task.status === 'open' && mayWorkOn(task, actorOf(user), definition),
   };
 }
 

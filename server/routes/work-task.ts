@@ -5,7 +5,7 @@
  * file keeps authorities apart, checks request shapes, and decides who may reassign.
  */
 import { Hono, type Context } from 'hono';
-import { canAct, Refusal, type ChosenAction, type WorkflowDefinition } from '../../engine/index.ts';
+import { canAct, mayWorkOn, Refusal, type ChosenAction, type WorkflowDefinition } from '../../engine/index.ts';
 import { actorOf, isAdmin, type AppEnv } from '../http/env.ts';
 import { readJson } from '../http/json-body.ts';
 import { HttpProblem } from '../http/problem.ts';
@@ -121,7 +121,7 @@ export const workTaskRoutes = new Hono<AppEnv>()
     const task = taskOf(state, c.req.param('taskId'));
     const user = c.get('user');
     if (task.status !== 'open') throw new Refusal('task_not_open', `Someone else already did this: the task was ${task.status}.`, { task: task.id, taskStatus: task.status });
-    if (!canAct(task, actorOf(user), definition)) throw new Refusal('not_allowed', `"${task.name}" is not assigned to you or your team.`, { task: task.id });
+    if (!mayWorkOn(task, actorOf(user), definition)) throw new Refusal('not_allowed', `"${task.name}" is not yours to work on.`, { task: task.id });
     const { store, clock } = c.get('deps');
     await store.saveTaskDraft({ caseId: state.id, taskId: task.id, userId: user.id, authority: state.authority, data, savedAt: clock.now() });
     return c.body(null, 204);
