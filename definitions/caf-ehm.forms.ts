@@ -23,6 +23,28 @@ export interface StepDownDecisionData {
 }
 
 /**
+ * Team Manager agreement to step down from CSC to CAF
+ */
+export type TmDecisionAgreementData = {
+  /**
+   * Date of the supervision where the decision was agreed
+   */
+  supervisionDate: string;
+  /**
+   * Why the threshold for social care involvement is no longer met
+   */
+  thresholdNoLongerMet?: string;
+  /**
+   * Do you agree that the threshold is no longer met and the case is ready to step down?
+   */
+  agreed: boolean;
+  /**
+   * Why the case is not ready to step down
+   */
+  reason?: string;
+};
+
+/**
  * Step down proposal: views and informed consent
  */
 export type ShareProposalData = {
@@ -37,13 +59,42 @@ export type ShareProposalData = {
    */
   sharedWith: ['child' | 'parents' | 'partners', ...('child' | 'parents' | 'partners')[]];
   /**
-   * Views of the child
+   * Views of each child
+   *
+   * @minItems 1
+   *
+   * Items: Child
    */
-  childViews: string;
-  /**
-   * Does the child agree with the plan to step down to CAF and close to CSC?
-   */
-  childAgrees: ('yes' | 'no' | 'unable') & string;
+  childrenViews: [
+    {
+      /**
+       * Child
+       */
+      name: string;
+      /**
+       * Views of the child
+       */
+      views: string;
+      /**
+       * Does the child agree with the plan to step down to CAF and close to CSC?
+       */
+      agrees: ('yes' | 'no' | 'unable') & string;
+    },
+    ...{
+      /**
+       * Child
+       */
+      name: string;
+      /**
+       * Views of the child
+       */
+      views: string;
+      /**
+       * Does the child agree with the plan to step down to CAF and close to CSC?
+       */
+      agrees: ('yes' | 'no' | 'unable') & string;
+    }[]
+  ];
   /**
    * Views of the parents or carers
    */
@@ -193,6 +244,10 @@ export type FamilyDisagreementData = {
    * Outcome and the Team Manager's decision
    */
   outcome: string;
+  /**
+   * Why it was not resolved within 5 working days
+   */
+  delayReason?: string;
 };
 
 /**
@@ -302,6 +357,10 @@ export interface PartnerDisagreementData {
    * Team Manager's resolution
    */
   resolution: string;
+  /**
+   * Why it was not resolved within 5 working days
+   */
+  delayReason?: string;
 }
 
 /**
@@ -431,13 +490,50 @@ export type FinalCinMeetingData = {
    */
   attendees: string;
   /**
+   * Who took part
+   */
+  whoTookPart: ('social_worker' | 'parents' | 'child' | 'partners')[];
+  /**
    * Plan on closing to CSC
    */
   stepDownTo: ('caf' | 'universal') & string;
   /**
-   * Views of the child
+   * Views of each child
+   *
+   * @minItems 1
+   *
+   * Items: Child
    */
-  childViews: string;
+  childrenViews: [
+    {
+      /**
+       * Child
+       */
+      name: string;
+      /**
+       * Views of the child
+       */
+      views: string;
+      /**
+       * Does the child agree with the case closing to CSC?
+       */
+      agrees?: ('yes' | 'no' | 'unable') & string;
+    },
+    ...{
+      /**
+       * Child
+       */
+      name: string;
+      /**
+       * Views of the child
+       */
+      views: string;
+      /**
+       * Does the child agree with the case closing to CSC?
+       */
+      agrees?: ('yes' | 'no' | 'unable') & string;
+    }[]
+  ];
   /**
    * Views of the parents or carers
    */
@@ -446,6 +542,10 @@ export type FinalCinMeetingData = {
    * Views of partners
    */
   partnerViews: string;
+  /**
+   * When a referral back into social care may be necessary
+   */
+  referralBackTriggers: string;
   /**
    * Name of Lead Professional
    */
@@ -458,6 +558,10 @@ export type FinalCinMeetingData = {
    * Did the Lead Professional attend the final CIN meeting?
    */
   lpAttended?: boolean;
+  /**
+   * Why the Lead Professional did not attend
+   */
+  lpNotAttendedReason?: string;
   /**
    * Lead Professional's contribution to the CAF assessment
    */
@@ -475,9 +579,34 @@ export type FinalCinMeetingData = {
    */
   areasRequiringSupport?: string;
   /**
-   * The child's voice and experience
+   * Each child's voice and experience
+   *
+   * @minItems 1
+   *
+   * Items: Child
    */
-  childVoice?: string;
+  childrenVoice?: [
+    {
+      /**
+       * Child
+       */
+      name: string;
+      /**
+       * The child's voice and experience
+       */
+      voice: string;
+    },
+    ...{
+      /**
+       * Child
+       */
+      name: string;
+      /**
+       * The child's voice and experience
+       */
+      voice: string;
+    }[]
+  ];
   /**
    * SMART family plan
    *
@@ -735,6 +864,10 @@ export interface ClwContactLpData {
    * Date of the initial Family Planning meeting
    */
   initialFpMeetingDate: string;
+  /**
+   * Why the initial Family Planning meeting cannot take place within 4 weeks of the step down
+   */
+  delayReason?: string;
 }
 
 /**
@@ -754,9 +887,34 @@ export interface FamilyPlanningMeetingData {
    */
   progress: string;
   /**
-   * The child's voice and experience: how the plan is improving outcomes for them
+   * Each child's voice and experience: how the plan is improving outcomes for them
+   *
+   * @minItems 1
+   *
+   * Items: Child
    */
-  childVoice: string;
+  childrenVoice: [
+    {
+      /**
+       * Child
+       */
+      name: string;
+      /**
+       * The child's voice and experience
+       */
+      voice: string;
+    },
+    ...{
+      /**
+       * Child
+       */
+      name: string;
+      /**
+       * The child's voice and experience
+       */
+      voice: string;
+    }[]
+  ];
   /**
    * Family plan
    *
@@ -818,6 +976,10 @@ export interface FamilyPlanningMeetingData {
    * Have copies been shared with the child, parents and partners?
    */
   copiesShared: boolean;
+  /**
+   * Why the meeting was not held within the timescale
+   */
+  delayReason?: string;
 }
 
 /**
@@ -846,6 +1008,10 @@ export type CafReassessmentData = {
        */
       name: string;
       /**
+       * Member of the Team around the Family
+       */
+      member: ('family' | 'professional') & string;
+      /**
        * Agency or relationship to the child
        */
       agency: string;
@@ -859,6 +1025,10 @@ export type CafReassessmentData = {
        * Name
        */
       name: string;
+      /**
+       * Member of the Team around the Family
+       */
+      member: ('family' | 'professional') & string;
       /**
        * Agency or relationship to the child
        */
@@ -945,9 +1115,34 @@ export interface CafClosureData {
    */
   progressAndImpact: string;
   /**
-   * The child's voice and experience
+   * Each child's voice and experience
+   *
+   * @minItems 1
+   *
+   * Items: Child
    */
-  childVoice: string;
+  childrenVoice: [
+    {
+      /**
+       * Child
+       */
+      name: string;
+      /**
+       * The child's voice and experience
+       */
+      voice: string;
+    },
+    ...{
+      /**
+       * Child
+       */
+      name: string;
+      /**
+       * The child's voice and experience
+       */
+      voice: string;
+    }[]
+  ];
   /**
    * Has the final meeting and CAF closure been recorded on EHM?
    */
@@ -960,6 +1155,7 @@ export interface CafClosureData {
 
 export interface FormData {
   "step_down_decision": StepDownDecisionData;
+  "tm_decision_agreement": TmDecisionAgreementData;
   "share_proposal": ShareProposalData;
   "family_disagreement": FamilyDisagreementData;
   "partner_disagreement": PartnerDisagreementData;

@@ -9,7 +9,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Api } from '../support/api.ts';
 import { complete, inInbox, type Json, submit, walkHarness } from '../support/api-walk.ts';
-import { cafMeeting, closure, decision, family, lpAgreed, proposal, tmQa } from '../caf-ehm/given.ts';
+import { cafMeeting, closure, decision, family, lpAgreed, proposal, tmAgrees, tmQa } from '../caf-ehm/given.ts';
 
 let api: Api;
 beforeEach(async () => {
@@ -27,6 +27,12 @@ describe('Given the CAF / EHM authority’s demo people and a final CIN meeting 
     expect(started.status).toBe(201);
     const caseId = ((await started.json()) as Json).id as string;
 
+    // The Team Manager agrees the supervision decision; the Social Worker cannot agree it for them.
+    const agreement = await inInbox(tara, caseId, 'tm_agree_decision');
+    expect(agreement).toMatchObject({ via: 'role', due: '2026-12-03T23:59:59.999Z' });
+    expect((await submit(sam, caseId, agreement.taskId, tmAgrees, { action: 'agreed' })).status).toBe(403);
+    await complete(tara, caseId, agreement.taskId, tmAgrees, { action: 'agreed' });
+
     // Views and consent, and the Lead Professional, are due by the last working day before the meeting.
     await api.runClockTo('2026-12-10T14:00:00Z');
     const views = await inInbox(sam, caseId, 'share_proposal');
@@ -38,13 +44,13 @@ describe('Given the CAF / EHM authority’s demo people and a final CIN meeting 
     await api.runClockTo('2027-01-04T15:00:00Z');
     const meeting = await inInbox(sam, caseId, 'final_cin_meeting');
     expect(meeting.due).toBe('2027-01-04T23:59:59.999Z');
-    const { familyPlan: _plan, initialFpMeetingDate: _date, childVoice: _voice, ...partial } = cafMeeting('2027-01-04', '2027-01-28');
+    const { familyPlan: _plan, childrenVoice: _voice, ...partial } = cafMeeting('2027-01-04', '2027-05-24');
     const refused = await submit(sam, caseId, meeting.taskId, partial, { action: 'step_down_caf' });
     expect(refused.status).toBe(422);
     expect(((await refused.json()) as { errors: Json[] }).errors).toEqual([
-      expect.objectContaining({ pointer: '/childVoice', message: "Enter the child's voice and experience" }),
+      expect.objectContaining({ pointer: '/childrenVoice', message: "Enter each child's voice and experience" }),
       expect.objectContaining({ pointer: '/familyPlan', message: 'Add at least one action to the family plan' }),
-      expect.objectContaining({ pointer: '/initialFpMeetingDate', message: 'Enter the date of the initial Family Planning meeting' }),
+      expect.objectContaining({ pointer: '/initialFpMeetingDate', message: 'The initial Family Planning meeting must take place within 4 weeks of the final CIN meeting' }),
     ]);
     await complete(sam, caseId, meeting.taskId, cafMeeting('2027-01-04', '2027-01-28'), { action: 'step_down_caf' });
 

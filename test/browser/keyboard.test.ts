@@ -53,7 +53,10 @@ describe('Given a CAF / EHM case waiting for its Lead Professional', { timeout: 
     const route = cafRoute();
     const sam = await apiAs(stack.base, route.starter);
     const { id } = await sam.post<{ id: string }>('/api/cases', { definition: route.definition, entry: route.entry, subject: route.family, data: route.intake });
-    await completeAt(sam, id, 'share_proposal', route.steps[0]!.data, route.steps[0]!.actions);
+    // The route's steps before the Lead Professional (the Team Manager's agreement, the views), each by its person.
+    for (const step of route.steps.slice(0, route.steps.findIndex((s) => s.node === 'identify_lp'))) {
+      await completeAt(step.who === route.starter ? sam : await apiAs(stack.base, step.who), id, step.node, step.data, step.actions);
+    }
 
     await page.goto(`${stack.base}/sign-in`);
     await heading(page, 'Sign in to Stepwise');

@@ -5,9 +5,22 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CaseDriver } from '../support/case-driver.ts';
-import { cafAllocated, definition, escalationsOf, family, fpMeeting, timersAt, transfer, users } from './given.ts';
+import { cafAllocated, definition, escalationsOf, family, fieldErrors, fpMeeting, siblings, timersAt, transfer, users } from './given.ts';
 
-const closing = { finalMeetingDate: '2027-05-19', closureReason: 'plan_met', progressAndImpact: 'Every action met.', childVoice: 'Kofi is proud.', recordedOnEhm: true, copiesShared: true };
+const closing = {
+  finalMeetingDate: '2027-05-19',
+  closureReason: 'plan_met',
+  progressAndImpact: 'Every action met.',
+  childrenVoice: [{ name: 'Kofi Mensah', voice: 'Kofi is proud.' }],
+  recordedOnEhm: true,
+  copiesShared: true,
+};
+const contact = (initialFpMeetingDate: string, o: { contactDate?: string; delayReason?: string } = {}) => ({
+  contactDate: o.contactDate ?? '2027-01-15',
+  supportOffered: 'Offered to co-chair the first meeting.',
+  initialFpMeetingDate,
+  ...(o.delayReason ? { delayReason: o.delayReason } : {}),
+});
 
 /** Given the CAF (step down 4 January 2027) was allocated to Lena on Friday 15 January. */
 const allocated = () => cafAllocated('2027-01-15T10:00:00Z', '2027-01-04', '2027-01-28');
@@ -29,10 +42,25 @@ describe('Given the CAF Link Worker starts the step down CAF on EHM on Friday 15
     expect(driver.refused((d) => d.start('2027-01-15T10:00:00Z', 'caf_in_ehm', 'sam', family, transfer('2027-01-04', '2027-01-28'))).code).toBe('not_allowed');
   });
 
-  it('When the CAF is allocated without naming the Lead Professional, Then it is refused', () => {
-    const contact = { contactDate: '2027-01-15', supportOffered: 'Offered support.', initialFpMeetingDate: '2027-01-28' };
-    const refusal = started().refused((d) => d.complete('2027-01-15T10:00:00Z', 'clw_contact_lp', 'cleo', contact, 'allocate_lp'));
-    expect(refusal.code).toBe('pass_to_required');
+  it('When the CAF is allocated without naming the Lead Professional, or to a Social Worker, Then it is refused', () => {
+    const driver = started();
+    expect(driver.refused((d) => d.complete('2027-01-15T10:00:00Z', 'clw_contact_lp', 'cleo', contact('2027-01-28'), 'allocate_lp')).code).toBe('pass_to_required');
+    const toSw = driver.refused((d) => d.complete('2027-01-15T10:00:00Z', 'clw_contact_lp', 'cleo', contact('2027-01-28'), { action: 'allocate_lp', passTo: { worker: 'sam' } }));
+    expect(toSw.code).toBe('pass_to_not_allowed');
+    expect(toSw.message.toLowerCase()).toContain('lead professional');
+  });
+
+  it('When the contact is dated before the file transferred, Then it is refused', () => {
+    const refusal = started().refused((d) => d.complete('2027-01-15T10:00:00Z', 'clw_contact_lp', 'cleo', contact('2027-01-28', { contactDate: '2027-01-14' }), { action: 'allocate_lp', passTo: { worker: 'lena' } }));
+    expect(fieldErrors(refusal)).toEqual(["/contactDate: The Lead Professional cannot be contacted before the child's file transferred to EHM"]);
+  });
+
+  it('When the first meeting is re-arranged for Monday 8 February, beyond 4 weeks, Then the reason is required, and the Lead Professional sees the new date', () => {
+    const driver = started();
+    const refusal = driver.refused((d) => d.complete('2027-01-15T10:00:00Z', 'clw_contact_lp', 'cleo', contact('2027-02-08'), { action: 'allocate_lp', passTo: { worker: 'lena' } }));
+    expect(fieldErrors(refusal)).toEqual(['/delayReason: Enter why the initial Family Planning meeting cannot take place within 4 weeks of the step down']);
+    driver.complete('2027-01-15T10:00:00Z', 'clw_contact_lp', 'cleo', contact('2027-02-08', { delayReason: 'Mum is in hospital until February.' }), { action: 'allocate_lp', passTo: { worker: 'lena' } });
+    expect(driver.task('initial_fp_meeting').prefill).toMatchObject({ meetingDate: '2027-02-08' });
   });
 
   it('When the Lead Professional has not been contacted in time, Then the Early Help & Specialist Support Manager is told', () => {
@@ -64,6 +92,28 @@ describe('Given the CAF is allocated to Lena as Lead Professional', () => {
       'Record the Family planning meeting on EHM before submitting it.',
       'Share copies of the Family planning meeting with the child, parents and partners before submitting it.',
     ]);
+  });
+
+  it('When the meeting date is 20 weeks out, or before the step down, Then it is refused', () => {
+    const driver = allocated().runUntil('2027-01-29T10:00:00Z');
+    const future = driver.refused((d) => d.complete('2027-01-29T10:00:00Z', 'initial_fp_meeting', 'lena', fpMeeting('2027-05-24'), 'continue_plan'));
+    expect(fieldErrors(future)).toEqual(['/meetingDate: The date of the Family planning meeting must be today or in the past']);
+    const before = driver.refused((d) => d.complete('2027-01-29T10:00:00Z', 'initial_fp_meeting', 'lena', fpMeeting('2027-01-04'), 'continue_plan'));
+    expect(fieldErrors(before)).toEqual(['/meetingDate: The Family planning meeting must be after the step down']);
+  });
+
+  it('When the meeting was held on Friday 5 February, after the 4 weeks, Then the reason for the delay is required', () => {
+    const driver = allocated().runUntil('2027-02-05T15:00:00Z');
+    const refusal = driver.refused((d) => d.complete('2027-02-05T15:00:00Z', 'initial_fp_meeting', 'lena', fpMeeting('2027-02-05'), 'continue_plan'));
+    expect(fieldErrors(refusal)).toEqual(['/delayReason: Enter why the initial Family planning meeting was not held within 4 weeks of the step down']);
+    driver.complete('2027-02-05T15:00:00Z', 'initial_fp_meeting', 'lena', fpMeeting('2027-02-05', { delayReason: 'The school was closed by snow on 28 January.' }), 'continue_plan');
+    expect(timersAt(driver, 'wait_first_review')).toHaveLength(1);
+  });
+
+  it('When a CAF Link Worker is given the Lead Professional’s meeting to record, Then it is refused', () => {
+    const refusal = allocated().refused((d) => d.reassign('2027-01-20T10:00:00Z', 'initial_fp_meeting', 'cleo', { worker: 'cleo' }));
+    expect(refusal.code).toBe('pass_to_not_allowed');
+    expect(refusal.message.toLowerCase()).toContain('lead professional');
   });
 
   it('When the plan is not yet met and Lena asks to close the CAF, Then it is refused', () => {
@@ -99,7 +149,21 @@ describe('Given the initial Family planning meeting was held on Thursday 28 Janu
     const driver = afterInitialMeeting().runUntil('2027-03-11T00:00:00Z');
     const task = driver.task('fp_meeting');
     expect(task).toMatchObject({ assignee: { worker: 'lena' }, createdAt: '2027-03-11T00:00:00.000Z', due: '2027-03-25T23:59:59.999Z' });
-    expect(task.prefill).toEqual({ familyPlan: fpMeeting('2027-01-28').familyPlan });
+    expect(task.prefill).toEqual({ familyPlan: fpMeeting('2027-01-28').familyPlan, childrenVoice: [{ name: 'Kofi Mensah' }] });
+  });
+
+  it('When the next meeting is dated Thursday 4 March, 5 weeks after the last, Then it is refused: every 6 to 8 weeks', () => {
+    const driver = afterInitialMeeting().runUntil('2027-03-11T10:00:00Z');
+    const refusal = driver.refused((d) => d.complete('2027-03-11T10:00:00Z', 'fp_meeting', 'lena', fpMeeting('2027-03-04'), 'continue_plan'));
+    expect(fieldErrors(refusal)).toEqual(['/meetingDate: Family planning meetings are held every 6 to 8 weeks: this date is less than 6 weeks after the last meeting']);
+  });
+
+  it('When the next meeting is held on Thursday 8 April, 10 weeks after the last, Then the reason for the delay is required', () => {
+    const driver = afterInitialMeeting().runUntil('2027-04-08T15:00:00Z');
+    const refusal = driver.refused((d) => d.complete('2027-04-08T15:00:00Z', 'fp_meeting', 'lena', fpMeeting('2027-04-08'), 'continue_plan'));
+    expect(fieldErrors(refusal)).toEqual(['/delayReason: Enter why the Family planning meeting was not held within 8 weeks of the last one']);
+    driver.complete('2027-04-08T15:00:00Z', 'fp_meeting', 'lena', fpMeeting('2027-04-08', { delayReason: 'Easter holidays.' }), 'continue_plan');
+    expect(timersAt(driver, 'wait_next_review').map((t) => t.fireAt)).toEqual(['2027-05-19T23:00:00.000Z']);
   });
 
   it('When that meeting is late, Then the CAF Link Workers are told', () => {
@@ -132,6 +196,16 @@ describe('Given the CAF has been running with meetings every 6-8 weeks', () => {
     expect(driver.state?.outcome?.closureReason).toBeUndefined();
   });
 
+  it('When Lena gives "no longer required" as the reason though every action was met, or dates it before the last meeting, Then it is refused', () => {
+    const driver = atMayMeeting().complete('2027-05-20T10:00:00Z', 'fp_meeting', 'lena', fpMeeting('2027-05-19', { met: true }), 'all_met');
+    const reason = driver.refused((d) => d.complete('2027-05-20T10:00:00Z', 'final_fp_meeting', 'lena', { ...closing, closureReason: 'no_longer_required' }, 'close_caf'));
+    expect(fieldErrors(reason)).toEqual([
+      '/closureReason: Only the 12-month reassessment can find the CAF no longer required: the reason is that all actions on the family plan have been met',
+    ]);
+    const early = driver.refused((d) => d.complete('2027-05-20T10:00:00Z', 'final_fp_meeting', 'lena', { ...closing, finalMeetingDate: '2027-05-18' }, 'close_caf'));
+    expect(fieldErrors(early)).toEqual(['/finalMeetingDate: The final Family planning meeting cannot be before the last Family planning meeting']);
+  });
+
   it('When the CAF closure is not recorded on EHM, Then it is refused', () => {
     const driver = atMayMeeting().complete('2027-05-20T10:00:00Z', 'fp_meeting', 'lena', fpMeeting('2027-05-19', { met: true }), 'all_met');
     const refusal = driver.refused((d) => d.complete('2027-05-20T10:00:00Z', 'final_fp_meeting', 'lena', { ...closing, recordedOnEhm: false }, 'close_caf'));
@@ -141,5 +215,17 @@ describe('Given the CAF has been running with meetings every 6-8 weeks', () => {
   it('When a meeting decides a referral back into social care is necessary, Then the CAF ends as referred back', () => {
     const driver = atMayMeeting().complete('2027-05-20T10:00:00Z', 'fp_meeting', 'lena', fpMeeting('2027-05-19'), 'refer_back');
     expect(driver.state).toMatchObject({ status: 'closed', outcome: { id: 'referred_back_to_csc' }, timers: {} });
+  });
+});
+
+describe('Given a CAF on EHM for two children, Kofi and Ama', () => {
+  it('When the initial meeting captures only Kofi’s voice, Then it is refused, naming Ama', () => {
+    const driver = cafAllocated('2027-01-15T10:00:00Z', '2027-01-04', '2027-01-28', siblings).runUntil('2027-01-29T10:00:00Z');
+    expect(driver.task('initial_fp_meeting').prefill).toMatchObject({ childrenVoice: [{ name: 'Kofi Mensah' }, { name: 'Ama Mensah' }] });
+    const refusal = driver.refused((d) => d.complete('2027-01-29T10:00:00Z', 'initial_fp_meeting', 'lena', fpMeeting('2027-01-28'), 'continue_plan'));
+    expect(fieldErrors(refusal)).toEqual(['/childrenVoice: Add the details for Ama Mensah']);
+    const both = { ...fpMeeting('2027-01-28'), childrenVoice: [{ name: 'Kofi Mensah', voice: 'Likes his mentor.' }, { name: 'Ama Mensah', voice: 'Sleeps better.' }] };
+    driver.complete('2027-01-29T10:00:00Z', 'initial_fp_meeting', 'lena', both, 'continue_plan');
+    expect(timersAt(driver, 'wait_first_review')).toHaveLength(1);
   });
 });

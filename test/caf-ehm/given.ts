@@ -4,7 +4,7 @@
  * timescales are asserted in the tests, not here.
  */
 import definitionJson from '../../definitions/caf-ehm.json' with { type: 'json' };
-import type { WorkflowDefinition } from '../../engine/index.ts';
+import type { Refusal, Subject, WorkflowDefinition } from '../../engine/index.ts';
 import { CaseDriver, type DriverUser } from '../support/case-driver.ts';
 
 export const definition = definitionJson as unknown as WorkflowDefinition;
@@ -17,9 +17,16 @@ export const users: Record<string, DriverUser> = {
   ezra: { roles: ['eh_ss_manager'] },
   lena: { roles: ['lead_professional'] },
   lou: { roles: ['lead_professional'] },
+  // People who hold two roles, for maker-and-checker refusals.
+  asha: { roles: ['social_worker', 'sw_team_manager'] },
+  tom: { roles: ['sw_team_manager', 'caf_link_worker'], teams: ['caf_link_workers'] },
+  eve: { roles: ['caf_link_worker', 'eh_ss_manager'], teams: ['caf_link_workers'] },
 };
 
 export const family = { familyName: 'Mensah', children: [{ name: 'Kofi Mensah', dateOfBirth: '2016-05-09' }] };
+
+/** A family of two children, for "one child of two" refusals. */
+export const siblings = { familyName: 'Mensah', children: [{ name: 'Kofi Mensah', dateOfBirth: '2016-05-09' }, { name: 'Ama Mensah', dateOfBirth: '2019-02-14' }] };
 
 export const decision = (finalCinMeetingDate: string) => ({
   supervisionDate: '2026-11-26',
@@ -35,12 +42,14 @@ const partner = (agency: string, agrees: boolean) => ({
   ...(agrees ? {} : { reason: 'Attendance only improved recently.' }),
 });
 
+/** The Team Manager agrees the decision made in supervision. */
+export const tmAgrees = { supervisionDate: '2026-11-26', thresholdNoLongerMet: 'Home conditions and school attendance have been good for six months.', agreed: true };
+
 /** Views and consent; by default everyone agrees and the parent consents. */
-export const proposal = (o: { child?: 'yes' | 'no' | 'unable'; parents?: boolean; consent?: boolean; partnerAgrees?: boolean } = {}) => ({
-  dateShared: '2026-12-09',
+export const proposal = (o: { child?: 'yes' | 'no' | 'unable'; parents?: boolean; consent?: boolean; partnerAgrees?: boolean; dateShared?: string } = {}) => ({
+  dateShared: o.dateShared ?? '2026-12-09',
   sharedWith: ['child', 'parents', 'partners'],
-  childViews: 'Kofi says things are better at home.',
-  childAgrees: o.child ?? 'yes',
+  childrenViews: [{ name: 'Kofi Mensah', views: 'Kofi says things are better at home.', agrees: o.child ?? 'yes' }],
   parentViews: 'Mum is happy to work with school.',
   parentsAgree: o.parents ?? true,
   partnerViews: [partner('Hillside Primary School', true), partner('Health visiting', o.partnerAgrees ?? true)],
@@ -59,17 +68,20 @@ export const plan = [
 export const cafMeeting = (meetingDate: string, initialFpMeetingDate: string, o: { planAgreed?: boolean } = {}) => ({
   meetingDate,
   attendees: 'Social Worker, Mum, Kofi, school, health visitor',
+  whoTookPart: ['social_worker', 'parents', 'child', 'partners'],
   stepDownTo: 'caf',
-  childViews: 'Kofi is happy.',
+  childrenViews: [{ name: 'Kofi Mensah', views: 'Kofi is happy.', agrees: 'yes' }],
   parentViews: 'Mum agrees.',
   partnerViews: 'All partners agree.',
+  referralBackTriggers: 'If attendance drops below 80% or home conditions slip, the Lead Professional refers back to the front door.',
   lpName: 'Lena Lewis',
   lpAgency: 'Hillside Primary School',
   lpAttended: true,
+  lpContribution: 'School has seen steady attendance and will keep the mentor.',
   currentInformation: 'Stable for six months.',
   impactAndProgress: 'Attendance up from 70% to 92%.',
   areasRequiringSupport: 'Routines at bedtime.',
-  childVoice: 'Kofi wants to keep seeing his school mentor.',
+  childrenVoice: [{ name: 'Kofi Mensah', voice: 'Kofi wants to keep seeing his school mentor.' }],
   familyPlan: plan,
   planAgreed: o.planAgreed ?? true,
   initialFpMeetingDate,
@@ -78,13 +90,15 @@ export const cafMeeting = (meetingDate: string, initialFpMeetingDate: string, o:
 export const universalMeeting = (meetingDate: string) => ({
   meetingDate,
   attendees: 'Social Worker, Mum, school',
+  whoTookPart: ['social_worker', 'parents', 'partners'],
   stepDownTo: 'universal',
-  childViews: 'Kofi is happy.',
+  childrenViews: [{ name: 'Kofi Mensah', views: 'Kofi is happy.', agrees: 'yes' }],
   parentViews: 'Mum agrees.',
   partnerViews: 'School will keep an eye on attendance.',
+  referralBackTriggers: 'School refers to the front door if attendance drops again.',
 });
 
-export const closure = (stepDownTo: 'caf' | 'universal', o: { copiesSent?: boolean; ehmReferralCompleted?: boolean } = {}) => ({
+export const closure = (stepDownTo: 'caf' | 'universal', o: { copiesSent?: boolean; ehmReferralCompleted?: boolean; on?: string } = {}) => ({
   whyInvolvement: 'Neglect concerns.',
   whatWasDone: 'CIN plan with school and health.',
   outcomeOfInvolvement: 'Needs met at home.',
@@ -93,9 +107,9 @@ export const closure = (stepDownTo: 'caf' | 'universal', o: { copiesSent?: boole
   stepDownTo,
   stepDownPlan: stepDownTo === 'caf' ? 'CAF with Lena Lewis as Lead Professional.' : 'Universal services: school.',
   copiesSent: o.copiesSent ?? true,
-  ...((o.copiesSent ?? true) ? { copiesSentDate: '2027-01-06' } : {}),
+  ...((o.copiesSent ?? true) ? { copiesSentDate: o.on ?? '2027-01-06' } : {}),
   ...(stepDownTo === 'caf' ? { ehmReferralCompleted: o.ehmReferralCompleted ?? true } : {}),
-  ...(stepDownTo === 'caf' && (o.ehmReferralCompleted ?? true) ? { ehmReferralDate: '2027-01-06' } : {}),
+  ...(stepDownTo === 'caf' && (o.ehmReferralCompleted ?? true) ? { ehmReferralDate: o.on ?? '2027-01-06' } : {}),
 });
 
 export const fullChecklist = ['supervisions', 'chronology', 'childs_plans', 'childs_reviews', 'assessments_uploaded', 'views_evidenced'];
@@ -108,10 +122,18 @@ export const tmQa = (o: { checklist?: string[]; caf?: boolean } = {}) => ({
   comments: 'Good closure summary.',
 });
 
-/** Given a Social Worker has started a step down to CAF, with the final CIN meeting on `finalCin`. */
-export function startedCase(at: string, finalCin: string): CaseDriver {
-  return new CaseDriver(definition, users, at).start(at, 'decision_to_step_down', 'sam', family, decision(finalCin));
+/**
+ * Given a Social Worker has started a step down to CAF, with the final CIN meeting on `finalCin`,
+ * and their Team Manager has agreed the decision the same hour.
+ */
+export function startedCase(at: string, finalCin: string, o: { subject?: Subject; by?: string } = {}): CaseDriver {
+  return new CaseDriver(definition, users, at)
+    .start(at, 'decision_to_step_down', o.by ?? 'sam', o.subject ?? family, decision(finalCin))
+    .complete(at, 'tm_agree_decision', 'tara', tmAgrees, 'agreed');
 }
+
+/** The field errors of a refused form, as `pointer: message`. */
+export const fieldErrors = (refusal: Refusal) => (refusal.details.fieldErrors ?? []).map((e) => `${e.pointer}: ${e.message}`);
 
 /**
  * Given a case whose final CIN meeting (4 January 2027) stepped down to CAF with Lena as Lead
@@ -135,9 +157,9 @@ export const transfer = (stepDownDate: string, initialFpMeetingDate: string) => 
 });
 
 /** Given the CAF Link Worker started the CAF on EHM and allocated it to Lena. */
-export function cafAllocated(at: string, stepDownDate: string, initialFpMeetingDate: string): CaseDriver {
+export function cafAllocated(at: string, stepDownDate: string, initialFpMeetingDate: string, subject: Subject = family): CaseDriver {
   return new CaseDriver(definition, users, at)
-    .start(at, 'caf_in_ehm', 'cleo', family, transfer(stepDownDate, initialFpMeetingDate))
+    .start(at, 'caf_in_ehm', 'cleo', subject, transfer(stepDownDate, initialFpMeetingDate))
     .complete(at, 'clw_contact_lp', 'cleo', { contactDate: at.slice(0, 10), supportOffered: 'Offered to co-chair the first meeting.', initialFpMeetingDate }, {
       action: 'allocate_lp',
       passTo: { worker: 'lena' },
@@ -145,14 +167,15 @@ export function cafAllocated(at: string, stepDownDate: string, initialFpMeetingD
 }
 
 /** A Family planning meeting; `met` marks every action met. */
-export const fpMeeting = (meetingDate: string, o: { met?: boolean; recordedOnEhm?: boolean; copiesShared?: boolean } = {}) => ({
+export const fpMeeting = (meetingDate: string, o: { met?: boolean; recordedOnEhm?: boolean; copiesShared?: boolean; delayReason?: string } = {}) => ({
   meetingDate,
   attendees: 'Lena, Mum, Kofi, health visitor',
   progress: 'Attendance is holding.',
-  childVoice: 'Kofi likes his mentor.',
+  childrenVoice: [{ name: 'Kofi Mensah', voice: 'Kofi likes his mentor.' }],
   familyPlan: plan.map((p) => ({ ...p, status: o.met ? 'met' : 'in_progress' })),
   recordedOnEhm: o.recordedOnEhm ?? true,
   copiesShared: o.copiesShared ?? true,
+  ...(o.delayReason ? { delayReason: o.delayReason } : {}),
 });
 
 /** Timers of the case waiting at a node. */

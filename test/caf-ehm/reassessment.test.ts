@@ -4,17 +4,27 @@
  * meetings carry on beside it.
  */
 import { describe, expect, it } from 'vitest';
-import { cafAllocated, escalationsOf, fpMeeting, plan, timersAt } from './given.ts';
+import { cafAllocated, escalationsOf, fieldErrors, fpMeeting, plan, timersAt } from './given.ts';
 
 const revisedPlan = plan.map((p) => ({ ...p, byWhen: '2028-06-30', status: 'in_progress' }));
 const reassessment = {
   cafStillRequired: true,
   reassessmentDate: '2027-12-10',
-  tafContributions: [{ name: 'Lena Lewis', agency: 'Hillside Primary School', contribution: 'Attendance has dipped again.' }],
+  tafContributions: [
+    { name: 'Lena Lewis', member: 'professional', agency: 'Hillside Primary School', contribution: 'Attendance has dipped again.' },
+    { name: 'Efua Mensah', member: 'family', agency: 'Mum', contribution: 'Bedtimes are still hard.' },
+  ],
   reassessment: 'Bedtime routines are still a worry.',
   familyPlan: revisedPlan,
 };
-const closing = { finalMeetingDate: '2027-12-15', closureReason: 'no_longer_required', progressAndImpact: 'Family now supported by school alone.', childVoice: 'Kofi is settled.', recordedOnEhm: true, copiesShared: true };
+const closing = {
+  finalMeetingDate: '2027-12-15',
+  closureReason: 'no_longer_required',
+  progressAndImpact: 'Family now supported by school alone.',
+  childrenVoice: [{ name: 'Kofi Mensah', voice: 'Kofi is settled.' }],
+  recordedOnEhm: true,
+  copiesShared: true,
+};
 
 /**
  * Given a CAF stepped down on Monday 30 November 2026, with the initial meeting held on
@@ -56,6 +66,26 @@ describe('Given the family plan is still not met 12 months after the step down o
     ]);
   });
 
+  it('When only the Lead Professional contributes, Then it is refused: every member of the Team around the Family, family and professionals', () => {
+    const driver = atTwelveMonths().runUntil('2027-12-10T15:00:00Z');
+    const refusal = driver.refused((d) => d.complete('2027-12-10T15:00:00Z', 'caf_reassessment', 'lena', { ...reassessment, tafContributions: [reassessment.tafContributions[0]] }, 'reassessed'));
+    expect(fieldErrors(refusal)).toEqual(['/tafContributions: Add the contributions of all the Team around the Family: the family and the professionals']);
+  });
+
+  it('When the reassessment is dated before the 12 months were up, or a revised action is due before it, Then each is refused', () => {
+    const driver = atTwelveMonths().runUntil('2027-12-10T15:00:00Z');
+    const early = driver.refused((d) => d.complete('2027-12-10T15:00:00Z', 'caf_reassessment', 'lena', { ...reassessment, reassessmentDate: '2027-11-15', familyPlan: plan.map((p) => ({ ...p, byWhen: '2028-06-30', status: 'in_progress' })) }, 'reassessed'));
+    expect(fieldErrors(early)).toEqual(['/reassessmentDate: The reassessment is due once the family plan has not been met within 12 months: its date cannot be before then']);
+    const stale = driver.refused((d) => d.complete('2027-12-10T15:00:00Z', 'caf_reassessment', 'lena', { ...reassessment, familyPlan: [{ ...revisedPlan[0]!, byWhen: '2027-12-01' }] }, 'reassessed'));
+    expect(fieldErrors(stale)).toEqual(['/familyPlan/0/byWhen: The date for this action must be after the reassessment']);
+  });
+
+  it('When a CAF Link Worker is given the reassessment, Then it is refused: it is the Lead Professional’s', () => {
+    const refusal = atTwelveMonths().refused((d) => d.reassign('2027-12-01T10:00:00Z', 'caf_reassessment', 'cleo', { worker: 'cleo' }));
+    expect(refusal.code).toBe('pass_to_not_allowed');
+    expect(refusal.message.toLowerCase()).toContain('lead professional');
+  });
+
   it('When the CAF is no longer required but Lena records a reassessment, Then it is refused', () => {
     const driver = atTwelveMonths().runUntil('2027-12-10T15:00:00Z');
     const refusal = driver.refused((d) => d.complete('2027-12-10T15:00:00Z', 'caf_reassessment', 'lena', { cafStillRequired: false }, 'reassessed'));
@@ -66,6 +96,14 @@ describe('Given the family plan is still not met 12 months after the step down o
     const driver = atTwelveMonths().complete('2027-12-10T15:00:00Z', 'caf_reassessment', 'lena', reassessment, 'reassessed');
     expect(timersAt(driver, 'wait_next_twelve_months').map((t) => t.fireAt)).toEqual(['2028-12-10T23:59:59.999Z']);
     expect(driver.openTasks().map((t) => t.node)).toEqual(['fp_meeting']);
+  });
+
+  it('When the CAF is no longer required but Lena closes it as "all actions met", Then it is refused', () => {
+    const driver = atTwelveMonths().complete('2027-12-10T15:00:00Z', 'caf_reassessment', 'lena', { cafStillRequired: false }, 'no_longer_required').runUntil('2027-12-16T10:00:00Z');
+    const refusal = driver.refused((d) => d.complete('2027-12-16T10:00:00Z', 'final_fp_meeting', 'lena', { ...closing, closureReason: 'plan_met' }, 'close_caf'));
+    expect(fieldErrors(refusal)).toEqual([
+      '/closureReason: No Family planning meeting has recorded every action on the family plan as met: the reason is that the CAF is no longer required',
+    ]);
   });
 
   it('When the CAF is no longer required, Then the final meeting closes the CAF and cancels the open meeting', () => {
