@@ -98,7 +98,7 @@ export type AssessmentCompletedData = {
 /**
  * Transfer form
  */
-export interface TransferFormData {
+export type TransferFormData = {
   /**
    * Identified Early Help Family Worker
    */
@@ -116,14 +116,23 @@ export interface TransferFormData {
    */
   familyAgreed: boolean;
   /**
-   * Date of the most recent assessment
+   * Most recent assessment of each child
    */
-  mostRecentAssessmentDate: string;
-  /**
-   * Does the transfer form include a copy of the most recent assessment?
-   */
-  assessmentCopyIncluded: boolean;
-}
+  assessments?: {
+    /**
+     * Child's name
+     */
+    name: string;
+    /**
+     * Date of the most recent assessment
+     */
+    dateOfAssessment: string;
+    /**
+     * Is a copy of this assessment included with the transfer form?
+     */
+    copyIncluded: boolean;
+  }[];
+};
 
 /**
  * Allocate to the identified Early Help Family Worker
@@ -182,7 +191,7 @@ export interface StepUpStartData {
   /**
    * Latest case summary
    */
-  latestCaseSummary?: string;
+  latestCaseSummary: string;
   /**
    * Worries which require a social work response
    */
@@ -275,10 +284,6 @@ export interface DisputeReviewData {
    * Operational Manager for MASH
    */
   operationalManagerMash: string;
-  /**
-   * Have both Operational Managers agreed which service is right for the child, young person and family?
-   */
-  jointlyAgreed: boolean;
   /**
    * Which service is right for the child, young person and family, and why
    */

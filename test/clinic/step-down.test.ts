@@ -1,10 +1,11 @@
 /**
  * Step down through the Early Help Step Down Clinic, happy path: booking, the weekly clinic,
- * the Case Discussion, the assessment date, the transfer form across Christmas, allocation by
- * the Senior Practitioner across New Year, the joint visit and the step down review.
+ * the Case Discussion signed by a Team Manager from each service, the assessment date, the
+ * transfer form across Christmas, allocation by the Senior Practitioner across New Year, the joint
+ * visit (when Children's Social Care closes, with its census reason) and the step down review.
  */
 import { describe, expect, it } from 'vitest';
-import { allocation, assessment, atReview, booking, discussed, discussion, family, jointVisit, newCase, transfer, transferred } from './clinic-case.ts';
+import { allocated, allocation, assessment, atReview, booking, discussed, discussion, family, jointVisit, newCase, transfer, transferred } from './clinic-case.ts';
 
 describe('Given a Social Worker books a slot at the Early Help Step Down Clinic on Monday 14 December 2026', () => {
   it('When the booking is saved, Then the clinic is told and the agenda closes at 12:00 on Wednesday 16 December', () => {
@@ -58,9 +59,18 @@ describe('Given a Social Worker books after the agenda has closed', () => {
 });
 
 describe('Given the Case Discussion on Thursday 17 December agrees allocation to the Early Help Family Worker Team', () => {
-  it('When the outcome is recorded with a date to complete assessment of 23 December, Then the Social Worker must complete the assessment by the end of that date', () => {
+  it('When Tina (Team Manager, Social Work) signs the outcome, Then it waits for a Team Manager from Early Help, with her answers ready for them', () => {
+    const d = newCase().start('2026-12-14T10:00:00Z', 'step_down', 'sam', family, booking());
+    d.complete('2026-12-17T12:00:00Z', 'case_discussion', 'tina', discussion(), 'record_outcome');
+    expect(d.task('case_discussion')).toMatchObject({ status: 'open', signatures: [{ by: 'tina', role: 'sw_team_manager', at: '2026-12-17T12:00:00.000Z' }], prefill: discussion() });
+    expect(d.state!.form.case_discussion).toBeUndefined();
+    expect(d.history('task_signed', 'case_discussion')).toMatchObject([{ by: 'tina', role: 'sw_team_manager' }]);
+  });
+
+  it('When Ellen (Team Manager, Early Help) signs the same outcome, Then the Social Worker must complete the assessment by the end of 23 December', () => {
     const d = discussed(newCase());
     expect(d.state!.form.case_discussion).toMatchObject({ outcome: 'eh_family_worker_team', ehmCaseNoteAdded: true });
+    expect(d.history('task_signed', 'case_discussion').map((h) => h.by)).toEqual(['tina', 'ellen']);
     expect(d.task('complete_assessment')).toMatchObject({
       assignee: { worker: 'sam' },
       due: '2026-12-23T23:59:59.999Z',
@@ -68,7 +78,7 @@ describe('Given the Case Discussion on Thursday 17 December agrees allocation to
     });
   });
 
-  it('When the assessment is completed on 23 December, Then the transfer form is due by the end of Tuesday 29 December, skipping Christmas Day and the substitute Boxing Day, with earlier answers copied over', () => {
+  it('When the assessment is completed on 23 December, Then the transfer form is due by the end of Tuesday 29 December, skipping Christmas Day and the substitute Boxing Day, with earlier answers and one entry for each child copied over', () => {
     const d = discussed(newCase()).complete('2026-12-23T15:00:00Z', 'complete_assessment', 'sam', assessment(), 'assessment_completed');
     expect(d.task('transfer_form')).toMatchObject({
       assignee: { worker: 'sam' },
@@ -78,7 +88,7 @@ describe('Given the Case Discussion on Thursday 17 December agrees allocation to
         reasonForStepDown: 'Home conditions have improved and school attendance is good.',
         ongoingSupportNeeded: 'Parenting support and help with routines.',
         familyAgreed: true,
-        mostRecentAssessmentDate: '2026-12-23',
+        assessments: [{ name: 'Ada Okafor' }, { name: 'Ben Okafor' }],
       },
     });
   });
@@ -92,20 +102,8 @@ describe('Given the Case Discussion on Thursday 17 December agrees allocation to
     });
   });
 
-  it('When a Family Worker (not a Senior Practitioner) tries to allocate, Then it is refused and the case is unchanged', () => {
-    const d = transferred(newCase());
-    const refusal = d.refused((x) => x.complete('2027-01-04T09:00:00Z', 'allocate_family_worker', 'fern', allocation(), { action: 'allocate', passTo: { worker: 'fern' } }));
-    expect(refusal.code).toBe('not_allowed');
-  });
-
-  it('When the Senior Practitioner allocates without naming the Family Worker, Then it is refused', () => {
-    const d = transferred(newCase());
-    const refusal = d.refused((x) => x.complete('2027-01-04T09:00:00Z', 'allocate_family_worker', 'sian', allocation(), 'allocate'));
-    expect(refusal.code).toBe('pass_to_required');
-  });
-
   it('When the Senior Practitioner allocates to Fern on 4 January, Then the Social Worker is told and Fern has the joint visit, due within 10 working days', () => {
-    const d = transferred(newCase()).complete('2027-01-04T09:00:00Z', 'allocate_family_worker', 'sian', allocation(), { action: 'allocate', passTo: { worker: 'fern' } });
+    const d = allocated(newCase());
     expect(d.notifications().at(-1)).toMatchObject({
       to: [{ worker: 'sam' }],
       subject: 'Step down: Okafor allocated to an Early Help Family Worker',
@@ -118,34 +116,37 @@ describe('Given the Case Discussion on Thursday 17 December agrees allocation to
       prefill: { socialWorker: 'Sam Patel', earlyHelpFamilyWorker: 'Fern Ahmed' },
     });
     expect(d.state!.joins).toEqual({ handover_done: ['tell_sw_allocated'] });
+    expect(d.state!.closures).toEqual([]);
   });
 
-  it('When the joint visit is done on 14 January, Then Fern has the step down review, due 6 weeks later', () => {
+  it('When the joint visit is done on 14 January, Then Children’s Social Care closes at that moment with census reason RC9, and Fern has the step down review, due 6 weeks later', () => {
     const d = atReview(newCase());
+    expect(d.state!.closures).toEqual([{ node: 'sd_stepped_down_after_assessment', outcome: 'stepped_down', closureReason: 'RC9', at: '2027-01-14T14:00:00.000Z' }]);
+    expect(d.state!.status).toBe('open');
     expect(d.state!.joins).toEqual({});
     expect(d.task('eh_review')).toMatchObject({ assignee: { worker: 'fern' }, due: '2027-02-25T23:59:59.999Z', dueLabel: '6 weeks after the joint visit (local choice)' });
   });
 
-  it('When Fern confirms the step down at the review, Then the case closes as stepped down with census reason RC9 (closed after assessment, referred to early help)', () => {
+  it('When Fern confirms the step down at the review, Then the case closes as stepped down, with the one census closure recorded at the joint visit', () => {
     const d = atReview(newCase()).complete('2027-02-22T10:00:00Z', 'eh_review', 'fern', { latestCaseSummary: 'Routines are settled.' }, 'close_step_down');
-    expect(d.state).toMatchObject({ status: 'closed', outcome: { id: 'stepped_down', node: 'sd_stepped_down_after_assessment', closureReason: 'RC9', at: '2027-02-22T10:00:00.000Z' } });
+    expect(d.state).toMatchObject({ status: 'closed', outcome: { id: 'stepped_down', node: 'sd_step_down_complete', at: '2027-02-22T10:00:00.000Z' } });
+    expect(d.state!.outcome?.closureReason).toBeUndefined();
+    expect(d.state!.closures).toMatchObject([{ closureReason: 'RC9', at: '2027-01-14T14:00:00.000Z' }]);
     expect(d.openTasks()).toEqual([]);
     expect(d.state!.timers).toEqual({});
   });
 });
 
 describe('Given a step down at the end of a Child in Need plan', () => {
-  it('When the step down review confirms it, Then the case closes as stepped down with census reason RC7', () => {
-    const d = atReview(newCase(), { stepDownPoint: 'cin_plan_ended' }).complete('2027-02-22T10:00:00Z', 'eh_review', 'fern', { latestCaseSummary: 'Settled.' }, 'close_step_down');
-    expect(d.state!.outcome).toMatchObject({ id: 'stepped_down', node: 'sd_stepped_down_after_cin_plan', closureReason: 'RC7' });
+  it('When the joint visit is done, Then Children’s Social Care closes with census reason RC7', () => {
+    const d = atReview(newCase(), { stepDownPoint: 'cin_plan_ended' });
+    expect(d.state!.closures).toEqual([{ node: 'sd_stepped_down_after_cin_plan', outcome: 'stepped_down', closureReason: 'RC7', at: '2027-01-14T14:00:00.000Z' }]);
   });
 });
 
 describe('Given the clinic agrees a later date to complete assessment', () => {
   it('When the date is Friday 8 January 2027, Then the assessment is due at the end of that Friday', () => {
-    const d = newCase()
-      .start('2026-12-14T10:00:00Z', 'step_down', 'sam', family, booking())
-      .complete('2026-12-17T12:00:00Z', 'case_discussion', 'ellen', discussion({ assessmentCompletionDate: '2027-01-08' }), 'record_outcome');
+    const d = discussed(newCase(), {}, { assessmentCompletionDate: '2027-01-08' });
     expect(d.task('complete_assessment').due).toBe('2027-01-08T23:59:59.999Z');
   });
 });
@@ -161,5 +162,6 @@ describe('Given the family is with Early Help after the joint visit', () => {
     const d = atReview(newCase());
     expect(d.state!.form.sd_joint_visit).toEqual(jointVisit('2027-01-14'));
     expect(d.state!.form.transfer_form).toEqual(transfer());
+    expect(d.state!.form.allocate_family_worker).toEqual(allocation());
   });
 });

@@ -6,12 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { escalations, family, newCase } from './clinic-case.ts';
 
 const worries = { worries: 'Neglect is getting worse.', childProtectionConcerns: false };
-const marf = { dateOfDiscussion: '2027-04-30', thresholdsDocumentConsulted: true, worries: worries.worries, latestCaseSummary: 'Summary.', rationale: 'Threshold met.' };
+const marf = (date: string) => ({ dateOfDiscussion: date, thresholdsDocumentConsulted: true, worries: worries.worries, latestCaseSummary: 'Summary.', rationale: 'Threshold met.' });
+const intake = { latestCaseSummary: 'Summary.' };
 const mash = { dateOfDecision: '2027-05-28', decisionMakingAndRationale: 'Step up.', recordedOnLcs: true };
 
 describe('Given worries are not raised in time', () => {
   it('When the end of the next working day passes, Then the Early Help Family Worker Team’s Senior Practitioners are told', () => {
-    const d = newCase('2027-04-29T08:00:00Z').start('2027-04-29T09:00:00Z', 'step_up', 'fern', family, {});
+    const d = newCase('2027-04-29T08:00:00Z').start('2027-04-29T09:00:00Z', 'step_up', 'fern', family, intake);
     expect(d.task('raise_worries').due).toBe('2027-04-30T22:59:59.999Z');
     d.runUntil('2027-04-30T22:59:59.999Z');
     expect(d.task('raise_worries')).toMatchObject({ overdue: true, escalationLevel: 1 });
@@ -22,7 +23,7 @@ describe('Given worries are not raised in time', () => {
 describe('Given worries raised on Friday 30 April 2027, before the Early May bank holiday', () => {
   const atMarf = () =>
     newCase('2027-04-30T08:00:00Z')
-      .start('2027-04-30T09:00:00Z', 'step_up', 'fern', family, {})
+      .start('2027-04-30T09:00:00Z', 'step_up', 'fern', family, intake)
       .complete('2027-04-30T10:00:00Z', 'raise_worries', 'fern', worries, { action: 'raise', passTo: { worker: 'sian' } });
 
   it('When the MARF Form is not completed, Then the Early Help Team Manager is told at the end of Tuesday 4 May and the Operational Manager a working day later, urgently', () => {
@@ -37,7 +38,7 @@ describe('Given worries raised on Friday 30 April 2027, before the Early May ban
   });
 
   it('When MASH receives the MARF Form that Friday and has not decided by the end of Tuesday 4 May, Then the Operational Manager for MASH is told and the decision becomes urgent', () => {
-    const d = atMarf().complete('2027-04-30T15:00:00Z', 'su_marf', 'sian', marf, 'send_marf');
+    const d = atMarf().complete('2027-04-30T15:00:00Z', 'su_marf', 'sian', marf('2027-04-30'), 'send_marf');
     expect(d.task('su_mash_decision').due).toBe('2027-05-04T22:59:59.999Z');
     d.runUntil('2027-05-04T22:59:59.999Z');
     expect(d.task('su_mash_decision')).toMatchObject({ overdue: true, escalationLevel: 1, priority: 'urgent' });
@@ -48,9 +49,9 @@ describe('Given worries raised on Friday 30 April 2027, before the Early May ban
 describe('Given MASH steps a family up on Friday 28 May 2027, before the Spring bank holiday', () => {
   const steppedUp = () =>
     newCase('2027-05-27T08:00:00Z')
-      .start('2027-05-27T09:00:00Z', 'step_up', 'fern', family, {})
+      .start('2027-05-27T09:00:00Z', 'step_up', 'fern', family, intake)
       .complete('2027-05-27T10:00:00Z', 'raise_worries', 'fern', worries, { action: 'raise', passTo: { worker: 'sian' } })
-      .complete('2027-05-27T15:00:00Z', 'su_marf', 'sian', marf, 'send_marf')
+      .complete('2027-05-27T15:00:00Z', 'su_marf', 'sian', marf('2027-05-27'), 'send_marf')
       .complete('2027-05-28T11:00:00Z', 'su_mash_decision', 'mo', mash, { action: 'step_up', passTo: { worker: 'sol' } });
 
   it('When the joint visit is arranged, Then it is due within 5 working days, by the end of Monday 7 June, skipping Monday 31 May', () => {

@@ -25,10 +25,18 @@ function startChild(parent: CaseDriver, by = 'fern'): CaseDriver {
 const steppingUp = () => atReview(newCase()).complete('2027-02-10T10:00:00Z', 'eh_review', 'fern', review, 'step_up');
 
 describe('Given the family is with Early Help and the step down review is open', () => {
-  it('When Fern chooses to step up without writing her worries, Then it is refused and the case is unchanged', () => {
+  it('When Fern chooses to step up without writing her worries, or with only spaces, Then it is refused and the case is unchanged', () => {
     const d = atReview(newCase());
-    const refusal = d.refused((x) => x.complete('2027-02-10T10:00:00Z', 'eh_review', 'fern', { latestCaseSummary: review.latestCaseSummary }, 'step_up'));
-    expect(refusal).toMatchObject({ code: 'guard_failed', message: 'Enter the worries which require a social work response before stepping up.' });
+    for (const worries of [undefined, '   ']) {
+      const refusal = d.refused((x) => x.complete('2027-02-10T10:00:00Z', 'eh_review', 'fern', { latestCaseSummary: review.latestCaseSummary, ...(worries ? { worries } : {}) }, 'step_up'));
+      expect(refusal).toMatchObject({ code: 'guard_failed', message: 'Enter the worries which require a social work response before stepping up.' });
+    }
+  });
+
+  it('When the review is passed to the Family Worker Team and the Senior Practitioner closes it, Then it is refused: the Family Worker reviews', () => {
+    const d = atReview(newCase()).reassign('2027-02-01T09:00:00Z', 'eh_review', 'sian', { team: 'eh_family_worker_team' });
+    const refusal = d.refused((x) => x.complete('2027-02-10T10:00:00Z', 'eh_review', 'sian', { latestCaseSummary: 'Settled.' }, 'close_step_down'));
+    expect(refusal).toMatchObject({ code: 'not_allowed', message: 'Only an Early Help Family Worker can do "Step down review".' });
   });
 
   it('When Fern steps up, Then a step up case starts on this definition with the latest case summary and the worries, and the step down case waits for it', () => {
@@ -48,10 +56,10 @@ describe('Given the step up case started from the step down review on Wednesday 
     expect(child.task('su_marf').prefill).toEqual({ worries: review.worries, latestCaseSummary: review.latestCaseSummary });
   });
 
-  it('When MASH steps the family up and the joint visit is done, Then the step up case tells the step down case, which closes as stepped up', () => {
+  it('When MASH steps the family up and the joint visit is done, Then the step up case tells the step down case, which closes as stepped up, its census closure already recorded at the step down joint visit', () => {
     const parent = steppingUp();
     const child = startChild(parent)
-      .complete('2027-02-10T11:00:00Z', 'raise_worries', 'fern', { worries: review.worries, childProtectionConcerns: true }, { action: 'raise', passTo: { worker: 'sian' } })
+      .complete('2027-02-10T11:00:00Z', 'raise_worries', 'fern', { worries: review.worries, childProtectionConcerns: true }, { action: 'raise', passTo: { worker: 'sian' }, priority: 'urgent' })
       .complete('2027-02-10T15:00:00Z', 'su_marf', 'sian', { dateOfDiscussion: '2027-02-10', thresholdsDocumentConsulted: true, worries: review.worries, latestCaseSummary: review.latestCaseSummary, rationale: 'Physical abuse concerns.' }, 'send_marf')
       .complete('2027-02-11T10:00:00Z', 'su_mash_decision', 'mo', { dateOfDecision: '2027-02-11', decisionMakingAndRationale: 'Section 47 enquiry.', recordedOnLcs: true }, { action: 'step_up', passTo: { worker: 'sol' } })
       .complete('2027-02-15T10:00:00Z', 'su_joint_visit', 'sol', { dateOfJointVisit: '2027-02-15', socialWorker: 'Sol Jones', earlyHelpFamilyWorker: 'Fern Ahmed', visitOutcome: 'Assessment under way.' }, 'visit_done');
@@ -61,13 +69,16 @@ describe('Given the step up case started from the step down review on Wednesday 
     parent.subflowEnded('2027-02-15T10:00:01Z', 'stepped_up');
     expect(parent.state).toMatchObject({ status: 'closed', waitingFor: {}, outcome: { id: 'stepped_up', node: 'sd_stepped_up' } });
     expect(parent.state!.outcome?.closureReason).toBeUndefined();
+    expect(parent.state!.closures).toEqual([{ node: 'sd_stepped_down_after_assessment', outcome: 'stepped_down', closureReason: 'RC9', at: '2027-01-14T14:00:00.000Z' }]);
+    expect(child.state!.closures).toEqual([]);
   });
 
-  it('When MASH allocates to Early Help instead, Then the step down review starts again, due 6 weeks later, and can then close the step down with census reason RC9', () => {
+  it('When MASH allocates to Early Help instead, Then the step down review starts again, due 6 weeks later, and can then close the step down, with its one RC9 closure', () => {
     const parent = steppingUp().subflowEnded('2027-02-12T10:00:00Z', 'mash_allocated_eh');
     expect(parent.state!.form.sd_step_up).toMatchObject({ outcome: 'mash_allocated_eh' });
     expect(parent.task('eh_review')).toMatchObject({ assignee: { worker: 'fern' }, due: '2027-03-26T23:59:59.999Z' });
     parent.complete('2027-03-22T10:00:00Z', 'eh_review', 'fern', { latestCaseSummary: 'Worries addressed in the Early Help plan.' }, 'close_step_down');
-    expect(parent.state!.outcome).toMatchObject({ id: 'stepped_down', closureReason: 'RC9' });
+    expect(parent.state!.outcome).toMatchObject({ id: 'stepped_down', node: 'sd_step_down_complete' });
+    expect(parent.state!.closures).toMatchObject([{ closureReason: 'RC9', at: '2027-01-14T14:00:00.000Z' }]);
   });
 });
