@@ -12,10 +12,12 @@ afterEach(async () => api.close());
 /** Booked on Monday 14 December 2026, assessed on the 23rd, transfer form sent on Tuesday 29 December. */
 const scenario = {
   name: 'Booked before Christmas 2026',
-  users: { sam: { roles: ['social_worker'] }, tina: { roles: ['sw_team_manager'] } },
+  users: { sam: { roles: ['social_worker'] }, tina: { roles: ['sw_team_manager'] }, ellen: { roles: ['eh_team_manager'] } },
   steps: [
     { at: '2026-12-14T10:00:00Z', start: { entry: 'step_down', by: 'sam', subject: family, data: booking() } },
+    // The case discussion is signed jointly by a team manager from Social Work and one from Early Help.
     { at: '2026-12-17T12:00:00Z', complete: { task: 'case_discussion', by: 'tina', data: discussion(), actions: [{ action: 'record_outcome' }] } },
+    { at: '2026-12-17T12:05:00Z', complete: { task: 'case_discussion', by: 'ellen', data: discussion(), actions: [{ action: 'record_outcome' }] } },
     { at: '2026-12-23T15:00:00Z', complete: { task: 'complete_assessment', by: 'sam', data: assessment(), actions: [{ action: 'assessment_completed' }] } },
     { at: '2026-12-29T10:00:00Z', complete: { task: 'transfer_form', by: 'sam', data: transfer(), actions: [{ action: 'send_transfer' }] } },
     { until: '2026-12-31T17:00:00Z' },

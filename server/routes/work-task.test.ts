@@ -84,7 +84,7 @@ describe('the task form', () => {
     const fern = await api.signIn('eh_family_worker@clinic.example');
     const started = await json(fern.post('/api/cases', { definition: 'clinic', entry: 'step_up', subject: { familyName: 'Okafor', children: [{ name: 'Ada Okafor' }] }, data: { latestCaseSummary: 'Weekly sessions since January.' } }));
     const form = await json(fern.get(`/api/cases/${started.id}/tasks/${started.openTasks[0].id}`));
-    expect(action(form, 'raise').passTo).toEqual({ required: true, workers: true, workerRoles: null, teams: [{ id: 'eh_family_worker_team', name: expect.any(String) }] });
+    expect(action(form, 'raise').passTo).toEqual({ required: true, workers: true, workerRoles: [{ id: 'eh_senior_practitioner', name: 'Early Help Senior Practitioner' }], teams: [{ id: 'eh_family_worker_team', name: expect.any(String) }] });
     expect(form.people).toContainEqual({ id: 'clinic.eh_senior_practitioner', name: expect.any(String), roles: [{ id: 'eh_senior_practitioner', name: expect.any(String) }] });
     expect(form.people.map((p: Json) => p.id)).not.toContain('clinic.admin');
     expect(form.people.every((p: Json) => p.id.startsWith('clinic.'))).toBe(true);
