@@ -49,7 +49,7 @@ describe('Given the Social Worker is completing the case closure summary and ref
   it('When the closure is passed to the Team Manager to write, Then it is refused: it is the Social Worker’s', () => {
     const refusal = atCaseClosure().refused((d) => d.reassign('2027-01-05T10:00:00Z', 'case_closure', 'tara', { worker: 'tara' }));
     expect(refusal.code).toBe('pass_to_not_allowed');
-    expect(refusal.message.toLowerCase()).toContain('social worker');
+    expect(refusal.message).toContain('can only be passed to a Social Worker;');
   });
 
   it('When it is sent on Thursday 7 January, Then the Team Manager quality assures it within 5 working days and the Service Manager hears if not', () => {
@@ -76,10 +76,10 @@ describe('Given the Team Manager is quality assuring the closure', () => {
     expect(refusal.message).toBe('Quality assure the CAF step down assessment before it is submitted to EHM.');
   });
 
-  it('When the Social Worker tries to authorise their own closure, Then it is refused', () => {
+  it('When the Social Worker tries to authorise their own closure, Then it is refused, naming the Team Manager who has it', () => {
     const refusal = atTm().refused((d) => d.complete('2027-01-08T10:00:00Z', 'tm_quality_assurance', 'sam', tmQa(), 'authorise_caf'));
     expect(refusal.code).toBe('not_allowed');
-    expect(refusal.message).toContain('Quality assure the case closure and step down assessment');
+    expect(refusal.message).toBe('"Quality assure the case closure and step down assessment" is with a Social Work Team Manager, not with you or your team.');
   });
 
   it('When the Team Manager returns it, Then the Social Worker amends their own answers, with the original deadline', () => {
@@ -144,7 +144,7 @@ describe('Given the Team Manager authorised the closure and submitted it to EHM 
     const answer = { informationRequested: 'Add the school’s view.', informationProvided: 'School: 92% attendance.' };
     const toLp = driver.refused((d) => d.complete('2027-01-14T10:00:00Z', 'sw_further_information', 'sam', answer, { action: 'send_to_clw', passTo: { worker: 'lena' } }));
     expect(toLp.code).toBe('pass_to_not_allowed');
-    expect(toLp.message.toLowerCase()).toContain('caf link worker');
+    expect(toLp.message).toContain('can only be passed to a CAF Link Worker;');
     driver.complete('2027-01-14T10:00:00Z', 'sw_further_information', 'sam', answer, { action: 'send_to_clw', passTo: { worker: 'cleo' } });
     expect(driver.task('clw_quality_assurance')).toMatchObject({ assignee: { worker: 'cleo' }, due: '2027-01-21T23:59:59.999Z' });
   });

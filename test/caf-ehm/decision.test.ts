@@ -27,10 +27,23 @@ describe('Given a Social Worker records the decision to step down on Tuesday 1 D
     expect(driver.task('share_proposal').assignee).toEqual({ worker: 'sam' });
   });
 
-  it('When the Social Worker tries to agree their own decision, Then it is refused and the case is unchanged', () => {
+  it('When the Social Worker tries to agree their own decision, Then it is refused, naming the Team Manager who has it, and the case is unchanged', () => {
     const refusal = recorded().refused((d) => d.complete(at, 'tm_agree_decision', 'sam', tmAgrees, 'agreed'));
     expect(refusal.code).toBe('not_allowed');
-    expect(refusal.message).toContain('Agree the decision to step down (supervision)');
+    expect(refusal.message).toBe('"Agree the decision to step down (supervision)" is with a Social Work Team Manager, not with you or your team.');
+  });
+
+  it('When a Social Worker who is also a Team Manager records the decision and tries to agree it, Then it is refused: another Team Manager must agree it', () => {
+    const driver = new CaseDriver(definition, users, at).start(at, 'decision_to_step_down', 'asha', family, decision('2027-01-04'));
+    const refusal = driver.refused((d) => d.complete(at, 'tm_agree_decision', 'asha', tmAgrees, 'agreed'));
+    expect(refusal.code).toBe('same_person');
+    expect(refusal.message).toBe(
+      'You did "Decision made to step down from CSC to CAF" on this case, so someone else must do "Agree the decision to step down (supervision)".',
+    );
+    expect(driver.openTasks().map((t) => t.node)).toEqual(['tm_agree_decision']);
+    expect(driver.state?.done['tm_agree_decision']).toBeUndefined();
+    driver.complete(at, 'tm_agree_decision', 'tara', tmAgrees, 'agreed');
+    expect(driver.task('share_proposal').assignee).toEqual({ worker: 'asha' });
   });
 
   it('When the Team Manager does not agree, Then they must say why, and the case remains open to CSC with no census closure', () => {
@@ -57,6 +70,7 @@ describe('Given the decision form', () => {
     const driver = new CaseDriver(definition, users, at);
     const wrongPerson = driver.refused(start(decision('2027-01-04'), 'cleo'));
     expect(wrongPerson.code).toBe('not_allowed');
+    expect(wrongPerson.message).toBe('Your role cannot start a case at "Decision made to step down from CSC to CAF".');
     const invalid = driver.refused(start({ teamManager: 'Tara', thresholdNoLongerMet: '   ' }));
     expect(invalid.code).toBe('form_invalid');
     expect(fieldErrors(invalid)).toEqual([

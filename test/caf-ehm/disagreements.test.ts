@@ -67,10 +67,10 @@ describe('Given the parent disagrees with the step down, recorded on Wednesday 2
     const driver = disagreed().complete('2026-12-30T15:00:00Z', 'family_disagreement', 'sam', familyTalk(true), 'resolved');
     const outsider = driver.refused((d) => d.complete('2026-12-30T15:00:00Z', 'family_disagreement', 'cleo', familyTalk(true), 'resolved'));
     expect(outsider.code).toBe('not_allowed');
-    expect(outsider.message.toLowerCase()).toContain('social work team manager');
+    expect(outsider.message).toContain('Only a Social Worker or a Social Work Team Manager can do');
     const twice = driver.refused((d) => d.complete('2026-12-30T15:00:00Z', 'family_disagreement', 'sam', familyTalk(true), 'resolved'));
     expect(twice.code).toBe('already_signed');
-    expect(twice.message.toLowerCase()).toContain('social work team manager');
+    expect(twice.message).toContain('it needs a Social Work Team Manager to sign too');
   });
 
   it('When the Team Manager signs a different outcome, Then the Social Worker’s signature is cleared and they must sign that outcome too', () => {
@@ -139,10 +139,10 @@ describe('Given a partner agency disagrees, recorded on Christmas Eve 2026', () 
     expect(driver.openTasks().map((t) => t.node)).toEqual(['identify_lp']);
   });
 
-  it('When the Social Worker tries to resolve it, Then it is refused: it is raised with the Team Manager', () => {
+  it('When the Social Worker tries to resolve it, Then it is refused: it is with a Team Manager', () => {
     const refusal = disagreed().refused((d) => d.complete('2027-01-04T10:00:00Z', 'partner_disagreement', 'sam', partnerResolution(), 'resolved'));
     expect(refusal.code).toBe('not_allowed');
-    expect(refusal.message).toContain('Resolve the partner agency disagreement');
+    expect(refusal.message).toBe('"Resolve the partner agency disagreement" is with a Social Work Team Manager, not with you or your team.');
   });
 
   it('When a Team Manager who also recorded the views as the Social Worker tries to resolve it, Then it is refused: someone else must', () => {
