@@ -19,9 +19,9 @@ export function aRole(definition: WorkflowDefinition, role: string): string {
   const first = name.split(/[\s/-]/)[0] ?? '';
   const spelled = /^[A-Z]+$/.test(first) && (first.length <= 2 || !/[AEIOU]/.test(first));
   const an = spelled ? /^[AEFHILMNORSX]/.test(first) : /^[aeiou]/i.test(first);
-  // "Social worker" reads "a social worker"; "Early Help manager" and "Social Worker (SW)" keep their capitals.
+  // "Social worker (CIN)" reads "a social worker (CIN)"; "Early Help manager" and "Social Worker (SW)" keep their capitals.
   const rest = name.split(/\s+/).slice(1);
-  const lower = /^[A-Z][a-z]/.test(first) && rest.every((word) => !/[A-Z]/.test(word)) ? name[0]!.toLowerCase() + name.slice(1) : name;
+  const lower = /^[A-Z][a-z]/.test(first) && !rest.some((word) => /^\(?[A-Z][a-z]/.test(word)) ? name[0]!.toLowerCase() + name.slice(1) : name;
   return `${an ? 'an' : 'a'} ${lower}`;
 }
 

@@ -9,6 +9,7 @@ import { Refusal } from '../problems.ts';
 import { validateFormData, withoutBlankAnswers } from '../forms/index.ts';
 import { truthy } from '../logic/index.ts';
 import { completeTask, enterNode, fireDue, fireEscalation, fireWait, reassignTask } from '../nodes/index.ts';
+import { rolesSentence } from '../nodes/who-may-act.ts';
 import type { CaseEvent, StepContext, Effect } from './events.ts';
 import { WorkingCalendar } from '../calendar/index.ts';
 import { isLocalDate } from '../calendar/local-date.ts';
@@ -109,7 +110,7 @@ function startCase(definition: WorkflowDefinition, event: Extract<CaseEvent, { t
     throw new Refusal('unknown_entry', `"${event.entry}" is not a way into this protocol.`, { entry: event.entry });
   }
   if (start.roles?.length && !start.roles.some((r) => event.by.roles.includes(r))) {
-    throw new Refusal('not_allowed', `Your role cannot start a case at "${start.name}".`);
+    throw new Refusal('not_allowed', `Only ${rolesSentence(definition, start.roles)} can start a case at "${start.name}".`, { roles: start.roles });
   }
   const fieldErrors = checkSubject(event.subject);
   const data = withoutBlankAnswers(event.data ?? {});

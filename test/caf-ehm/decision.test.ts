@@ -70,7 +70,7 @@ describe('Given the decision form', () => {
     const driver = new CaseDriver(definition, users, at);
     const wrongPerson = driver.refused(start(decision('2027-01-04'), 'cleo'));
     expect(wrongPerson.code).toBe('not_allowed');
-    expect(wrongPerson.message).toBe('Your role cannot start a case at "Decision made to step down from CSC to CAF".');
+    expect(wrongPerson.message).toBe('Only a Social Worker can start a case at "Decision made to step down from CSC to CAF".');
     const invalid = driver.refused(start({ teamManager: 'Tara', thresholdNoLongerMet: '   ' }));
     expect(invalid.code).toBe('form_invalid');
     expect(fieldErrors(invalid)).toEqual([

@@ -41,7 +41,7 @@ describe('Given the CAF Link Worker starts the step down CAF on EHM on Friday 15
     const driver = new CaseDriver(definition, users, '2027-01-15T10:00:00Z');
     const refusal = driver.refused((d) => d.start('2027-01-15T10:00:00Z', 'caf_in_ehm', 'sam', family, transfer('2027-01-04', '2027-01-28')));
     expect(refusal.code).toBe('not_allowed');
-    expect(refusal.message).toBe('Your role cannot start a case at "Step down CAF transferred to EHM".');
+    expect(refusal.message).toBe('Only a CAF Link Worker can start a case at "Step down CAF transferred to EHM".');
   });
 
   it('When the CAF is allocated without naming the Lead Professional, or to a Social Worker, Then it is refused', () => {
