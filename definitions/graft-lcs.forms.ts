@@ -31,17 +31,30 @@ export type StepOneData = {
    */
   leadProfessionalAgency?: string;
   /**
+   * Date discussed with the family
+   */
+  familyDiscussionDate: string;
+  /**
    * Has consent been gained from the family for Early Help?
    */
   familyConsent: boolean;
   /**
-   * Has the social worker completed an assessment?
+   * Has the social worker completed an assessment of every child?
    */
   assessmentCompleted: boolean;
   /**
-   * Date the assessment was completed
+   * Assessment of each child
    */
-  assessmentCompletedDate?: string;
+  assessments: {
+    /**
+     * Child's name
+     */
+    name: string;
+    /**
+     * Date the assessment was completed
+     */
+    assessmentCompletedDate?: string;
+  }[];
   /**
    * Step-down plan from the completed assessment
    */
@@ -50,6 +63,10 @@ export type StepOneData = {
    * Date of next CIN meeting
    */
   nextCinMeetingDate: string;
+  /**
+   * Is Graft the team currently involved with the family?
+   */
+  graftInvolved: boolean;
   /**
    * Is there an FFP/FSW already involved?
    */
@@ -61,17 +78,47 @@ export type StepOneData = {
 };
 
 /**
- * Step Two: Step Down Discussion
+ * Step Two: Step Down Discussion with the Duty EH TM
  */
 export interface StepTwoData {
-  /**
-   * Discussed with (Duty EH TM or Graft TM)
-   */
-  discussedWith: string;
   /**
    * Date of discussion
    */
   discussionDate: string;
+  /**
+   * Time of discussion
+   */
+  discussionTime: string;
+  /**
+   * Has consent been gained from the family for Early Help?
+   */
+  familyConsent: boolean;
+  /**
+   * Is there a clear step-down plan?
+   */
+  clearStepDownPlan: boolean;
+  /**
+   * Step-down plan
+   */
+  stepDownPlan?: string;
+  /**
+   * Why was Step Down to EH not agreed?
+   */
+  reasonNotAgreed?: string;
+}
+
+/**
+ * Step Two: Step Down Discussion with the Graft TM
+ */
+export interface StepTwoGraftData {
+  /**
+   * Date of discussion
+   */
+  discussionDate: string;
+  /**
+   * Time of discussion
+   */
+  discussionTime: string;
   /**
    * Has consent been gained from the family for Early Help?
    */
@@ -124,6 +171,20 @@ export interface UniversalServicesNoteData {
    * Recommended universal services
    */
   recommendedUniversalServices: string;
+}
+
+/**
+ * TAF Plan Not Agreed: close the CIN case or keep it open
+ */
+export interface UniversalServicesClosureData {
+  /**
+   * Recommended universal services
+   */
+  recommendedUniversalServices: string;
+  /**
+   * Why does the family remain with Social Care?
+   */
+  reasonRemains?: string;
 }
 
 /**
@@ -197,6 +258,10 @@ export interface JointVisitData {
    */
   jointVisitDate: string;
   /**
+   * Did the allocated Social Worker attend the visit?
+   */
+  swAttended: boolean;
+  /**
    * Notes of the joint visit
    */
   visitNotes?: string;
@@ -242,6 +307,10 @@ export interface TafMeetingData {
    * Actions agreed on the plan
    */
   actionsAgreed: string;
+  /**
+   * Is the work completed, with no role for Early Help?
+   */
+  workCompleted: boolean;
 }
 
 /**
@@ -262,8 +331,10 @@ export interface FormData {
   "identification": IdentificationData;
   "step_one": StepOneData;
   "step_two": StepTwoData;
+  "step_two_graft": StepTwoGraftData;
   "step_three": StepThreeData;
   "universal_services_note": UniversalServicesNoteData;
+  "universal_services_closure": UniversalServicesClosureData;
   "allocation_case_note": AllocationCaseNoteData;
   "ehm_referral": EhmReferralData;
   "sw_handover": SwHandoverData;

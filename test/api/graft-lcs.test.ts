@@ -1,16 +1,17 @@
 /**
  * Graft/LCS, through the HTTP API only: supervision identifies a step down on Monday 30 November
- * 2026; the SC TM discusses it with Duty EH in Wednesday's morning slot; the TAF Team agrees a
- * TAF plan; the Referral to EHM goes to the Strengthening Families tray at Urgent; the FFP does
- * the joint visit, records the CIN review of Monday 4 January 2027 as the 1st TAF meeting, and
- * after the March TAF meeting the closure is agreed in supervision on Tuesday 6 April 2027: the
- * case closes stepped down with RC9. Each step is done by the demo person the protocol names,
- * after it has shown up in their inbox or their team's tray.
+ * 2026; the SC TM and the Duty EH TM hold and sign the discussion in Wednesday's morning slot
+ * (a Tuesday-afternoon time is refused first); the TAF Team agrees a TAF plan; the Referral to EHM
+ * goes to the Strengthening Families tray at Urgent; the FFP does the joint visit and records the
+ * CIN review of Monday 4 January 2027 as the 1st TAF meeting, co-signed by the SW, which closes the
+ * CIN case with RC9 that day; after the March TAF meeting the closure is agreed in supervision on Tuesday 6 April
+ * 2027 and the case closes stepped down. Each step is done by the demo person the protocol names,
+ * after it has shown up in their inbox or their team's tray (the co-signer opens the case page).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Api } from '../support/api.ts';
-import { complete, inInbox, type Json, submit, walkHarness } from '../support/api-walk.ts';
-import { family, handover, identification, stepOne, stepTwo } from '../graft-lcs/given.ts';
+import { complete, inInbox, onCasePage, type Json, submit, walkHarness } from '../support/api-walk.ts';
+import { family, handover, identification, jointVisit, meeting, stepOne, stepTwo } from '../graft-lcs/given.ts';
 
 let api: Api;
 beforeEach(async () => {
@@ -19,9 +20,10 @@ beforeEach(async () => {
 afterEach(async () => api.close());
 
 describe('Given Graft’s demo people and the Achterberg family, identified for step down in supervision', () => {
-  it('When the five steps run from the duty slot to the closure supervision, Then the case closes stepped down with RC9', async () => {
+  it('When the five steps run from the duty slot to the closure supervision, Then the CIN case closes with RC9 at the 1st TAF meeting and the case closes stepped down', async () => {
     const sam = await api.signIn('social_worker@graft.example');
     const tara = await api.signIn('sc_team_manager@graft.example');
+    const dina = await api.signIn('duty_eh_team_manager@graft.example');
     const ellie = await api.signIn('eh_team_manager@graft.example');
     const fay = await api.signIn('ffp@graft.example');
     const sue = await api.signIn('eh_supervisor@graft.example');
@@ -39,7 +41,13 @@ describe('Given Graft’s demo people and the Achterberg family, identified for 
     await api.runClockTo('2026-12-02T11:00:00Z');
     const duty = await inInbox(tara, caseId, 'step_two_duty_eh_discussion');
     expect(duty).toMatchObject({ via: 'me', due: '2026-12-02T12:00:00.000Z' });
-    await complete(tara, caseId, duty.taskId, stepTwo, { action: 'step_down_agreed' });
+    const afternoon = await submit(tara, caseId, duty.taskId, { ...stepTwo, discussionDate: '2026-12-01', discussionTime: '15:00' }, { action: 'step_down_agreed' });
+    expect(afternoon.status).toBe(422);
+    expect((await afternoon.json()) as Json).toMatchObject({ code: 'form_invalid', errors: [{ pointer: '/discussionTime', message: 'The discussion with the Duty EH TM can only take place in the morning, between 9am and 12 noon' }] });
+    const signed = await complete(tara, caseId, duty.taskId, stepTwo, { action: 'step_down_agreed' });
+    expect(signed.openTasks).toEqual([expect.objectContaining({ node: 'step_two_duty_eh_discussion' })]);
+    const cosign = await onCasePage(dina, caseId, 'step_two_duty_eh_discussion');
+    await complete(dina, caseId, cosign.id, stepTwo, { action: 'step_down_agreed' });
 
     await api.runClockTo('2026-12-03T10:00:00Z');
     const taf = await inInbox(ellie, caseId, 'step_three_taf_decision', '/api/trays/taf_team');
@@ -69,15 +77,22 @@ describe('Given Graft’s demo people and the Achterberg family, identified for 
     await complete(sam, caseId, prepared.taskId, handover, { action: 'handover_done' });
     await api.runClockTo('2026-12-17T16:00:00Z');
     const visit = await inInbox(fay, caseId, 'joint_visit');
-    await complete(fay, caseId, visit.taskId, { jointVisitDate: '2026-12-17' }, { action: 'joint_visit_done' });
+    await complete(fay, caseId, visit.taskId, jointVisit, { action: 'joint_visit_done' });
 
-    // The CIN review of Monday 4 January becomes the 1st TAF meeting; it cannot be recorded before.
-    const meeting = { meetingDate: '2027-01-04', ehAttendee: 'ffp_fsw', actionsContinuing: 'Morning routine plan; school attendance support.' };
+    // The CIN review of Monday 4 January becomes the 1st TAF meeting; it cannot be recorded before,
+    // and recording it closes the CIN case (census RC9) that day while Early Help carries on.
+    const closeAndContinue = [{ action: 'cin_closed_stepped_down' }, { action: 'taf_plan_continues', passTo: { worker: fay.user.id } }];
     await api.runClockTo('2027-01-03T12:00:00Z');
     const first = await inInbox(fay, caseId, 'step_five_cin_taf_meeting');
-    expect((await (await submit(fay, caseId, first.taskId, meeting, { action: 'taf_plan_continues' })).json()) as Json).toMatchObject({ status: 409, code: 'not_yet_available' });
+    expect((await (await submit(fay, caseId, first.taskId, meeting, ...closeAndContinue)).json()) as Json).toMatchObject({ status: 409, code: 'not_yet_available' });
     await api.runClockTo('2027-01-04T15:00:00Z');
-    await complete(fay, caseId, first.taskId, meeting, { action: 'taf_plan_continues' });
+    const alone = await submit(fay, caseId, first.taskId, meeting, closeAndContinue[1]!);
+    expect((await alone.json()) as Json).toMatchObject({ code: 'actions_incomplete' });
+    // Signed by the FFP who attended, then by the Social Worker, whose co-signature closes the CIN case.
+    expect(await complete(fay, caseId, first.taskId, meeting, ...closeAndContinue)).toMatchObject({ closures: [] });
+    await api.runClockTo('2027-01-04T15:30:00Z');
+    const cinClosed = await complete(sam, caseId, (await onCasePage(sam, caseId, 'step_five_cin_taf_meeting')).id, meeting, ...closeAndContinue);
+    expect(cinClosed).toMatchObject({ status: 'open', closures: [{ closureReason: 'RC9', at: '2027-01-04T15:30:00.000Z', node: 'end_cin_closed_stepped_down' }] });
 
     await api.runClockTo('2027-01-05T10:00:00Z');
     const booking = await inInbox(fay, caseId, 'book_next_taf_meeting');
@@ -86,7 +101,7 @@ describe('Given Graft’s demo people and the Achterberg family, identified for 
     await api.runClockTo('2027-03-25T15:00:00Z');
     const march = await inInbox(fay, caseId, 'taf_meeting');
     expect(march.due).toBe('2027-03-31T22:59:59.999Z');
-    await complete(fay, caseId, march.taskId, { meetingDate: '2027-03-25', actionsAgreed: 'All actions met.' }, { action: 'work_completed', passTo: { worker: sue.user.id } });
+    await complete(fay, caseId, march.taskId, { meetingDate: '2027-03-25', actionsAgreed: 'All actions met.', workCompleted: true }, { action: 'work_completed', passTo: { worker: sue.user.id } });
 
     await api.runClockTo('2027-04-06T10:00:00Z');
     const supervision = await inInbox(sue, caseId, 'closure_supervision');
@@ -94,9 +109,10 @@ describe('Given Graft’s demo people and the Achterberg family, identified for 
     const closed = await complete(sue, caseId, supervision.taskId, { supervisionDate: '2027-04-06', closureTrajectory: 'Close: no role for Early Help.' }, { action: 'close' });
     expect(closed).toMatchObject({
       status: 'closed',
-      outcome: { id: 'stepped_down', node: 'end_stepped_down', closureReason: 'RC9', at: '2027-04-06T10:00:00.000Z' },
+      outcome: { id: 'stepped_down', node: 'end_stepped_down', at: '2027-04-06T10:00:00.000Z' },
       openTasks: [],
     });
+    expect(closed.closures.map((c: Json) => [c.closureReason, c.at])).toEqual([['RC9', '2027-01-04T15:30:00.000Z']]);
     expect(closed.map.active).toEqual([]);
     expect(closed.map.done).toEqual(expect.arrayContaining(['identified', 'step_two_duty_eh_discussion', 'handover', 'end_stepped_down']));
     expect(closed.map.done).not.toContain('step_two_graft_discussion');

@@ -17,15 +17,17 @@ let page: Page;
 stackForFile((opened) => ({ stack, page } = opened));
 beforeAll(async () => {
   const route = graftRoute();
-  const [stepOne, stepTwo] = route.steps;
+  const [stepOne, stepTwo, coSigned] = route.steps;
   const sam = await apiAs(stack.base, route.starter);
   const start = async (familyName: string, dateIdentified: string) =>
     (await sam.post<{ id: string }>('/api/cases', { definition: route.definition, entry: route.entry, subject: { ...route.family, familyName }, data: { ...route.intake, dateIdentified } })).id;
   await start('Adams', day(-30));
   for (const [family, priority] of [['Baker', 'urgent'], ['Clark', 'low'], ['Dunn', 'normal'], ['Evans', 'normal']] as const) {
     const id = await start(family, day());
-    await completeAt(sam, id, stepOne!.node, stepOne!.data, [{ ...stepOne!.actions[0], priority }]);
-    if (family === 'Evans') await completeAt(await apiAs(stack.base, stepTwo!.who), id, stepTwo!.node, stepTwo!.data, stepTwo!.actions);
+    await completeAt(sam, id, stepOne!.node, stepOne!.data, [{ ...stepOne!.actions[0]!, passTo: { worker: 'graft.sc_team_manager' }, priority }]);
+    if (family !== 'Evans') continue;
+    // The Step Down Discussion is signed by the Graft TM and the SC TM; the second signature moves it on.
+    for (const signer of [stepTwo!, coSigned!]) await completeAt(await apiAs(stack.base, signer.who), id, signer.node, signer.data, signer.actions);
   }
 }, 120_000);
 

@@ -1,19 +1,23 @@
 /**
  * Graft/LCS Step Two: the SC TM / ATM discusses the step down with the Duty EH TM "in the AM of
- * Tuesday, Wednesday, and Thursday" (09:00–12:00 London; the 09:00 start is a local choice).
+ * Tuesday, Wednesday, and Thursday". The task waits for the next slot (09:00–12:00 London; the
+ * 09:00 start is a local choice), both managers sign the record, and the discussion's own date and
+ * time must fall in a morning slot: a Friday-afternoon discussion is refused, not just late.
  */
 import { describe, expect, it } from 'vitest';
 import { atDutyDiscussion, identification, started, stepOne, stepTwo } from './given.ts';
 
-/** Given supervision on `day` and the SW's request for the duty discussion at `at`. */
+/** Given supervision on `day` and the SW's request for the duty discussion at `at`, not passed to anyone. */
 function requestedAt(day: string, at: string, cin: string) {
-  return started(`${day}T10:00:00Z`, { ...identification, dateIdentified: day }).complete(at, 'step_one_family_discussion', 'sam', stepOne({ nextCinMeetingDate: cin }), 'request_duty_eh_discussion');
+  return started(`${day}T10:00:00Z`, { ...identification, dateIdentified: day }).complete(at, 'step_one_family_discussion', 'sam', stepOne({ familyDiscussionDate: day, nextCinMeetingDate: cin }), 'request_duty_eh_discussion');
 }
+
+const sign = 'step_two_duty_eh_discussion';
+const fieldErrors = (refusal: { details: { fieldErrors?: Array<{ pointer: string; message: string }> } }) => refusal.details.fieldErrors?.map((e) => [e.pointer, e.message]);
 
 describe('Given the SW requested the discussion on Tuesday 1 December 2026 at 14:00, passing it to their TM', () => {
   it('Then the SC TM / ATM holds it in the next duty slot: Wednesday 09:00–12:00, with consent and plan copied over', () => {
-    const task = atDutyDiscussion().task('step_two_duty_eh_discussion');
-    expect(task).toMatchObject({
+    expect(atDutyDiscussion().task(sign)).toMatchObject({
       assignee: { worker: 'tara' },
       passedBy: 'sam',
       availableFrom: '2026-12-02T09:00:00.000Z',
@@ -24,97 +28,146 @@ describe('Given the SW requested the discussion on Tuesday 1 December 2026 at 14
   });
 
   it('When Tara tries to record it before the slot opens, Then it is refused and the case is unchanged', () => {
-    const refusal = atDutyDiscussion().refused((d) => d.complete('2026-12-02T08:59:00Z', 'step_two_duty_eh_discussion', 'tara', stepTwo, 'step_down_agreed'));
+    const refusal = atDutyDiscussion().refused((d) => d.complete('2026-12-02T08:59:00Z', sign, 'tara', stepTwo, 'step_down_agreed'));
     expect(refusal.code).toBe('not_yet_available');
   });
+});
 
-  it('When another TM tries to record Tara\u2019s discussion, Then it is refused', () => {
-    const refusal = atDutyDiscussion().refused((d) => d.complete('2026-12-02T10:00:00Z', 'step_two_duty_eh_discussion', 'tom', stepTwo, 'step_down_agreed'));
-    expect(refusal.code).toBe('not_allowed');
+describe('Given the discussion was held at 10:30 in Wednesday 2 December 2026\u2019s slot', () => {
+  it('When Tara (SC TM / ATM) signs, Then her signature is recorded and the step waits for the Duty EH TM, with her answers to co-sign', () => {
+    const driver = atDutyDiscussion().complete('2026-12-02T11:00:00Z', sign, 'tara', stepTwo, 'step_down_agreed');
+    expect(driver.task(sign)).toMatchObject({ signatures: [{ by: 'tara', role: 'sc_team_manager', at: '2026-12-02T11:00:00.000Z' }], prefill: stepTwo });
+    expect(driver.history('task_signed', sign)).toEqual([expect.objectContaining({ by: 'tara', role: 'sc_team_manager' })]);
+  });
+
+  it('When Dina (Duty EH TM) signs the same decision, Then Step Down to EH is agreed and goes to the TAF Team, both signatures kept', () => {
+    const driver = atDutyDiscussion()
+      .complete('2026-12-02T11:00:00Z', sign, 'tara', stepTwo, 'step_down_agreed')
+      .complete('2026-12-02T11:10:00Z', sign, 'dina', stepTwo, 'step_down_agreed');
+    expect(driver.state?.tasks[driver.history('task_completed', sign)[0]!.task as string]?.signatures?.map((s) => [s.by, s.role])).toEqual([
+      ['tara', 'sc_team_manager'],
+      ['dina', 'duty_eh_team_manager'],
+    ]);
+    expect(driver.task('step_three_taf_decision').assignee).toEqual({ team: 'taf_team' });
+  });
+
+  it('When the Social Worker, an FFP or the Graft TM tries to sign, Then it is refused: only an SC TM / ATM or a Duty EH TM can', () => {
+    const driver = atDutyDiscussion();
+    for (const who of ['sam', 'fay', 'gary']) {
+      const refusal = driver.refused((d) => d.complete('2026-12-02T11:00:00Z', sign, who, stepTwo, 'step_down_agreed'));
+      expect(refusal.code).toBe('not_allowed');
+      expect(refusal.message).toMatch(/^Only an SC TM \/ ATM or a duty EH TM can do "Step Down Discussion with Duty EH TM"\.$/i);
+    }
+  });
+
+  it('When Tara signs twice, or another SC TM signs after her, Then it is refused: it needs a Duty EH TM', () => {
+    const driver = atDutyDiscussion().complete('2026-12-02T11:00:00Z', sign, 'tara', stepTwo, 'step_down_agreed');
+    const twice = driver.refused((d) => d.complete('2026-12-02T11:05:00Z', sign, 'tara', stepTwo, 'step_down_agreed'));
+    expect(twice.code).toBe('already_signed');
+    expect(twice.message).toMatch(/it needs a duty EH TM to sign too/i);
+    expect(driver.refused((d) => d.complete('2026-12-02T11:05:00Z', sign, 'tom', stepTwo, 'step_down_agreed')).code).toBe('already_signed');
+  });
+
+  it('When Dina signs a different decision, Then Tara\u2019s signature is cleared and Tara must sign again before anything happens', () => {
+    const notAgreed = { ...stepTwo, reasonNotAgreed: 'Risks around domestic abuse still need a social work response.' };
+    const driver = atDutyDiscussion()
+      .complete('2026-12-02T11:00:00Z', sign, 'tara', stepTwo, 'step_down_agreed')
+      .complete('2026-12-02T11:10:00Z', sign, 'dina', notAgreed, 'step_down_not_agreed');
+    expect(driver.task(sign).signatures?.map((s) => s.by)).toEqual(['dina']);
+    expect(driver.history('signatures_cleared', sign)).toEqual([expect.objectContaining({ by: 'dina', previous: ['tara'] })]);
+    driver.complete('2026-12-02T11:20:00Z', sign, 'tara', notAgreed, 'step_down_not_agreed');
+    expect(driver.state?.outcome).toMatchObject({ id: 'step_down_not_agreed' });
   });
 });
 
 describe('Given the SW requests the discussion without naming a TM', () => {
   it('Then any SC TM / ATM can pick it up', () => {
-    const driver = requestedAt('2026-11-30', '2026-12-01T14:00:00Z', '2027-01-04');
-    expect(driver.task('step_two_duty_eh_discussion').assignee).toEqual({ role: 'sc_team_manager' });
+    expect(requestedAt('2026-11-30', '2026-12-01T14:00:00Z', '2027-01-04').task(sign).assignee).toEqual({ role: 'sc_team_manager' });
   });
 });
 
 describe('Duty slots across the calendar', () => {
   it('Given a request at 10:00 on Wednesday 2 December, during a slot, Then the discussion goes to Thursday morning (the next slot to start)', () => {
-    const task = requestedAt('2026-11-30', '2026-12-02T10:00:00Z', '2027-01-04').task('step_two_duty_eh_discussion');
+    const task = requestedAt('2026-11-30', '2026-12-02T10:00:00Z', '2027-01-04').task(sign);
     expect([task.availableFrom, task.due]).toEqual(['2026-12-03T09:00:00.000Z', '2026-12-03T12:00:00.000Z']);
   });
 
   it('Given a request on Christmas Eve 2026 (Thursday), Then the next slot is Tuesday 29 December, after Christmas and the substitute Boxing Day', () => {
-    const task = requestedAt('2026-12-21', '2026-12-24T13:00:00Z', '2027-01-11').task('step_two_duty_eh_discussion');
+    const task = requestedAt('2026-12-21', '2026-12-24T13:00:00Z', '2027-01-11').task(sign);
     expect([task.availableFrom, task.due]).toEqual(['2026-12-29T09:00:00.000Z', '2026-12-29T12:00:00.000Z']);
   });
 
   it('Given a request on Thursday 25 March 2027 afternoon, Then the next slot is Tuesday 30 March in BST, after Good Friday and Easter Monday', () => {
-    const task = requestedAt('2027-03-22', '2027-03-25T13:00:00Z', '2027-04-20').task('step_two_duty_eh_discussion');
+    const task = requestedAt('2027-03-22', '2027-03-25T13:00:00Z', '2027-04-20').task(sign);
     expect([task.availableFrom, task.due]).toEqual(['2027-03-30T08:00:00.000Z', '2027-03-30T11:00:00.000Z']);
   });
 
   it('Given a request on Thursday 23 December 2027, Then Tuesday 28 December (a substitute bank holiday) is skipped for Wednesday 29 December', () => {
-    const task = requestedAt('2027-12-20', '2027-12-23T13:00:00Z', '2028-01-10').task('step_two_duty_eh_discussion');
+    const task = requestedAt('2027-12-20', '2027-12-23T13:00:00Z', '2028-01-10').task(sign);
     expect([task.availableFrom, task.due]).toEqual(['2027-12-29T09:00:00.000Z', '2027-12-29T12:00:00.000Z']);
+  });
+});
+
+describe('Given the SW asked on Christmas Eve 2026 and Tara records the discussion on Tuesday 29 December at 11:30', () => {
+  const christmas = () => requestedAt('2026-12-21', '2026-12-24T13:00:00Z', '2027-01-11');
+  const day = 'The discussion with the Duty EH TM can only take place on a Tuesday, Wednesday or Thursday morning';
+  const morning = 'The discussion with the Duty EH TM can only take place in the morning, between 9am and 12 noon';
+
+  it.each([
+    ['Christmas Day, Friday 25 December 2026', '2026-12-25', '10:00', [['/discussionDate', day]]],
+    ['the substitute Boxing Day, Monday 28 December 2026', '2026-12-28', '10:00', [['/discussionDate', day]]],
+    ['that Tuesday at 08:30, before the rota starts', '2026-12-29', '08:30', [['/discussionTime', morning]]],
+    ['Christmas Eve at 14:00, a Thursday afternoon', '2026-12-24', '14:00', [['/discussionTime', morning]]],
+    ['Wednesday 30 December, tomorrow', '2026-12-30', '10:00', [['/discussionDate', 'The date of the discussion must be today or in the past']]],
+    ['that Tuesday at 11:45, still to come', '2026-12-29', '11:45', [['/discussionTime', 'The time of the discussion must be in the past']]],
+    ['Monday 21 December, before the SW asked for it', '2026-12-22', '10:00', [['/discussionDate', 'The discussion cannot be before the Social Worker asked for it at Step One']]],
+  ])('When the discussion is dated %s, Then it is refused and the case is unchanged', (_when, discussionDate, discussionTime, errors) => {
+    const refusal = christmas().refused((d) => d.complete('2026-12-29T11:30:00Z', sign, 'tara', { ...stepTwo, discussionDate, discussionTime }, 'step_down_agreed'));
+    expect(refusal.code).toBe('form_invalid');
+    expect(fieldErrors(refusal)).toEqual(errors);
+  });
+
+  it('When the discussion was at 10:15 that Tuesday, Then it is accepted', () => {
+    const driver = christmas().complete('2026-12-29T11:30:00Z', sign, 'tara', { ...stepTwo, discussionDate: '2026-12-29', discussionTime: '10:15' }, 'step_down_agreed');
+    expect(driver.task(sign).signatures).toHaveLength(1);
+  });
+});
+
+describe('Given the SW asked on Thursday 23 December 2027', () => {
+  it('When the discussion is dated Tuesday 28 December 2027, a bank holiday, Then it is refused: there is no duty rota that day', () => {
+    const driver = requestedAt('2027-12-20', '2027-12-23T13:00:00Z', '2028-01-10');
+    const refusal = driver.refused((d) => d.complete('2027-12-29T11:00:00Z', sign, 'tara', { ...stepTwo, discussionDate: '2027-12-28', discussionTime: '10:00' }, 'step_down_agreed'));
+    expect(fieldErrors(refusal)).toEqual([['/discussionDate', 'There is no Duty EH TM rota on a bank holiday: the discussion can only take place on a working Tuesday, Wednesday or Thursday morning']]);
   });
 });
 
 describe('Given the discussion did not happen in Wednesday\u2019s slot', () => {
   it('When noon passes, Then it is overdue and the SC Service Manager and EH Duty are told; a working day later the EH Service Manager, at Urgent', () => {
     const driver = atDutyDiscussion().runUntil('2026-12-02T12:00:00Z');
-    expect(driver.task('step_two_duty_eh_discussion')).toMatchObject({ overdue: true, escalationLevel: 1, priority: 'normal' });
+    expect(driver.task(sign)).toMatchObject({ overdue: true, escalationLevel: 1, priority: 'normal' });
     expect(driver.notifications().at(-1)).toMatchObject({
       at: '2026-12-02T12:00:00.000Z',
       to: [{ role: 'sc_service_manager' }, { team: 'eh_duty' }],
       body: 'The Step Down Discussion did not take place in the Tuesday, Wednesday or Thursday morning duty slot. Book the next slot with the Duty EH TM.',
     });
     driver.runUntil('2026-12-03T23:59:59.999Z');
-    expect(driver.task('step_two_duty_eh_discussion')).toMatchObject({ escalationLevel: 2, priority: 'urgent' });
-    expect(driver.notifications().at(-1)).toMatchObject({ to: [{ role: 'eh_service_manager' }] });
+    expect(driver.task(sign)).toMatchObject({ escalationLevel: 2, priority: 'urgent' });
   });
 
-  it('When Tara records it late on Thursday morning, Then it is still accepted, marked as done overdue', () => {
-    const driver = atDutyDiscussion().complete('2026-12-03T10:00:00Z', 'step_two_duty_eh_discussion', 'tara', { ...stepTwo, discussionDate: '2026-12-03' }, 'step_down_agreed');
-    expect(driver.history('task_completed', 'step_two_duty_eh_discussion')[0]).toMatchObject({ overdue: true });
+  it('When it was held on Thursday at 09:30 and signed that afternoon, Then it is accepted, marked as done overdue', () => {
+    const thursday = { ...stepTwo, discussionDate: '2026-12-03', discussionTime: '09:30' };
+    const driver = atDutyDiscussion()
+      .complete('2026-12-03T14:00:00Z', sign, 'tara', thursday, 'step_down_agreed')
+      .complete('2026-12-03T15:00:00Z', sign, 'dina', thursday, 'step_down_agreed');
+    expect(driver.history('task_completed', sign)[0]).toMatchObject({ overdue: true });
     expect(driver.task('step_three_taf_decision').assignee).toEqual({ team: 'taf_team' });
   });
-});
 
-describe('Given the step down discussion in Wednesday\u2019s slot', () => {
-  it('When consent was not gained, Then "Step Down to EH agreed" is refused', () => {
-    const refusal = atDutyDiscussion().refused((d) => d.complete('2026-12-02T10:00:00Z', 'step_two_duty_eh_discussion', 'tara', { ...stepTwo, familyConsent: false }, 'step_down_agreed'));
-    expect(refusal).toMatchObject({ code: 'guard_failed', message: 'If no consent is gained from the family for Early Help, the step down cannot progress.' });
-  });
-
-  it('When there is no clear step-down plan, Then "Step Down to EH agreed" is refused', () => {
-    const refusal = atDutyDiscussion().refused((d) => d.complete('2026-12-02T10:00:00Z', 'step_two_duty_eh_discussion', 'tara', { ...stepTwo, clearStepDownPlan: false }, 'step_down_agreed'));
-    expect(refusal.message).toBe('A clear step-down plan is needed in order for a step down to continue.');
-  });
-
-  it('When the discussion date is missing, Then the form is refused with its message', () => {
-    const { discussionDate: _omit, ...rest } = stepTwo;
-    const refusal = atDutyDiscussion().refused((d) => d.complete('2026-12-02T10:00:00Z', 'step_two_duty_eh_discussion', 'tara', rest, 'step_down_agreed'));
-    expect(refusal.details.fieldErrors).toEqual([expect.objectContaining({ pointer: '/discussionDate', message: 'Enter the date of the discussion' })]);
-  });
-
-  it('When "Step Down to EH not agreed" has no reason, Then it is refused', () => {
-    const refusal = atDutyDiscussion().refused((d) => d.complete('2026-12-02T10:00:00Z', 'step_two_duty_eh_discussion', 'tara', stepTwo, 'step_down_not_agreed'));
-    expect(refusal.message).toBe('Enter why Step Down to EH was not agreed.');
-  });
-
-  it('When Step Down to EH is not agreed, Then the SW is told why and the family remains with Social Care (no census closure)', () => {
-    const data = { ...stepTwo, reasonNotAgreed: 'Risks around domestic abuse still need a social work response.' };
-    const driver = atDutyDiscussion().complete('2026-12-02T10:30:00Z', 'step_two_duty_eh_discussion', 'tara', data, 'step_down_not_agreed');
-    expect(driver.notifications().at(-1)).toMatchObject({
-      to: [{ worker: 'sam' }],
-      subject: 'Step Down to EH not agreed: Achterberg',
-      body: 'Step Down to EH was not agreed at the discussion with Dina (Duty EH TM) on 2026-12-02. Reason: Risks around domestic abuse still need a social work response.',
-    });
-    expect(driver.state).toMatchObject({ status: 'closed', outcome: { id: 'step_down_not_agreed', node: 'end_not_agreed' } });
-    expect(driver.state?.outcome?.closureReason).toBeUndefined();
+  it('When it is claimed for Friday 4 December at 14:00, Then it is refused: not a Tuesday, Wednesday or Thursday morning', () => {
+    const refusal = atDutyDiscussion().runUntil('2026-12-04T15:00:00Z').refused((d) => d.complete('2026-12-04T15:00:00Z', sign, 'tara', { ...stepTwo, discussionDate: '2026-12-04', discussionTime: '14:00' }, 'step_down_agreed'));
+    expect(fieldErrors(refusal)).toEqual([
+      ['/discussionDate', 'The discussion with the Duty EH TM can only take place on a Tuesday, Wednesday or Thursday morning'],
+      ['/discussionTime', 'The discussion with the Duty EH TM can only take place in the morning, between 9am and 12 noon'],
+    ]);
   });
 });
