@@ -130,8 +130,18 @@ export function sign(node: UserTaskNode, run: Run, task: Task, by: Actor, propos
   task.signatures = [...held, { by: by.id, role, slot: open.slot, at: run.now }];
   task.proposal = proposal;
   run.record({ type: 'task_signed', node: node.id, task: task.id, by: by.id, role });
-  if (waiting(task.signatures).length === 0) return { complete: true };
+  const next = waiting(task.signatures)[0];
+  if (!next) return { complete: true };
   task.prefill = structuredClone(proposal.answers);
+  // The step waits in the co-signer's work: a team that holds every signer, or a named worker who
+  // has yet to sign, keeps it; else it passes to the next signer's role (the first of their roles,
+  // when they may hold several).
+  const keeps = 'team' in task.assignee || ('worker' in task.assignee && task.assignee.worker !== by.id);
+  if (!keeps) {
+    const to = { role: next.signer.roles[0]! };
+    run.record({ type: 'task_reassigned', node: node.id, task: task.id, by: by.id, from: task.assignee, to, why: 'awaiting signature' });
+    task.assignee = to;
+  }
   run.updateTask(task);
   return { complete: false };
 }

@@ -130,11 +130,12 @@ describe('Who may act: a dispute reviewed jointly by the Early Help and MASH ope
   const atReview = () => started().complete('2026-12-21T11:00:00Z', 'screen', 'dora', { team: 'north' }, 'dispute');
   const decision = { decision: 'Early Help: needs fit the service specification.' };
 
-  it('When the Early Help manager signs alone, Then the review stays open, signed once, with the decision ready for the co-signer', () => {
+  it('When the Early Help manager signs alone, Then the review stays open, signed once, and waits in MASH\u2019s work with the decision ready', () => {
     const driver = atReview().complete('2026-12-21T14:00:00Z', 'joint_review', 'olu', decision, 'early_help');
     const task = driver.task('joint_review');
     expect(task.signatures).toEqual([{ by: 'olu', role: 'eh_ops_manager', slot: 0, at: '2026-12-21T14:00:00.000Z' }]);
     expect(task.prefill).toEqual(decision);
+    expect(task.assignee).toEqual({ role: 'mash_ops_manager' });
     expect(driver.history('task_signed', 'joint_review')).toHaveLength(1);
   });
 
