@@ -27,6 +27,14 @@ export type StepDownReferralData = {
    */
   agreementRecorded?: boolean;
   /**
+   * Date the Child and Family assessment was completed
+   */
+  assessmentCompletedOn?: string;
+  /**
+   * Is this a Repeat Assessment?
+   */
+  repeatAssessment?: boolean;
+  /**
    * Children
    *
    * @minItems 1
@@ -40,15 +48,15 @@ export type StepDownReferralData = {
       /**
        * Date of birth
        */
-      dateOfBirth: string;
+      dateOfBirth?: string;
       /**
        * MOSAIC ID number
        */
-      personId: string;
+      personId?: string;
       /**
        * Schools attended
        */
-      schoolsAttended: string;
+      schoolsAttended?: string;
     },
     ...{
       /**
@@ -58,15 +66,15 @@ export type StepDownReferralData = {
       /**
        * Date of birth
        */
-      dateOfBirth: string;
+      dateOfBirth?: string;
       /**
        * MOSAIC ID number
        */
-      personId: string;
+      personId?: string;
       /**
        * Schools attended
        */
-      schoolsAttended: string;
+      schoolsAttended?: string;
     }[]
   ];
   /**

@@ -8,7 +8,7 @@
  * so the CSV has a team name with a comma and quotes to escape.
  */
 import type { Actor, ChosenAction, WorkflowDefinition } from '../../engine/index.ts';
-import { accept, offer, referral, screening, toKte } from '../../test/camden/given.ts';
+import { accept, offer, referralOn, screening, toKte } from '../../test/camden/given.ts';
 import type { Api } from '../../test/support/api.ts';
 
 export const KTE = 'ieys_kte_duty_manager';
@@ -43,7 +43,7 @@ export async function givenCamdenStepDowns(api: Api) {
   }
   async function refer(caseId: string, familyName: string, startedAt: string, sentAt: string) {
     const children = await start(caseId, familyName, startedAt);
-    const answers = referral({ agreementDate: startedAt.slice(0, 10), children: children.map((c) => ({ ...c, schoolsAttended: 'Argyle Primary School' })) });
+    const answers = referralOn(sentAt.slice(0, 10), { agreementDate: startedAt.slice(0, 10), children: children.map((c) => ({ ...c, schoolsAttended: 'Argyle Primary School' })) });
     await complete(caseId, 'referral', sentAt, sam, answers, 'send_referral');
   }
   const screen = (caseId: string, when: string) => complete(caseId, 'asm_screen', when, dora, screening('team', { ehTeam: KTE }), { action: 'contact_team', passTo: toKte });

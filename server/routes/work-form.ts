@@ -64,7 +64,8 @@ export function taskForm(
     const target = graph.nodes.get(action.to);
     // The team an earlier step recorded ("the team the front door confirmed") is the only one offered.
     const recorded = action.passTo?.teamFrom ? readPath(view, action.passTo.teamFrom) : undefined;
-    const teams = (action.passTo?.teams ?? []).filter((id) => !action.passTo?.teamFrom || id === recorded);
+    // Until that team is recorded (an answer on this very form, say), every team is offered and the engine decides on submit.
+    const teams = (action.passTo?.teams ?? []).filter((id) => typeof recorded !== 'string' || id === recorded);
     const workerRoles = action.passTo?.roles ?? (target?.kind === 'user_task' ? stepRoles(target) : undefined);
     return {
       id: action.id,

@@ -34,7 +34,8 @@ describe('the task form', () => {
       passTo: { required: true, workers: false, teams: expect.arrayContaining([{ id: kte, name: 'Ieys Kte Duty Manager (Kentish Town East)' }]) },
       scheduledDate: null,
       defaultPriority: null,
-      guards: [{ message: expect.any(String), passes: false, mayDependOnAnswers: true }],
+      // Suitable for step down, and passed to the team identified: both read this task's answers.
+      guards: [{ message: expect.any(String), passes: false, mayDependOnAnswers: true }, { message: expect.stringContaining('the Early Help team you identified'), passes: true, mayDependOnAnswers: true }],
       available: false,
     });
     const reads = (await api.store.listAudit(caseId)).filter((a) => a.detail.what === `task_form:${screenId}`);
@@ -47,7 +48,7 @@ describe('the task form', () => {
     expect((await dora.put(`/api/cases/${caseId}/tasks/${screenId}/draft`, { data: draft })).status).toBe(204);
     const form = await json(dora.get(`/api/cases/${caseId}/tasks/${screenId}`));
     expect(form.draft).toEqual({ data: draft, savedAt: '2026-12-17T10:00:00.000Z' });
-    expect(action(form, 'contact_team')).toMatchObject({ available: true, guards: [{ passes: true }] });
+    expect(action(form, 'contact_team')).toMatchObject({ available: true, guards: [{ passes: true }, { passes: true }] });
     expect(action(form, 'send_advice')).toMatchObject({ available: false, guards: [{ passes: false, mayDependOnAnswers: true }] });
     expect((await json(sam.get(`/api/cases/${caseId}/tasks/${screenId}`))).draft).toBeNull();
 

@@ -5,7 +5,8 @@
  * manager takes the tray's work, consults and accepts; the joint visit, the C&F sections and the
  * manager's two next actions follow; Early Help takes the family on and Sam closes to CSSW on
  * Tuesday 5 January 2027 with RC9. Each step is done by the demo person the protocol names,
- * after it has shown up in their inbox.
+ * after it has shown up in their inbox; on the way, the family worker trying the team manager's
+ * consultation (403) and the closure chosen without the step down (422) are refused.
  *
  * Camden's duty trays name no roles (membership decides, see the definition's notes) and the
  * demo people are members of none, so the tray's work reaches a person the Mosaic way: the EH
@@ -54,6 +55,10 @@ describe('Given Camden’s demo people and the Okafor family after an NFA Child 
     expect((await kate.get(`/api/trays/${kte}`)).status).toBe(200);
     await api.runClockTo('2026-12-22T09:00:00Z');
     expect(await inInbox(kate, caseId, 'asm_offer_consultation')).toMatchObject({ via: 'team', due: '2026-12-22T23:59:59.999Z' });
+    // Fay, a family worker who also sits in the tray, cannot offer the team manager's consultation.
+    const byFay = await fay.post(`/api/cases/${caseId}/tasks/${offerTask.id}/complete`, { data: offer('2026-12-22'), actions: [{ action: 'offer' }] });
+    expect(byFay.status).toBe(403);
+    expect(await byFay.json()).toMatchObject({ code: 'not_allowed', detail: expect.stringMatching(/^Only an Early Help team manager can do/i) });
     await complete(kate, caseId, offerTask.id, offer('2026-12-22'), { action: 'offer' });
 
     // The consultation is due within 5 working days of the e-mail: Thursday 24 December.
@@ -82,6 +87,10 @@ describe('Given Camden’s demo people and the Okafor family after an NFA Child 
     expect(authorise).toMatchObject({ via: 'role', assignee: { kind: 'role', id: 'sw_team_manager' } });
     const form = (await (await tina.get(`/api/cases/${caseId}/tasks/${authorise.taskId}`)).json()) as Json;
     expect(form).toMatchObject({ multipleActions: true, actions: [{ id: 'step_down_to_eh', available: true, passTo: { required: true, workers: false } }, { id: 'progress_to_closure', available: true }, { id: 'return_to_sw', available: false }] });
+    // The closure alone would close the family to social care without stepping it down.
+    const closureAlone = await tina.post(`/api/cases/${caseId}/tasks/${authorise.taskId}/complete`, { data: { signedOffOn: '2027-01-04' }, actions: [{ action: 'progress_to_closure' }] });
+    expect(closureAlone.status).toBe(422);
+    expect(await closureAlone.json()).toMatchObject({ code: 'actions_incomplete' });
     await complete(tina, caseId, authorise.taskId, { signedOffOn: '2027-01-04' }, { action: 'step_down_to_eh', passTo: { team: kte } }, { action: 'progress_to_closure' });
 
     // The step down record lands in the KTE tray; Kate passes it to Dev, the duty manager.

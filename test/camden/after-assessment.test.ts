@@ -5,11 +5,11 @@
  * sections and next actions, and closure to CSSW with RC9 — never before the joint home visit.
  */
 import { describe, expect, it } from 'vitest';
-import { acceptedAfterAssessment, cfa, closure, ehRecord, readyToAuthorise, teamIdentified, toKte, visit } from './given.ts';
+import { accept, acceptedAfterAssessment, cfa, closure, ehRecord, offer, readyToAuthorise, referredAfterAssessment, screening, signOff, teamIdentified, toKte, visit } from './given.ts';
 
-const signOff = { signedOffOn: '2027-01-04' };
+const signedOff = signOff('2027-01-04');
 const bothActions = [{ action: 'step_down_to_eh', passTo: toKte }, { action: 'progress_to_closure' }];
-const authorised = () => readyToAuthorise().complete('2027-01-04T09:00:00Z', 'asm_cfa_authorise', 'tina', signOff, ...bothActions);
+const authorised = () => readyToAuthorise().complete('2027-01-04T09:00:00Z', 'asm_cfa_authorise', 'tina', signedOff, ...bothActions);
 
 describe('Given the front door identified IEYS Kentish Town East and Kate offered a consultation on 22 December', () => {
   const offered = () => teamIdentified().complete('2026-12-22T09:00:00Z', 'asm_offer_consultation', 'kate', { contactedOn: '2026-12-22', proposedConsultationDate: '2026-12-23' }, 'offer');
@@ -29,11 +29,11 @@ describe('Given the front door identified IEYS Kentish Town East and Kate offere
     expect(refusal.details).toMatchObject({ fieldErrors: [{ pointer: '/familyWorkerName', message: 'Enter the name of the allocated Early Help Family Worker' }] });
   });
 
-  it('When Kate accepts on 23 December, Then Sam and Kate are told the Family Worker’s name, and Sam’s joint home visit is due by 5 January 2027 (10 working days)', () => {
+  it('When Kate accepts on 23 December, Then Sam and Kate are told the Family Worker’s name, and Sam’s joint home visit is due by 5 January 2027 (10 working days of the assessment, completed 17 December)', () => {
     const d = acceptedAfterAssessment();
     expect(d.notifications().at(-1)).toMatchObject({
       to: [{ worker: 'sam' }, { worker: 'kate' }],
-      body: 'The family have been accepted. Allocated Early Help Family Worker: Fay Green. A joint home visit and the step down episode must be completed within 10 working days of the e-mail to the EH Step Down inbox. The family should not be closed to CSSW before the joint home visit has taken place.',
+      body: 'The family have been accepted. Allocated Early Help Family Worker: Fay Green. A joint home visit and the step down episode must be completed within 10 working days of the assessment being completed. The family should not be closed to CSSW before the joint home visit has taken place.',
     });
     expect(d.task('asm_joint_visit')).toMatchObject({ assignee: { worker: 'sam' }, due: '2027-01-05T23:59:59.999Z', prefill: { familyWorkerName: 'Fay Green' } });
   });
@@ -57,7 +57,7 @@ describe('Given the family have been accepted', () => {
 
   it('When the visit is held on 30 December, Then Sam completes the C&F step down sections, also due 5 January, with the lead service copied over', () => {
     const d = acceptedAfterAssessment().complete('2026-12-30T14:00:00Z', 'asm_joint_visit', 'sam', visit('2026-12-30'), 'visited');
-    expect(d.task('asm_cfa_sections')).toMatchObject({ due: '2027-01-05T23:59:59.999Z', dueLabel: 'step down episode within 10 working days of the e-mail to the EH Step Down inbox', prefill: { serviceTakingLead: 'ieys_kte_duty_manager' } });
+    expect(d.task('asm_cfa_sections')).toMatchObject({ due: '2027-01-05T23:59:59.999Z', dueLabel: 'step down episode within 10 working days of the assessment being completed', prefill: { serviceTakingLead: 'ieys_kte_duty_manager' } });
   });
 
   it('When section 4 lacks "the circumstances under which the family should be referred back to CSSW", Then it cannot go for authorisation', () => {
@@ -80,25 +80,25 @@ describe('Given the C&F step down sections are with Tina for authorisation', () 
 
   it('When the date of closure is before the joint home visit, Then "Progress to early help" is refused', () => {
     const d = readyToAuthorise(cfa({ dateOfClosure: '2026-12-29' }));
-    const refusal = d.refused((x) => x.complete('2027-01-04T09:00:00Z', 'asm_cfa_authorise', 'tina', signOff, ...bothActions));
+    const refusal = d.refused((x) => x.complete('2027-01-04T09:00:00Z', 'asm_cfa_authorise', 'tina', signedOff, ...bothActions));
     expect(refusal.message).toBe('The family should not be closed to CSSW before the joint home visit with the social worker and the newly allocated Early Help Family Worker has taken place.');
   });
 
   it('When the reason for closure is RC8, Then it is refused: a family referred to early help after assessment is RC9', () => {
-    const refusal = readyToAuthorise(cfa({ reasonForClosure: 'RC8' })).refused((x) => x.complete('2027-01-04T09:00:00Z', 'asm_cfa_authorise', 'tina', signOff, ...bothActions));
+    const refusal = readyToAuthorise(cfa({ reasonForClosure: 'RC8' })).refused((x) => x.complete('2027-01-04T09:00:00Z', 'asm_cfa_authorise', 'tina', signedOff, ...bothActions));
     expect(refusal.message).toBe('A family stepped down to Early Help after a Child and Family assessment is closed with RC9 Case closed after assessment, referred to early help.');
   });
 
   it('When Tina passes "Step down to Early Help (EH)" to no one, or to the front door, Then it is refused', () => {
     const d = readyToAuthorise();
-    expect(d.refused((x) => x.complete('2027-01-04T09:00:00Z', 'asm_cfa_authorise', 'tina', signOff, 'step_down_to_eh')).code).toBe('pass_to_required');
-    expect(d.refused((x) => x.complete('2027-01-04T09:00:00Z', 'asm_cfa_authorise', 'tina', signOff, { action: 'step_down_to_eh', passTo: { team: 'eh_front_door' } })).code).toBe('pass_to_not_allowed');
+    expect(d.refused((x) => x.complete('2027-01-04T09:00:00Z', 'asm_cfa_authorise', 'tina', signedOff, 'step_down_to_eh', 'progress_to_closure')).code).toBe('pass_to_required');
+    expect(d.refused((x) => x.complete('2027-01-04T09:00:00Z', 'asm_cfa_authorise', 'tina', signedOff, { action: 'step_down_to_eh', passTo: { team: 'eh_front_door' } }, 'progress_to_closure')).code).toBe('pass_to_not_allowed');
   });
 
   it('When Tina returns it without saying why, Then it is refused; with comments, Sam gets it back with the answers copied over', () => {
     const d = readyToAuthorise();
-    expect(d.refused((x) => x.complete('2027-01-04T09:00:00Z', 'asm_cfa_authorise', 'tina', signOff, 'return_to_sw')).message).toBe('Say in your comments what the social worker needs to change.');
-    d.complete('2027-01-04T09:00:00Z', 'asm_cfa_authorise', 'tina', { ...signOff, comments: 'Number the recommendations.' }, 'return_to_sw');
+    expect(d.refused((x) => x.complete('2027-01-04T09:00:00Z', 'asm_cfa_authorise', 'tina', signedOff, 'return_to_sw')).message).toBe('Say in your comments what the social worker needs to change.');
+    d.complete('2027-01-04T09:00:00Z', 'asm_cfa_authorise', 'tina', { ...signedOff, comments: 'Number the recommendations.' }, 'return_to_sw');
     expect(d.task('asm_cfa_sections').prefill).toMatchObject({ outlineStepDownPlan: '1. Parenting programme. 2. School attendance support.', reasonForClosure: 'RC9' });
   });
 
@@ -111,9 +111,17 @@ describe('Given the C&F step down sections are with Tina for authorisation', () 
     expect(d.task('asm_close')).toMatchObject({ name: 'Progress to early help - Children’s social care case closure', assignee: { worker: 'sam' }, due: '2027-01-05T23:59:59.999Z', prefill: { dateOfClosure: '2027-01-04', reasonForClosure: 'RC9' } });
   });
 
-  it('When the step down is passed to Families in Focus, Then it goes to that team', () => {
-    const d = readyToAuthorise().complete('2027-01-04T09:00:00Z', 'asm_cfa_authorise', 'tina', signOff, { action: 'step_down_to_eh', passTo: { team: 'families_in_focus' } }, { action: 'progress_to_closure' });
-    expect(d.task('eh_record').assignee).toEqual({ team: 'families_in_focus' });
+  it('When the front door confirmed Families in Focus, Then the step down is passed to that team', () => {
+    const fif = 'families_in_focus';
+    const d = referredAfterAssessment()
+      .complete('2026-12-21T11:00:00Z', 'asm_screen', 'dora', screening('team', { ehTeam: fif }), { action: 'contact_team', passTo: { team: fif } })
+      .reassign('2026-12-21T12:00:00Z', 'asm_offer_consultation', 'dora', { worker: 'kate' })
+      .complete('2026-12-22T09:00:00Z', 'asm_offer_consultation', 'kate', offer('2026-12-22'), 'offer')
+      .complete('2026-12-23T15:00:00Z', 'asm_consultation', 'kate', accept('2026-12-23'), 'accept')
+      .complete('2026-12-30T14:00:00Z', 'asm_joint_visit', 'sam', visit('2026-12-30'), 'visited')
+      .complete('2026-12-31T10:00:00Z', 'asm_cfa_sections', 'sam', cfa({ serviceTakingLead: fif }), 'submit');
+    d.complete('2027-01-04T09:00:00Z', 'asm_cfa_authorise', 'tina', signOff('2027-01-04'), { action: 'step_down_to_eh', passTo: { team: fif } }, { action: 'progress_to_closure' });
+    expect(d.task('eh_record').assignee).toEqual({ team: fif });
   });
 });
 
@@ -131,11 +139,11 @@ describe('Given Tina has authorised the step down', () => {
     expect(d.state).toMatchObject({ status: 'closed', outcome: { id: 'stepped_down', node: 'asm_closed', closureReason: 'RC9', at: '2027-01-05T15:00:00.000Z' } });
   });
 
-  it('When Sam closes on time and Early Help finishes later, Then the case is stepped down; the census reason stays on the closure form (engine gap)', () => {
+  it('When Sam closes on time and Early Help finishes later, Then the case is stepped down and the census reason RC9 is kept from the moment Sam closed', () => {
     const d = authorised()
       .complete('2027-01-04T10:00:00Z', 'asm_close', 'sam', closure(), 'close')
       .complete('2027-01-04T11:00:00Z', 'eh_record', 'dev', ehRecord, { action: 'eh_assessment_required', passTo: { worker: 'fay' } })
       .complete('2027-01-06T10:00:00Z', 'eh_work', 'fay', { workType: 'eh_assessment_required', familyEngaged: true, safeguardingConcerns: false }, 'engaged');
-    expect(d.state).toMatchObject({ status: 'closed', outcome: { id: 'stepped_down', node: 'eh_under_way' }, form: { asm_close: { reasonForClosure: 'RC9' } } });
+    expect(d.state).toMatchObject({ status: 'closed', outcome: { id: 'stepped_down', node: 'eh_under_way' }, closures: [{ node: 'asm_closed', closureReason: 'RC9', at: '2027-01-04T10:00:00.000Z' }] });
   });
 });

@@ -62,6 +62,30 @@ describe('Given the Camden definition', () => {
     for (const node of camden.nodes) expect(node.stage, node.id).toBeTruthy();
     for (const node of camden.nodes.filter((n) => n.kind === 'user_task')) if (node.due) expect(node.due.label, node.id).toBeTruthy();
     expect(camden.mailboxes).toEqual([{ id: 'eh_step_down_inbox', name: 'Early Help Step Down inbox', address: 'EHstepdown@camden.gov.uk' }]);
-    expect(camden.notes!.filter((n) => n.source === 'Engine gap').length).toBeGreaterThanOrEqual(5);
+    expect(camden.notes!.filter((n) => n.source === 'Engine gap').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('Then it is version 2, and every step a person does names the roles that may do it (or is signed jointly)', () => {
+    expect(camden.version).toBe(2);
+    const unnamed = camden.nodes.filter((n) => n.kind === 'user_task' && !n.roles && !n.signatures).map((n) => n.id);
+    expect(unnamed).toEqual([]);
+    expect(task('asm_offer_consultation').roles).toEqual(['eh_team_manager']);
+    expect(task('eh_record').roles).toEqual(['eh_duty_manager', 'eh_team_manager']);
+    expect(task('professional_difference').signatures).toEqual({ roles: ['sw_team_manager', 'eh_service_manager'] });
+  });
+
+  it('Then at every sign-off the closure and the step down require each other, go to the team recorded, and the author of the sections cannot sign them off', () => {
+    for (const [node, maker] of [['asm_cfa_authorise', 'asm_cfa_sections'], ['asmp_cfa_authorise', 'asmp_cfa_sections'], ['cin_plan_signoff', 'cin_childs_plan']] as const) {
+      expect(action(node, 'step_down_to_eh').requires).toEqual(['progress_to_closure']);
+      expect(action(node, 'progress_to_closure').requires).toEqual(['step_down_to_eh']);
+      if (node !== 'cin_plan_signoff') expect(action(node, 'step_down_to_eh').passTo!.teamFrom).toBe(`form.${maker}.serviceTakingLead`);
+      expect(task(node).separateFrom).toEqual([maker]);
+    }
+  });
+
+  it('Then "Step down no longer required" ends only Early Help’s path, and every end that closes the family to CSSW records its census reason', () => {
+    const end = (id: string) => camden.nodes.find((n) => n.id === id) as { terminate?: boolean; closureReason?: string };
+    expect(end('no_longer_required').terminate).toBeUndefined();
+    expect([end('asm_closed'), end('asmp_closed'), end('cin_closed')].map((e) => e.closureReason)).toEqual(['RC9', 'RC9', 'RC7']);
   });
 });

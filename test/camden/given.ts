@@ -4,7 +4,7 @@
  * assessment route runs over Christmas 2026 (25 and 28 December and 1 January are bank holidays).
  */
 import definition from '../../definitions/camden.json' with { type: 'json' };
-import type { WorkflowDefinition } from '../../engine/index.ts';
+import { WorkingCalendar, type WorkflowDefinition } from '../../engine/index.ts';
 import { CaseDriver, type DriverUser } from '../support/case-driver.ts';
 
 export const camden = definition as unknown as WorkflowDefinition;
@@ -13,14 +13,20 @@ const kte = 'ieys_kte_duty_manager';
 export const users: Record<string, DriverUser> = {
   sam: { roles: ['social_worker'] },
   tina: { roles: ['sw_team_manager'] },
+  /** An assistant team manager who also holds cases as a social worker. */
+  ali: { roles: ['social_worker', 'sw_team_manager'] },
   chloe: { roles: ['cin_chair'] },
   dora: { roles: ['eh_front_door_manager'] },
   kate: { roles: ['eh_team_manager'], teams: [kte] },
   will: { roles: ['eh_team_manager'], teams: ['ieys_ktw_duty_manager'] },
   dev: { roles: ['eh_duty_manager'], teams: [kte] },
   fay: { roles: ['eh_family_worker'], teams: [kte] },
+  /** A family worker who helps sort the front door inbox and the panel papers. */
+  fern: { roles: ['eh_family_worker'], teams: ['eh_front_door', 'eh_panel'] },
   sima: { roles: ['eh_service_manager'] },
+  saul: { roles: ['eh_service_manager'] },
   hana: { roles: ['eh_head_of_service'] },
+  hugo: { roles: ['eh_head_of_service'] },
   dan: { roles: ['daily_discussion_manager'] },
 };
 
@@ -33,6 +39,8 @@ export const referral = (overrides: Record<string, unknown> = {}) => ({
   familyAgreed: true,
   agreementDate: '2026-12-16',
   agreementRecorded: true,
+  assessmentCompletedOn: '2026-12-17',
+  repeatAssessment: false,
   children: family.children.map((c) => ({ ...c, schoolsAttended: 'Argyle Primary School' })),
   supportNeeded: 'Parenting support with routines and school attendance.',
   reasonsForIntervention: 'Neglect concerns after a referral from school.',
@@ -41,6 +49,24 @@ export const referral = (overrides: Record<string, unknown> = {}) => ({
   provisionalVisitDates: ['2026-12-22', '2026-12-23', '2026-12-30'],
   ...overrides,
 });
+
+/**
+ * The referral sent on `sentOn` (YYYY-MM-DD, a working day), for an assessment completed that day:
+ * the agreement the day before and joint visit dates on the next three working days.
+ */
+export const referralOn = (sentOn: string, overrides: Record<string, unknown> = {}) => {
+  const calendar = WorkingCalendar.for(camden.calendar);
+  return referral({
+    agreementDate: sentOn,
+    assessmentCompletedOn: sentOn,
+    provisionalVisitDates: [1, 2, 3].map((n) => calendar.addWorkingDays(sentOn, n)),
+    ...overrides,
+  });
+};
+
+/** The referral at a final CIN review on Monday 18 January 2027: agreed on 14 December, no assessment date, no joint visit dates. */
+export const cinReferral = (overrides: Record<string, unknown> = {}) =>
+  referral({ agreementDate: '2026-12-14', assessmentCompletedOn: undefined, repeatAssessment: undefined, finalReviewDate: '2027-01-18', provisionalVisitDates: [], ...overrides });
 
 export const screening = (outcome: 'team' | 'panel' | 'advice', extra: Record<string, unknown> = {}) => ({
   outcome,
@@ -69,10 +95,12 @@ export const cfa = (overrides: Record<string, unknown> = {}) => ({
   reasonForClosure: 'RC9',
   ...overrides,
 });
+/** The manager's sign-off. */
+export const signOff = (signedOffOn: string) => ({ signedOffOn });
 export const closure = (overrides: Record<string, unknown> = {}) => ({ dateOfClosure: '2027-01-04', reasonForClosure: 'RC9', serviceTakingLead: kte, ...overrides });
 export const ehRecord = { children: family.children, dateOfStepDown: '2027-01-04', caseSteppedDownFrom: 'sw_assessment', decisionsAndActions: 'Allocate to Fay Green.' };
 
-/** Given Sam started a step down on Wednesday 16 December 2026 and e-mailed the inbox on Thursday 17 December at 10:00. */
+/** Given Sam started a step down on Wednesday 16 December 2026 and, having completed the Child and Family assessment, e-mailed the inbox on Thursday 17 December at 10:00. */
 export function referredAfterAssessment(): CaseDriver {
   return new CaseDriver(camden, users, '2026-12-16T09:00:00Z')
     .start('2026-12-16T09:00:00Z', 'sw_assessment', 'sam', family)

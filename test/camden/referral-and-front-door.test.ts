@@ -31,9 +31,11 @@ describe('Given Sam starts a step down after a Child and Family assessment', () 
 
   it('When the family have not agreed, Then the referral cannot be sent; recording that they do not agree ends the case', () => {
     const d = started();
-    const refusal = d.refused((x) => send(x, { familyAgreed: false }));
+    // The form copies the family over (one item per child); nothing else is asked.
+    const notAgreed = { familyAgreed: false, children: d.task('referral').prefill!.children };
+    const refusal = d.refused((x) => send(x, notAgreed));
     expect(refusal.message).toContain('The family must agree to a referral being made to Early Help Services before you approach Early Help team managers or the Early Help Step Down e-mail address.');
-    d.complete('2026-12-17T10:00:00Z', 'referral', 'sam', { familyAgreed: false }, 'family_did_not_agree');
+    d.complete('2026-12-17T10:00:00Z', 'referral', 'sam', notAgreed, 'family_did_not_agree');
     expect(d.state).toMatchObject({ status: 'closed', outcome: { id: 'family_did_not_agree', node: 'no_agreement' } });
   });
 
@@ -77,13 +79,24 @@ describe('Given Sam e-mails the EH Step Down inbox on Thursday 17 December 2026 
     expect(d.task('asm_screen').prefill).toEqual({ ehTeam: 'families_in_focus' });
   });
 
+  it('When Fern, a family worker sorting the front door inbox, tries to screen it, Then it is refused: only a front door team manager screens', () => {
+    const refusal = referredAfterAssessment().refused((x) => x.complete('2026-12-18T10:00:00Z', 'asm_screen', 'fern', screening('team'), { action: 'contact_team', passTo: toKte }));
+    expect(refusal.code).toBe('not_allowed');
+    expect(refusal.message).toMatch(/^Only an Early Help front door team manager can do "Screen the step down referral"\.$/i);
+  });
+
+  it('When the front door identifies IEYS Kentish Town East but passes the step to Kentish Town West, Then it is refused naming the team identified', () => {
+    const refusal = referredAfterAssessment().refused((x) => x.complete('2026-12-18T10:00:00Z', 'asm_screen', 'dora', screening('team'), { action: 'contact_team', passTo: { team: 'ieys_ktw_duty_manager' } }));
+    expect(refusal).toMatchObject({ code: 'guard_failed', message: 'Pass "Contact the social worker and the relevant Early Help team manager" to the Early Help team you identified as the most appropriate.' });
+  });
+
   it('When the front door picks an outcome that does not match its decision, or no team to pass to, Then it is refused', () => {
     const d = referredAfterAssessment();
     const mismatch = d.refused((x) => x.complete('2026-12-18T10:00:00Z', 'asm_screen', 'dora', screening('panel'), { action: 'contact_team', passTo: toKte }));
     expect(mismatch.message).toBe("Select 'Suitable for step down' to contact the social worker and the Early Help team manager.");
     expect(d.refused((x) => x.complete('2026-12-18T10:00:00Z', 'asm_screen', 'dora', screening('team'), 'contact_team')).code).toBe('pass_to_required');
     const front = d.refused((x) => x.complete('2026-12-18T10:00:00Z', 'asm_screen', 'dora', screening('team'), { action: 'contact_team', passTo: { team: 'eh_front_door' } }));
-    expect(front.code).toBe('pass_to_not_allowed');
+    expect(front.message).toBe('Pass "Contact the social worker and the relevant Early Help team manager" to the Early Help team you identified as the most appropriate.');
   });
 
   it('When the front door identifies IEYS Kentish Town East on 21 December, Then Sam is e-mailed with the team copied and its team manager must offer a consultation by 22 December', () => {
@@ -102,17 +115,46 @@ describe('Given the referral is not suitable for targeted Early Help', () => {
     expect(d.task('act_on_advice')).toMatchObject({ assignee: { worker: 'sam' }, prefill: { advice: 'Camden Parenting Hub; school nursing.' } });
   });
 
-  it('When Sam has made the referrals, Then the case closes with advice and guidance (not stepped down)', () => {
+  it('When Sam has made the referrals, Then the case closes with advice and guidance (not stepped down, so no census reason)', () => {
     const d = advised().complete('2026-12-21T10:00:00Z', 'act_on_advice', 'sam', { response: 'referrals_made', referralsMade: 'Camden Parenting Hub' }, 'referrals_made');
-    expect(d.state).toMatchObject({ status: 'closed', outcome: { id: 'advice_and_guidance', node: 'advice_given' } });
+    expect(d.state).toMatchObject({ status: 'closed', outcome: { id: 'advice_and_guidance', node: 'advice_given' }, closures: [] });
     expect(d.state?.outcome?.closureReason).toBeUndefined();
   });
 
-  it('When Sam disagrees and managers agree to progress it under the CSCP escalation policy, Then the front door screens it again within 2 working days', () => {
-    const d = advised()
-      .complete('2026-12-21T10:00:00Z', 'act_on_advice', 'sam', { response: 'disagree', disagreementReason: 'Needs are targeted, not universal.' }, 'disagree')
-      .complete('2026-12-22T10:00:00Z', 'professional_difference', 'sima', { discussionDate: '2026-12-22', managers: 'Tina Brown, Sima Rao', decision: 'progress', rationale: 'Targeted support needed.' }, 'progress');
+  it('When Sam says he made referrals but names them with spaces only, Then it is refused', () => {
+    const refusal = advised().refused((x) => x.complete('2026-12-21T10:00:00Z', 'act_on_advice', 'sam', { response: 'referrals_made', referralsMade: '   ' }, 'referrals_made'));
+    expect(refusal.details).toMatchObject({ fieldErrors: [{ pointer: '/referralsMade' }] });
+  });
+});
+
+describe('Given Sam disagrees with the front door’s advice (CSCP escalation policy, §7)', () => {
+  const decision = { discussionDate: '2026-12-22', managers: 'Tina Brown, Sima Rao', decision: 'progress', rationale: 'Targeted support needed.' };
+  const disputed = () =>
+    referredAfterAssessment()
+      .complete('2026-12-18T10:00:00Z', 'asm_screen', 'dora', screening('advice'), 'send_advice')
+      .complete('2026-12-21T10:00:00Z', 'act_on_advice', 'sam', { response: 'disagree', disagreementReason: 'Needs are targeted, not universal.' }, 'disagree');
+
+  it('When Sima (EH) and Tina (CSSW) both sign the decision to progress it, Then the front door screens it again within 2 working days', () => {
+    const d = disputed().complete('2026-12-22T10:00:00Z', 'professional_difference', 'sima', decision, 'progress');
+    expect(d.task('professional_difference').signatures).toMatchObject([{ by: 'sima', role: 'eh_service_manager', at: '2026-12-22T10:00:00.000Z' }]);
+    d.complete('2026-12-22T11:00:00Z', 'professional_difference', 'tina', decision, 'progress');
     expect(d.task('asm_screen')).toMatchObject({ assignee: { team: 'eh_front_door' }, due: '2026-12-24T23:59:59.999Z' });
+  });
+
+  it('When Sima decides alone, Then nothing moves on; she cannot sign twice, and when Tina signs a different decision Sima must sign again', () => {
+    const d = disputed().complete('2026-12-22T10:00:00Z', 'professional_difference', 'sima', decision, 'progress');
+    expect(d.openTasks().map((t) => t.node)).toEqual(['professional_difference']);
+    expect(d.refused((x) => x.complete('2026-12-22T10:30:00Z', 'professional_difference', 'sima', decision, 'progress')).code).toBe('already_signed');
+    d.complete('2026-12-22T11:00:00Z', 'professional_difference', 'tina', { ...decision, decision: 'advice_stands', rationale: 'Universal services fit.' }, 'advice_stands');
+    expect(d.task('professional_difference').signatures).toMatchObject([{ by: 'tina', role: 'sw_team_manager', at: '2026-12-22T11:00:00.000Z' }]);
+    expect(d.task('professional_difference').signatures).toHaveLength(1);
+    expect(d.history('signatures_cleared', 'professional_difference')).toHaveLength(1);
+  });
+
+  it('When Sam, the social worker who disagrees, tries to sign the managers’ decision, Then it is refused', () => {
+    const refusal = disputed().refused((x) => x.complete('2026-12-22T10:00:00Z', 'professional_difference', 'sam', decision, 'progress'));
+    expect(refusal.code).toBe('not_allowed');
+    expect(refusal.message).toMatch(/^Only a social work team manager \/ ATM or an Early Help service manager can do "Resolve the professional difference/i);
   });
 });
 

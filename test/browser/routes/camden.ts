@@ -1,12 +1,14 @@
 /**
- * Camden (test/api/camden.test.ts): step down after a Child and Family assessment. Sam refers;
+ * Camden (test/api/camden.test.ts): step down after a Child and Family assessment. Sam refers,
+ * giving the day the assessment was completed and three working days for the joint visit;
  * the front door identifies IEYS Kentish Town East; its duty tray has no roles (membership
  * decides, and no demo person is a member), so Kate — an EH team manager — takes the offer from
  * the case page, as the API walkthrough does; the joint visit, the C&F sections and the manager's
  * two next actions follow; Kate passes the step down record to Dev, who passes the work to Fay;
  * Sam closes to CSSW with RC9.
  */
-import { day, personId, type Route } from './route.ts';
+import { WorkingCalendar } from '../../../engine/index.ts';
+import { personId, type Route } from './route.ts';
 
 const sam = 'social_worker@camden.example';
 const dora = 'eh_front_door_manager@camden.example';
@@ -21,18 +23,24 @@ const children = [
   { name: 'Ben Okafor', dateOfBirth: '2018-09-30', personId: '2075013' },
 ];
 
+/** Camden's dates are London dates, and its bookings (joint visit dates, the consultation) fall on working days. */
+const london = WorkingCalendar.for({ timeZone: 'Europe/London' });
+
 export function camdenRoute(now = new Date()): Route {
-  const today = day(0, now);
+  const today = london.localDate(now.toISOString());
+  const nextWorkingDay = (n: number) => london.addWorkingDays(today, n);
   const referral = {
     familyAgreed: true,
     agreementDate: today,
     agreementRecorded: true,
+    assessmentCompletedOn: today,
+    repeatAssessment: false,
     children: children.map((c) => ({ ...c, schoolsAttended: 'Argyle Primary School' })),
     supportNeeded: 'Parenting support with routines and school attendance.',
     reasonsForIntervention: 'Neglect concerns after a referral from school.',
     assessmentAttached: true,
     alreadyOpenToEarlyHelp: false,
-    provisionalVisitDates: [day(1, now), day(2, now), day(3, now)],
+    provisionalVisitDates: [nextWorkingDay(1), nextWorkingDay(2), nextWorkingDay(3)],
   };
   return {
     definition: 'camden',
@@ -47,7 +55,7 @@ export function camdenRoute(now = new Date()): Route {
         data: { outcome: 'team', ehTeam: kte, rationale: 'Needs fit the service specification.' },
         actions: [{ action: 'contact_team', passTo: { team: kte } }],
       },
-      { who: kate, node: 'asm_offer_consultation', passFirst: { by: kate, worker: personId(kate) }, data: { contactedOn: today, proposedConsultationDate: today }, actions: [{ action: 'offer' }] },
+      { who: kate, node: 'asm_offer_consultation', passFirst: { by: kate, worker: personId(kate) }, data: { contactedOn: today, proposedConsultationDate: london.isWorkingDay(today) ? today : nextWorkingDay(1) }, actions: [{ action: 'offer' }] },
       {
         who: kate,
         node: 'asm_consultation',
