@@ -19,9 +19,11 @@ export function aRole(definition: WorkflowDefinition, role: string): string {
   const first = name.split(/[\s/-]/)[0] ?? '';
   const spelled = /^[A-Z]+$/.test(first) && (first.length <= 2 || !/[AEIOU]/.test(first));
   const an = spelled ? /^[AEFHILMNORSX]/.test(first) : /^[aeiou]/i.test(first);
-  // "Social worker (CIN)" reads "a social worker (CIN)"; "Early Help manager" and "Social Worker (SW)" keep their capitals.
+  // "Social worker (CIN)" reads "a social worker (CIN)"; "Early Help manager", "Graft TM" and
+  // "Social Worker (SW)" keep their capitals.
   const rest = name.split(/\s+/).slice(1);
-  const lower = /^[A-Z][a-z]/.test(first) && !rest.some((word) => /^\(?[A-Z][a-z]/.test(word)) ? name[0]!.toLowerCase() + name.slice(1) : name;
+  const proper = rest.some((word) => !word.startsWith('(') && /[A-Z]/.test(word));
+  const lower = /^[A-Z][a-z]/.test(first) && !proper ? name[0]!.toLowerCase() + name.slice(1) : name;
   return `${an ? 'an' : 'a'} ${lower}`;
 }
 

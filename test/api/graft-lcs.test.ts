@@ -6,11 +6,12 @@
  * CIN review of Monday 4 January 2027 as the 1st TAF meeting, co-signed by the SW, which closes the
  * CIN case with RC9 that day; after the March TAF meeting the closure is agreed in supervision on Tuesday 6 April
  * 2027 and the case closes stepped down. Each step is done by the demo person the protocol names,
- * after it has shown up in their inbox or their team's tray (the co-signer opens the case page).
+ * after it has shown up in their inbox or their team's tray; a jointly signed step waits in the
+ * co-signer's inbox (by role) after the first signature. A Referral to EHM at Low is refused first.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Api } from '../support/api.ts';
-import { complete, inInbox, onCasePage, type Json, submit, walkHarness } from '../support/api-walk.ts';
+import { complete, inInbox, type Json, submit, walkHarness } from '../support/api-walk.ts';
 import { family, handover, identification, jointVisit, meeting, stepOne, stepTwo } from '../graft-lcs/given.ts';
 
 let api: Api;
@@ -45,9 +46,11 @@ describe('Given Graft’s demo people and the Achterberg family, identified for 
     expect(afternoon.status).toBe(422);
     expect((await afternoon.json()) as Json).toMatchObject({ code: 'form_invalid', errors: [{ pointer: '/discussionTime', message: 'The discussion with the Duty EH TM can only take place in the morning, between 9am and 12 noon' }] });
     const signed = await complete(tara, caseId, duty.taskId, stepTwo, { action: 'step_down_agreed' });
-    expect(signed.openTasks).toEqual([expect.objectContaining({ node: 'step_two_duty_eh_discussion' })]);
-    const cosign = await onCasePage(dina, caseId, 'step_two_duty_eh_discussion');
-    await complete(dina, caseId, cosign.id, stepTwo, { action: 'step_down_agreed' });
+    expect(signed.openTasks).toEqual([expect.objectContaining({ node: 'step_two_duty_eh_discussion', assignee: expect.objectContaining({ kind: 'role' }) })]);
+    // Signed by Tara, it waits in the Duty EH TMs' inboxes for the co-signature.
+    const cosign = await inInbox(dina, caseId, 'step_two_duty_eh_discussion');
+    expect(cosign).toMatchObject({ via: 'role', taskId: duty.taskId });
+    await complete(dina, caseId, cosign.taskId, stepTwo, { action: 'step_down_agreed' });
 
     await api.runClockTo('2026-12-03T10:00:00Z');
     const taf = await inInbox(ellie, caseId, 'step_three_taf_decision', '/api/trays/taf_team');
@@ -63,6 +66,9 @@ describe('Given Graft’s demo people and the Achterberg family, identified for 
 
     await api.runClockTo('2026-12-07T10:00:00Z');
     const referral = await inInbox(tara, caseId, 'step_four_sw_tm_referral');
+    const low = await submit(tara, caseId, referral.taskId, { referralDate: '2026-12-07' }, { action: 'referral_to_ehm', passTo: { team: 'strengthening_families' }, priority: 'low' });
+    expect(low.status).toBe(422);
+    expect((await low.json()) as Json).toMatchObject({ code: 'guard_failed', detail: 'Step Downs are allocated as a priority: choose Urgent for "Referral to EHM".' });
     await complete(tara, caseId, referral.taskId, { referralDate: '2026-12-07' }, { action: 'referral_to_ehm', passTo: { team: 'strengthening_families' } });
 
     // Step Downs are allocated as a priority: Urgent in the tray, within 2 working days.
@@ -91,7 +97,9 @@ describe('Given Graft’s demo people and the Achterberg family, identified for 
     // Signed by the FFP who attended, then by the Social Worker, whose co-signature closes the CIN case.
     expect(await complete(fay, caseId, first.taskId, meeting, ...closeAndContinue)).toMatchObject({ closures: [] });
     await api.runClockTo('2027-01-04T15:30:00Z');
-    const cinClosed = await complete(sam, caseId, (await onCasePage(sam, caseId, 'step_five_cin_taf_meeting')).id, meeting, ...closeAndContinue);
+    const cosignFive = await inInbox(sam, caseId, 'step_five_cin_taf_meeting');
+    expect(cosignFive).toMatchObject({ via: 'role', taskId: first.taskId });
+    const cinClosed = await complete(sam, caseId, cosignFive.taskId, meeting, ...closeAndContinue);
     expect(cinClosed).toMatchObject({ status: 'open', closures: [{ closureReason: 'RC9', at: '2027-01-04T15:30:00.000Z', node: 'end_cin_closed_stepped_down' }] });
 
     await api.runClockTo('2027-01-05T10:00:00Z');

@@ -92,7 +92,7 @@ describe('Given Graft’s work lists with tasks of every priority and one overdu
 
   it('When the EH Team Manager filters My work by team and opens the TAF Team tab, Then each shows its own tasks', async () => {
     await signIn(page, stack.base, 'eh_team_manager@graft.example');
-    expect(await families(page)).toEqual(['Evans']);
+    await eventually(() => families(page)).toEqual(['Evans']);
     await page.selectOption('#filter-team', 'strengthening_families');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await eventually(() => page.locator('main').textContent()).toContain('No tasks match these filters.');

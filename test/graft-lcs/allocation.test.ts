@@ -35,7 +35,7 @@ describe('Given the TAF Team (Ellie, EH TM) agreed a TAF plan on Thursday 3 Dece
 
   it('When the case note is passed to the Social Worker, Then it is refused: an EH TM or the Graft TM adds it', () => {
     const refusal = atCaseNote().refused((d) => d.reassign('2026-12-04T09:00:00Z', 'step_three_case_note_allocation', 'ellie', { worker: 'sam' }));
-    expect(refusal).toMatchObject({ code: 'pass_to_not_allowed', message: expect.stringMatching(/can only be passed to an EH TM or a Graft TM/i) });
+    expect(refusal).toMatchObject({ code: 'pass_to_not_allowed', message: expect.stringMatching(/can only be passed to an EH TM or a Graft TM/) });
   });
 
   it('When the case note is added, Then the SC TM / ATM the SW asked for the discussion makes the Referral to EHM within 2 working days (local choice)', () => {
@@ -61,8 +61,20 @@ describe('Given Tara (SC TM / ATM) makes the Referral to EHM on Monday 7 Decembe
   });
 
   it('When the Duty EH TM tries to make the referral, Then it is refused: only an SC TM / ATM', () => {
-    const driver = atReferral().reassign('2026-12-07T09:00:00Z', 'step_four_sw_tm_referral', 'tara', { team: 'eh_duty' });
+    const driver = atReferral();
+    expect(driver.refused(refer('dina', { referralDate: '2026-12-07' }))).toMatchObject({ code: 'not_allowed', message: '"SW TM / ATM selects Referral to EHM on LCS" is with tara, not with you or your team.' });
+    driver.reassign('2026-12-07T09:00:00Z', 'step_four_sw_tm_referral', 'tara', { team: 'eh_duty' });
     expect(driver.refused(refer('dina', { referralDate: '2026-12-07' }))).toMatchObject({ code: 'not_allowed', message: 'Only an SC TM / ATM can do "SW TM / ATM selects Referral to EHM on LCS".' });
+  });
+
+  it.each(['low', 'normal'] as const)('When Tara chooses %s priority with the Referral to EHM, Then it is refused: Step Downs are allocated as a priority, and the case is unchanged', (priority) => {
+    const refusal = atReferral().refused((d) => d.complete('2026-12-07T10:00:00Z', 'step_four_sw_tm_referral', 'tara', { referralDate: '2026-12-07' }, { action: 'referral_to_ehm', passTo: { team: 'early_years' }, priority }));
+    expect(refusal).toMatchObject({ code: 'guard_failed', message: 'Step Downs are allocated as a priority: choose Urgent for "Referral to EHM".' });
+  });
+
+  it('When Tara chooses Urgent with the Referral to EHM, Then the tray holds it at Urgent', () => {
+    const driver = atReferral().complete('2026-12-07T10:00:00Z', 'step_four_sw_tm_referral', 'tara', { referralDate: '2026-12-07' }, { action: 'referral_to_ehm', passTo: { team: 'vulnerabilities' }, priority: 'urgent' });
+    expect(driver.task('step_four_tray_allocation')).toMatchObject({ assignee: { team: 'vulnerabilities' }, priority: 'urgent' });
   });
 
   it('When the referral is dated before the case note or tomorrow, Then it is refused', () => {
@@ -77,7 +89,7 @@ describe('Given Tara (SC TM / ATM) makes the Referral to EHM on Monday 7 Decembe
   });
 
   it.each(['early_years', 'strengthening_families', 'vulnerabilities', 'harmful_sexual_behaviour'])(
-    'When she allocates to the %s tray, Then the tray holds it at Urgent ("allocated as a priority"), to allocate within 2 working days (local choice)',
+    'When she allocates to the %s tray, choosing no priority, Then the tray holds it at Urgent ("allocated as a priority"), to allocate within 2 working days (local choice)',
     (tray) => {
       const driver = atReferral().complete('2026-12-07T10:00:00Z', 'step_four_sw_tm_referral', 'tara', { referralDate: '2026-12-07' }, { action: 'referral_to_ehm', passTo: { team: tray } });
       expect(driver.task('step_four_tray_allocation')).toMatchObject({ assignee: { team: tray }, priority: 'urgent', passedBy: 'tara', due: '2026-12-09T23:59:59.999Z' });
@@ -93,8 +105,10 @@ describe('Given Tara (SC TM / ATM) makes the Referral to EHM on Monday 7 Decembe
   });
 
   it('When an FFP tries to allocate from the tray, Then it is refused: trays are worked by EH TMs and EH Supervisors', () => {
-    const refusal = atTrayAllocation().refused((d) => d.complete('2026-12-08T10:00:00Z', 'step_four_tray_allocation', 'fay', {}, { action: 'allocate_ffp_fsw', passTo: { worker: 'fay' } }));
-    expect(refusal.code).toBe('not_allowed');
+    const driver = atTrayAllocation();
+    const allocate = (d: typeof driver) => d.complete('2026-12-08T10:00:00Z', 'step_four_tray_allocation', 'fay', {}, { action: 'allocate_ffp_fsw', passTo: { worker: 'fay' } });
+    expect(driver.refused(allocate)).toMatchObject({ code: 'not_allowed', message: '"Allocate Step Down from the EHM tray" is with Strengthening Families, not with you or your team.' });
+    expect(driver.refused((d) => d.reassign('2026-12-08T09:00:00Z', 'step_four_tray_allocation', 'ellie', { worker: 'fay' }))).toMatchObject({ code: 'pass_to_not_allowed', message: expect.stringMatching(/can only be passed to an EH TM or an EH Supervisor/) });
   });
 
   it('When "Allocate to FFP/FSW" names a Social Worker or an EH Supervisor, or "capacity" names an FFP, Then it is refused, naming who can take it', () => {
@@ -104,7 +118,7 @@ describe('Given Tara (SC TM / ATM) makes the Referral to EHM on Monday 7 Decembe
       expect(refusal).toMatchObject({ code: 'pass_to_not_allowed', message: expect.stringMatching(/^"Allocate to FFP\/FSW" can only be passed to an FFP or an FSW \(Family Support Worker\)/) });
     }
     const capacity = driver.refused((d) => d.complete('2026-12-08T10:00:00Z', 'step_four_tray_allocation', 'ellie', {}, { action: 'not_allocated_capacity', passTo: { worker: 'fay' } }));
-    expect(capacity.message).toMatch(/can only be passed to an EH Supervisor or a duty EH TM/i);
+    expect(capacity.message).toMatch(/can only be passed to an EH Supervisor or a Duty EH TM/);
   });
 });
 

@@ -28,7 +28,13 @@ describe('Given the CIN review on Monday 4 January 2027 becomes the 1st TAF meet
   it('When Fay signs the record, Then nothing closes yet: it waits for the Social Worker to co-sign', () => {
     const driver = toFay().complete('2027-01-04T15:00:00Z', five, 'fay', meeting, ...closeCinAndContinue());
     expect(driver.task(five).signatures?.map((s) => [s.by, s.role])).toEqual([['fay', 'ffp']]);
+    expect(driver.task(five).assignee).toEqual({ role: 'social_worker' });
     expect(driver.state?.closures).toEqual([]);
+  });
+
+  it('When Sam (SW) signs first, Then the record stays with Fay to co-sign', () => {
+    const driver = toFay().complete('2027-01-04T15:00:00Z', five, 'sam', meeting, ...closeCinAndContinue());
+    expect(driver.task(five)).toMatchObject({ assignee: { worker: 'fay' }, signatures: [{ by: 'sam', role: 'social_worker' }] });
   });
 
   it('When Sam (SW) co-signs, Then the CIN case closes with census RC9 at that moment and the TAF plan carries on with Fay', () => {
@@ -43,13 +49,14 @@ describe('Given the CIN review on Monday 4 January 2027 becomes the 1st TAF meet
     for (const who of ['tara', 'ellie']) {
       const refusal = driver.refused((d) => d.complete('2027-01-04T15:00:00Z', five, who, meeting, ...closeCinAndContinue()));
       expect(refusal.code).toBe('not_allowed');
+      expect(refusal.message).toMatch(/^Only a Social Worker \(SW\), an FFP, an FSW \(Family Support Worker\), an EH Supervisor or a Duty EH TM can do "CIN review becomes the 1st TAF meeting"\.$/);
     }
   });
 
   it('When Fay has signed and Fred (FSW) tries to sign too, Then it is refused: it needs the Social Worker', () => {
     const driver = toFay().complete('2027-01-04T15:00:00Z', five, 'fay', meeting, ...closeCinAndContinue());
     const refusal = driver.refused((d) => d.complete('2027-01-04T15:10:00Z', five, 'fred', meeting, ...closeCinAndContinue()));
-    expect(refusal).toMatchObject({ code: 'already_signed', message: expect.stringContaining('it needs the Social Worker to sign') });
+    expect(refusal).toMatchObject({ code: 'already_signed', message: '"CIN review becomes the 1st TAF meeting" has been signed for your role already; it needs the Social Worker to sign.' });
   });
 
   it('When the TAF plan continues without closing the CIN case, Then it is refused: the two go together', () => {
@@ -186,9 +193,21 @@ describe('Given no FFP/FSW could be allocated yet due to capacity', () => {
     expect(refusal.message).toBe('No FFP/FSW has been allocated yet due to capacity: choose "TAF plan continues: FFP/FSW to be allocated".');
     cinReviewSigned(driver, '2027-01-04T15:00:00Z', 'sue', sueMeeting, [{ action: 'cin_closed_stepped_down' }, { action: 'taf_plan_continues_allocate' }]);
     expect(driver.state?.closures.map((c) => c.closureReason)).toEqual(['RC9']);
-    expect(driver.task('allocate_after_capacity')).toMatchObject({ assignee: { worker: 'ellie' }, priority: 'urgent', due: '2027-01-06T23:59:59.999Z' });
+    expect(driver.task('allocate_after_capacity')).toMatchObject({ assignee: { worker: 'ellie' }, priority: 'urgent', passedBy: 'sam', due: '2027-01-06T23:59:59.999Z' });
     expect(driver.runUntil('2027-01-07T09:00:00Z').refused((d) => d.complete('2027-01-07T09:00:00Z', 'allocate_after_capacity', 'ellie', {}, { action: 'allocate_ffp_fsw', passTo: { worker: 'sue' } })).code).toBe('pass_to_not_allowed');
     driver.complete('2027-01-07T09:00:00Z', 'allocate_after_capacity', 'ellie', {}, { action: 'allocate_ffp_fsw', passTo: { worker: 'fred' } });
     expect(driver.task('book_next_taf_meeting')).toMatchObject({ assignee: { worker: 'fred' }, passedBy: 'ellie', due: '2027-01-14T23:59:59.999Z' });
+  });
+
+  it.each(['low', 'normal'] as const)('When Sue signs "FFP/FSW to be allocated" at %s priority, Then it is refused: Step Downs are allocated as a priority, and the case is unchanged', (priority) => {
+    const sueMeeting = { ...meeting, ehAttendee: 'eh_supervisor' };
+    const refusal = toSue().refused((d) => d.complete('2027-01-04T15:00:00Z', five, 'sue', sueMeeting, 'cin_closed_stepped_down', { action: 'taf_plan_continues_allocate', priority }));
+    expect(refusal).toMatchObject({ code: 'guard_failed', message: 'Step Downs are allocated as a priority: choose Urgent for "TAF plan continues: FFP/FSW to be allocated".' });
+  });
+
+  it('When Sue and Sam sign "FFP/FSW to be allocated" at Urgent, Then the tray manager allocates at Urgent', () => {
+    const sueMeeting = { ...meeting, ehAttendee: 'eh_supervisor' };
+    const driver = cinReviewSigned(toSue(), '2027-01-04T15:00:00Z', 'sue', sueMeeting, [{ action: 'cin_closed_stepped_down' }, { action: 'taf_plan_continues_allocate', priority: 'urgent' }]);
+    expect(driver.task('allocate_after_capacity')).toMatchObject({ assignee: { worker: 'ellie' }, priority: 'urgent' });
   });
 });

@@ -31,12 +31,22 @@ describe('Given Graft is the currently involved team', () => {
     expect(task.availableFrom).toBeUndefined();
   });
 
-  it('When the SW passes the request to the Graft TM, Then it is his to sign first; passing it to the Duty EH TM is refused', () => {
+  it('When the SW passes the request to the Graft TM, Then it is his to sign first, and then it waits with the SC TMs / ATMs to co-sign; passing it to the Duty EH TM is refused', () => {
     const driver = started('2027-03-22T10:00:00Z', { ...identification, dateIdentified: '2027-03-22' });
     const duty = driver.refused((d) => d.complete('2027-03-22T15:00:00Z', 'step_one_family_discussion', 'sam', graftOne(), { action: 'request_graft_discussion', passTo: { worker: 'dina' } }));
-    expect(duty).toMatchObject({ code: 'pass_to_not_allowed', message: expect.stringMatching(/can only be passed to an SC TM \/ ATM or a Graft TM/i) });
+    expect(duty).toMatchObject({ code: 'pass_to_not_allowed', message: expect.stringMatching(/^"Request Step Down Discussion with Graft TM \(currently involved team\)" can only be passed to an SC TM \/ ATM or a Graft TM; "dina" is not one\.$/) });
     driver.complete('2027-03-22T15:00:00Z', 'step_one_family_discussion', 'sam', graftOne(), { action: 'request_graft_discussion', passTo: { worker: 'gary' } });
     expect(driver.task(sign).assignee).toEqual({ worker: 'gary' });
+    driver.complete('2027-03-24T16:00:00Z', sign, 'gary', graftTwo, 'step_down_agreed');
+    expect(driver.task(sign)).toMatchObject({ assignee: { role: 'sc_team_manager' }, signatures: [{ by: 'gary', role: 'graft_team_manager' }] });
+    driver.complete('2027-03-24T16:30:00Z', sign, 'tom', graftTwo, 'step_down_agreed');
+    expect(driver.task('step_three_taf_decision').assignee).toEqual({ team: 'taf_team' });
+  });
+
+  it('When Gary (Graft TM) signs the discussion passed to Tara, Then it stays with Tara to co-sign', () => {
+    const driver = graftRequested().complete('2027-03-24T16:00:00Z', sign, 'gary', graftTwo, 'step_down_agreed');
+    expect(driver.task(sign)).toMatchObject({ assignee: { worker: 'tara' }, signatures: [{ by: 'gary' }] });
+    expect(driver.history('task_reassigned', sign)).toEqual([]);
   });
 
   it('When the Graft TM discussion is overdue, Then the SC Service Manager and the Graft team are told', () => {
@@ -55,7 +65,8 @@ describe('Given Graft is the currently involved team', () => {
     for (const who of ['dina', 'ellie']) {
       const refusal = driver.refused((d) => d.complete('2027-03-24T16:00:00Z', sign, who, graftTwo, 'step_down_agreed'));
       expect(refusal.code).toBe('not_allowed');
-      expect(refusal.message).toMatch(/^Only an SC TM \/ ATM or a Graft TM can do "Step Down Discussion with Graft TM"\.$/i);
+      // "a graft TM" while the engine lowercases a role name whose later words are all capitals (reported).
+      expect(refusal.message).toMatch(/^Only an SC TM \/ ATM or a Graft TM can do "Step Down Discussion with Graft TM"\.$/);
     }
   });
 
@@ -95,10 +106,12 @@ describe('Given the TAF Team agreed a TAF plan and an FFP/FSW (Fred) is already 
 
   it('When an EH TM or an SC TM / ATM tries to make the Graft referral, Then it is refused: only the Graft TM', () => {
     const driver = atGraftReferral();
+    const refer = (who: string) => (d: typeof driver) => d.complete('2027-04-01T10:00:00Z', 'step_four_graft_referral', who, { referralDate: '2027-04-01' }, { action: 'step_down_to_current_worker', passTo: { worker: 'fred' } });
     for (const who of ['ellie', 'tara']) {
-      const refusal = driver.refused((d) => d.complete('2027-04-01T10:00:00Z', 'step_four_graft_referral', who, { referralDate: '2027-04-01' }, { action: 'step_down_to_current_worker', passTo: { worker: 'fred' } }));
-      expect(refusal.code).toBe('not_allowed');
+      expect(driver.refused(refer(who))).toMatchObject({ code: 'not_allowed', message: '"Graft TM selects Referral to EHM on LCS" is with Graft, not with you or your team.' });
     }
+    driver.reassign('2027-04-01T09:00:00Z', 'step_four_graft_referral', 'gary', { team: 'taf_team' });
+    expect(driver.refused(refer('ellie')).message).toMatch(/^Only a Graft TM can do "Graft TM selects Referral to EHM on LCS"\.$/);
   });
 
   it('When "Step Down to current FFP/FSW" is passed to an EH Supervisor or a Social Worker, Then it is refused: it goes to an FFP or FSW', () => {
@@ -121,5 +134,31 @@ describe('Given the TAF Team agreed a TAF plan and an FFP/FSW (Fred) is already 
       ['sw_handover', { worker: 'sam' }, 'normal'],
       ['joint_visit', { worker: 'fred' }, 'normal'],
     ]);
+  });
+
+  it('When the Graft TM steps down to Fred at Low priority, Then it is accepted: Fred is already allocated, so nothing waits to be allocated "as a priority"', () => {
+    const driver = atGraftReferral().complete('2027-04-01T10:00:00Z', 'step_four_graft_referral', 'gary', { referralDate: '2027-04-01' }, { action: 'step_down_to_current_worker', passTo: { worker: 'fred' }, priority: 'low' });
+    expect(driver.task('joint_visit')).toMatchObject({ assignee: { worker: 'fred' }, priority: 'low' });
+  });
+});
+
+describe('Given the TAF Team agreed a TAF plan on the Graft route and no FFP/FSW is involved', () => {
+  const atGraftTrayReferral = () =>
+    graftAgreed()
+      .complete('2027-03-30T10:00:00Z', 'step_three_taf_decision', 'gary', { tafDiscussionDate: '2027-03-30', decisionReasons: 'TAF plan agreed.' }, 'taf_plan_agreed')
+      .complete('2027-03-31T10:00:00Z', 'step_three_case_note_allocation', 'gary', { caseNoteDate: '2027-03-31', workAgreed: 'Routines work.', ffpFswAlreadyInvolved: false, workerToAllocate: 'fsw' }, 'case_note_added');
+  const refer = (priority?: 'urgent' | 'normal' | 'low') => (d: ReturnType<typeof atGraftTrayReferral>) =>
+    d.complete('2027-04-01T10:00:00Z', 'step_four_graft_referral', 'gary', { referralDate: '2027-04-01' }, { action: 'referral_to_ehm', passTo: { team: 'early_years' }, ...(priority ? { priority } : {}) });
+
+  it('When the Graft TM refers to the Early Years tray at Low priority, Then it is refused: Step Downs are allocated as a priority, and the case is unchanged', () => {
+    const refusal = atGraftTrayReferral().refused(refer('low'));
+    expect(refusal).toMatchObject({ code: 'guard_failed', message: 'Step Downs are allocated as a priority: choose Urgent for "Referral to EHM".' });
+  });
+
+  it('When he refers at Urgent, or chooses no priority, Then the Early Years tray holds it at Urgent', () => {
+    for (const priority of ['urgent', undefined] as const) {
+      const driver = refer(priority)(atGraftTrayReferral());
+      expect(driver.task('step_four_tray_allocation')).toMatchObject({ assignee: { team: 'early_years' }, priority: 'urgent', passedBy: 'gary' });
+    }
   });
 });

@@ -24,7 +24,7 @@ describe('Given SC supervision on Monday 30 November 2026 identified a potential
   it('When an SC TM / ATM tries to record it, Then only a Social Worker may start the step down, and no case exists', () => {
     const driver = new CaseDriver(graft, users, '2026-11-30T10:00:00Z');
     const refusal = driver.refused((d) => d.start('2026-11-30T10:00:00Z', 'identified', 'tara', family, identification));
-    expect(refusal.code).toBe('not_allowed');
+    expect(refusal).toMatchObject({ code: 'not_allowed', message: 'Only a Social Worker (SW) can start a case at "Potential Step Down to EH identified".' });
     expect(driver.state).toBeNull();
   });
 
@@ -62,17 +62,21 @@ describe('Given Step One is open', () => {
     expect(driver.state?.form['step_one_family_discussion']).toMatchObject({ familyDiscussionDate: '2026-12-01', assessments: assessed() });
   });
 
-  it('When Step One is reassigned to EH Duty and a Duty EH TM tries to record it, Then only a Social Worker can', () => {
+  it('When a Duty EH TM tries to record Step One, Then it is with Sam; reassigned to EH Duty, only a Social Worker can', () => {
+    expect(started().refused((d) => d.complete(at, 'step_one_family_discussion', 'dina', stepOne(), 'request_duty_eh_discussion'))).toMatchObject({
+      code: 'not_allowed',
+      message: '"Discuss Step Down and Lead Professional with family" is with sam, not with you or your team.',
+    });
     const driver = started().reassign('2026-12-01T09:00:00Z', 'step_one_family_discussion', 'tara', { team: 'eh_duty' });
     const refusal = driver.refused((d) => d.complete(at, 'step_one_family_discussion', 'dina', stepOne(), 'request_duty_eh_discussion'));
     expect(refusal.code).toBe('not_allowed');
-    expect(refusal.message).toMatch(/^Only a social worker \(SW\) can do "Discuss Step Down and Lead Professional with family"\.$/i);
+    expect(refusal.message).toBe('Only a Social Worker (SW) can do "Discuss Step Down and Lead Professional with family".');
   });
 
   it('When Step One is reassigned to a worker who is not a Social Worker, Then the reassignment is refused', () => {
     const refusal = started().refused((d) => d.reassign('2026-12-01T09:00:00Z', 'step_one_family_discussion', 'tara', { worker: 'tara' }));
     expect(refusal.code).toBe('pass_to_not_allowed');
-    expect(refusal.message).toMatch(/social worker \(SW\)/i);
+    expect(refusal.message).toMatch(/can only be passed to a Social Worker \(SW\); "tara" is not one\.$/);
   });
 
   it('When the family discussion is dated before the supervision or in the future, Then Step One is refused', () => {

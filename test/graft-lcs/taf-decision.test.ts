@@ -29,11 +29,11 @@ describe('Given Step Down to EH was agreed in the duty slot on Wednesday 2 Decem
     const driver = atTafDecision();
     for (const who of ['sam', 'dina']) {
       const refusal = driver.refused((d) => d.complete('2026-12-03T10:00:00Z', 'step_three_taf_decision', who, decision, 'taf_plan_agreed'));
-      expect(refusal.code).toBe('not_allowed');
+      expect(refusal).toMatchObject({ code: 'not_allowed', message: '"Decision: Discussion with TAF Team around possibility of a TAF plan" is with TAF Team, not with you or your team.' });
     }
     driver.reassign('2026-12-03T09:00:00Z', 'step_three_taf_decision', 'ellie', { team: 'eh_duty' });
     const refusal = driver.refused((d) => d.complete('2026-12-03T10:00:00Z', 'step_three_taf_decision', 'dina', decision, 'taf_plan_agreed'));
-    expect(refusal.message).toMatch(/^Only an EH TM or a Graft TM can do "Decision: Discussion with TAF Team around possibility of a TAF plan"\.$/i);
+    expect(refusal.message).toMatch(/^Only an EH TM or a Graft TM can do "Decision: Discussion with TAF Team around possibility of a TAF plan"\.$/);
   });
 
   it('When the TAF discussion is dated before the Step Down Discussion, or tomorrow, or its reasons are blank, Then it is refused', () => {
@@ -57,7 +57,10 @@ describe('Given the Graft TM recorded "TAF Plan Not Agreed" on Thursday 3 Decemb
 
   it('When the Graft TM tries to write that case note, Then it is refused: the seed gives it to the EH TM', () => {
     const driver = notAgreed();
-    expect(driver.refused((d) => d.complete('2026-12-04T10:00:00Z', 'step_three_universal_services_note', 'gary', note, 'case_note_added')).code).toBe('not_allowed');
+    expect(driver.refused((d) => d.complete('2026-12-04T10:00:00Z', 'step_three_universal_services_note', 'gary', note, 'case_note_added'))).toMatchObject({
+      code: 'not_allowed',
+      message: '"EH TM documents decision and recommended universal services in a case note on LCS" is with an EH TM, not with you or your team.',
+    });
     driver.reassign('2026-12-04T09:00:00Z', 'step_three_universal_services_note', 'gary', { team: 'graft' });
     const refusal = driver.refused((d) => d.complete('2026-12-04T10:00:00Z', 'step_three_universal_services_note', 'gary', note, 'case_note_added'));
     expect(refusal).toMatchObject({ code: 'not_allowed', message: 'Only an EH TM can do "EH TM documents decision and recommended universal services in a case note on LCS".' });
@@ -99,9 +102,12 @@ describe('Given the SW was told on Friday 4 December 2026 that universal service
     expect(driver.state?.closures).toEqual([{ node: 'end_universal_services', outcome: 'universal_services', closureReason: 'RC7', at: '2026-12-07T11:00:00.000Z' }]);
   });
 
-  it('When the SC TM / ATM tries to close it instead, Then it is refused: the Social Worker decides', () => {
-    const driver = told().reassign('2026-12-07T09:00:00Z', 'sw_universal_services_closure', 'tara', { team: 'eh_duty' });
-    expect(driver.refused((d) => d.complete('2026-12-07T11:00:00Z', 'sw_universal_services_closure', 'dina', { recommendedUniversalServices: 'x' }, 'close_cin_universal_services')).code).toBe('not_allowed');
+  it('When the SC TM / ATM tries to close it instead, or a Duty EH TM after it is reassigned to EH Duty, Then it is refused: the Social Worker decides', () => {
+    const driver = told();
+    const close = (who: string) => (d: typeof driver) => d.complete('2026-12-07T11:00:00Z', 'sw_universal_services_closure', who, { recommendedUniversalServices: 'x' }, 'close_cin_universal_services');
+    expect(driver.refused(close('tara'))).toMatchObject({ code: 'not_allowed', message: '"Close the CIN case (universal services recommended) or keep it open" is with sam, not with you or your team.' });
+    driver.reassign('2026-12-07T09:00:00Z', 'sw_universal_services_closure', 'tara', { team: 'eh_duty' });
+    expect(driver.refused(close('dina'))).toMatchObject({ code: 'not_allowed', message: 'Only a Social Worker (SW) can do "Close the CIN case (universal services recommended) or keep it open".' });
   });
 
   it('When the family remains with Social Care without a reason, Then it is refused; with one, the case ends with no census closure', () => {

@@ -5,9 +5,10 @@
  * it: stepped down. The discussion is the one with the Graft TM (Graft is the currently involved
  * team), not Duty EH's: Duty EH can only be completed, and held, in its Tuesday–Thursday morning
  * slot, which real time cannot hurry. The SW passes the request to the Graft TM, who signs the
- * discussion; the SC TM (a manager) takes it from the case page and co-signs; the Graft TM then
- * makes the Referral to EHM from the Graft tray. The FFP signs the CIN review as the 1st TAF
- * meeting and passes it to the SW, whose co-signature closes the CIN case. Step Five and the
+ * discussion; it then waits in the SC TM's My work (the co-signer's role), who co-signs; the Graft
+ * TM then makes the Referral to EHM, at its Urgent default, from the Graft tray. The FFP signs the
+ * CIN review as the 1st TAF meeting; it then waits in the SW's My work, whose co-signature closes
+ * the CIN case. Step Five and the
  * TAF meeting open on their meeting dates, so those dates are today, as London counts it (the
  * definition's date checks use London's today), and the discussion's time is the time now.
  */
@@ -60,7 +61,7 @@ export function graftRoute(now = new Date()): Route {
         actions: [{ action: 'request_graft_discussion', passTo: { worker: personId(gary) } }],
       },
       { who: gary, node: 'step_two_graft_discussion', data: discussion, actions: [{ action: 'step_down_agreed' }] },
-      { who: tara, node: 'step_two_graft_discussion', passFirst: { by: tara, worker: personId(tara) }, data: discussion, actions: [{ action: 'step_down_agreed' }] },
+      { who: tara, node: 'step_two_graft_discussion', data: discussion, actions: [{ action: 'step_down_agreed' }] },
       { who: ellie, node: 'step_three_taf_decision', from: { tray: 'taf_team' }, data: { tafDiscussionDate: today, decisionReasons: 'TAF plan agreed.' }, actions: [{ action: 'taf_plan_agreed' }] },
       {
         who: ellie,
@@ -74,7 +75,7 @@ export function graftRoute(now = new Date()): Route {
       { who: sam, node: 'sw_handover', data: { familyAware: true, professionalsAware: true, jointVisitDate: today, cinReviewDate: today, ffpFswInvited: true }, actions: [{ action: 'handover_done' }] },
       { who: fay, node: 'joint_visit', data: { jointVisitDate: today, swAttended: true }, actions: [{ action: 'joint_visit_done' }] },
       { who: fay, node: 'step_five_cin_taf_meeting', data: cinReview, actions: closeAndContinue },
-      { who: sam, node: 'step_five_cin_taf_meeting', passFirst: { by: fay, worker: personId(sam) }, data: cinReview, actions: closeAndContinue },
+      { who: sam, node: 'step_five_cin_taf_meeting', data: cinReview, actions: closeAndContinue },
       { who: fay, node: 'book_next_taf_meeting', data: { nextTafMeetingDate: today }, actions: [{ action: 'next_taf_meeting_booked' }] },
       { who: fay, node: 'taf_meeting', data: { meetingDate: today, actionsAgreed: 'All actions met.', workCompleted: true }, actions: [{ action: 'work_completed', passTo: { worker: personId(sue) } }] },
       { who: sue, node: 'closure_supervision', data: { supervisionDate: today, closureTrajectory: 'Close: no role for Early Help.' }, actions: [{ action: 'close' }] },
