@@ -114,7 +114,7 @@ export type Signing = { complete: true } | { complete: false };
  */
 export function sign(node: UserTaskNode, run: Run, task: Task, by: Actor, proposal: NonNullable<Task['proposal']>): Signing {
   const signers = signersOf(node);
-  const same = task.proposal !== undefined && JSON.stringify(task.proposal) === JSON.stringify(proposal);
+  const same = task.proposal !== undefined && canonical(task.proposal) === canonical(proposal);
   const held = same ? (task.signatures ?? []) : [];
   const waiting = (list: Signature[]) => signers.map((signer, slot) => ({ signer, slot })).filter(({ slot }) => !list.some((s) => s.slot === slot));
   const needs = (list: Signature[]) => waiting(list).map(({ signer }) => signer.label ?? rolesSentence(run.definition, signer.roles)).join(' and ');
@@ -146,4 +146,11 @@ export function sign(node: UserTaskNode, run: Run, task: Task, by: Actor, propos
   }
   run.updateTask(task);
   return { complete: false };
+}
+
+/** JSON with object keys sorted: the same answers sent in another key order are the same decision. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
 }

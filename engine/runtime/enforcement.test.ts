@@ -147,6 +147,14 @@ describe('Who may act: a dispute reviewed jointly by the Early Help and MASH ope
     expect(driver.refused((d) => d.complete('2026-12-21T15:00:00Z', 'joint_review', 'oona', decision, 'early_help')).code).toBe('already_signed');
   });
 
+  it('When MASH signs the same decision with its answers in another order, Then it is the same decision and the review completes', () => {
+    const done = atReview()
+      .complete('2026-12-21T14:00:00Z', 'joint_review', 'olu', decision, { action: 'early_help', note: 'Agreed at the meeting.', priority: 'normal' })
+      .complete('2026-12-21T15:00:00Z', 'joint_review', 'max', decision, { priority: 'normal', note: 'Agreed at the meeting.', action: 'early_help' });
+    expect(done.state!.outcome?.id).toBe('resolved');
+    expect(done.history('signatures_cleared', 'joint_review')).toEqual([]);
+  });
+
   it('When someone of neither role tries, Then it is refused naming both roles', () => {
     const refusal = atReview().refused((d) => d.complete('2026-12-21T14:00:00Z', 'joint_review', 'tom', decision, 'early_help'));
     expect(refusal.message).toBe('Only an Early Help operational manager or a MASH operational manager can do "Joint review of the dispute".');

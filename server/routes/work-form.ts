@@ -28,7 +28,8 @@ function guardCheck(nodeId: string, view: ReturnType<typeof caseData>, calendar:
     } catch {
       passes = null; // a rule over limits: the engine will refuse it on submit and say why
     }
-    const mayDependOnAnswers = varsRead(guard.rule).some((path) => path === own || path.startsWith(`${own}.`) || path === 'chosen');
+    const choosing = (path: string) => path === 'chosen' || path === 'choices' || path.startsWith('choices.');
+    const mayDependOnAnswers = varsRead(guard.rule).some((path) => path === own || path.startsWith(`${own}.`) || choosing(path));
     return { message: guard.message, passes, mayDependOnAnswers };
   };
 }
@@ -47,7 +48,11 @@ export function taskForm(
   task: Task,
   context: { user: UserRecord; people: Map<string, Person>; draft: TaskDraft | null; now: Instant },
 ) {
-  const { user, people, draft, now } = context;
+  const { user, people, now } = context;
+  // Once someone has signed a jointly signed step, a draft saved before that signature is stale:
+  // the co-signer starts from what was signed, so that signing it unchanged completes the step.
+  const signedAt = (task.signatures ?? []).map((s) => s.at).sort().at(-1);
+  const draft = context.draft && signedAt && context.draft.savedAt < signedAt ? null : context.draft;
   const graph = graphOf(definition);
   const found = graph.nodes.get(task.node);
   const node: UserTaskNode | undefined = found?.kind === 'user_task' ? found : undefined;

@@ -66,6 +66,21 @@ export class DesignerPage {
     await this.page.fill(control(rest), value);
   }
 
+  /**
+   * Ticks (or unticks) one box of a list the panel edits (`/roles`, `/nextActions/1/requires`),
+   * opening the folded sections around it first as a person would, by their summaries.
+   */
+  async tick(rest: string, value: string, on = true): Promise<void> {
+    const id = `${control(rest).slice(1)}-${value}`;
+    const box = this.page.locator(`[id="${id}"]`);
+    const folds = box.locator('xpath=ancestor::details');
+    for (let i = 0; i < (await folds.count()); i++) {
+      const fold = folds.nth(i);
+      if (!(await fold.evaluate((el) => (el as HTMLDetailsElement).open))) await fold.locator('xpath=./summary').click();
+    }
+    if ((await box.isChecked()) !== on) await this.page.locator(`label[for="${id}"]`).click();
+  }
+
   /** "Who does it" (or a recipient): a way, then its value. */
   async assignee(rest: string, way: string, value?: string): Promise<void> {
     await this.page.selectOption(`${control(rest)}-way`, way);

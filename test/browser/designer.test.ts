@@ -397,6 +397,71 @@ describe('Given the clinic’s admin in the designer', { timeout: 600_000 }, () 
     await signOut(page);
   });
 
+  it('When the admin says who may review a dispute, which outcomes go together and what the MARF Form checks, Then each is saved and the live checks hold her to it', async () => {
+    await signIn(page, stack.base, 'admin@clinic.example');
+    await page.goto(`${stack.base}/designer/${ID}`);
+    await page.locator('.svelte-flow__node[data-id="su_dispute_review"]').waitFor();
+    expect(await d.problemCount()).toBe(0);
+    const admin = await apiAs(stack.base, 'admin@clinic.example');
+    const draft = async () => (await admin.get<{ definition: WorkflowDefinition }>(`/api/definitions/${ID}/draft`)).definition;
+
+    // Who may act: the two Operational Managers, and never whoever made the MASH decision disputed.
+    await d.select('su_dispute_review');
+    await d.tick('/roles', 'eh_operational_manager');
+    await d.tick('/roles', 'mash_operational_manager');
+    await d.saved();
+    expect(await page.locator(control('/roles')).isVisible(), 'the list stays open while she ticks').toBe(true);
+    await d.tick('/separateFrom', 'su_mash_decision');
+    // Allocating to Early Help goes with telling MASH: a next action chosen together with it.
+    await d.action(2, 'Record the outcome of the dispute for MASH', 'su_mash_allocated_eh');
+    const together = await page.locator('[data-node-panel] [data-action]').nth(2).getAttribute('data-action');
+    await d.tick('/nextActions/1/requires', together!);
+    await page.locator('[data-one-at-a-time]').waitFor();
+    // The live checks: actions chosen together need a step that takes several; the problem opens the control.
+    await d.saved();
+    await page.locator('.stepwise-problem[data-code="requires_multiple_actions"]').click();
+    await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe(control('/nextActions/1/requires').slice(1));
+    await page.getByRole('button', { name: 'Allow several next actions to be chosen at once' }).click();
+    expect(await d.problemCount()).toBe(0);
+    const review = (await draft()).nodes.find((n) => n.id === 'su_dispute_review');
+    expect(review).toMatchObject({ roles: ['eh_operational_manager', 'mash_operational_manager'], separateFrom: ['su_mash_decision'], multipleActions: true });
+    expect(review?.kind === 'user_task' && review.nextActions[1]!.requires).toEqual([together]);
+    await check('map-who-may-act');
+
+    // A check on the MARF Form: a new one is a problem until worded, and the problem opens it.
+    await d.select('su_marf');
+    await d.designForm();
+    await page.locator('#form-checks summary').click();
+    await page.getByRole('button', { name: 'Add a check', exact: true }).click();
+    await d.saved();
+    const marf = (await draft()).nodes.find((n) => n.id === 'su_marf');
+    const formId = marf?.kind === 'user_task' ? marf.form! : '';
+    await page.locator('#form-check-0-message-error').waitFor();
+    await d.toMap();
+    await page.locator(`.stepwise-problem[data-path="/forms/${formId}/checks/0/message"]`).click();
+    await page.waitForURL(/\?check=0$/);
+    await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe('form-check-0');
+    await page.fill('#form-check-0-message', 'The date of discussion cannot be in the future');
+    await page.selectOption('#form-check-0-field', '/dateOfDiscussion');
+    // The rule as JSONLogic: one reading an answer the form does not have is flagged at the rule.
+    await page.locator('#form-check-0-rule').getByRole('button', { name: 'Show as JSONLogic' }).click();
+    const rule = (field: string) => JSON.stringify({ '<=': [{ var: `answers.${field}` }, { var: 'today' }] });
+    await page.fill('#form-check-0-rule-raw', rule('dateOfDiscusion'));
+    await page.locator('#form-check-0-rule-raw').press('Tab');
+    await d.saved();
+    await eventually(() => page.locator('#form-check-0-rule .govuk-error-message').first().textContent()).toContain('answers.dateOfDiscusion');
+    await page.fill('#form-check-0-rule-raw', rule('dateOfDiscussion'));
+    await page.locator('#form-check-0-rule-raw').press('Tab');
+    await d.saved();
+    expect(await page.locator('#form-check-0 .govuk-error-message').count()).toBe(0);
+    expect((await admin.get<{ problems: unknown[] }>(`/api/definitions/${ID}/draft`)).problems).toEqual([]);
+    expect((await draft()).forms[formId]!.checks).toEqual([
+      { rule: JSON.parse(rule('dateOfDiscussion')), message: 'The date of discussion cannot be in the future', field: '/dateOfDiscussion' },
+    ]);
+    await check('form-checks');
+    await signOut(page);
+  });
+
   it('measures: opening, laying out and checking Camden (81 nodes), and the production bundle sizes', async () => {
     // A context with the app's own CSP in force, as people use it.
     const real = await stack.browser.newContext({ viewport: { width: 1440, height: 1000 } });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import clinic from '../../../definitions/clinic.json' with { type: 'json' };
 import type { WorkflowDefinition } from '../../../engine/schema/definition.types.ts';
-import { addNode, connect, danglingReferences, deleteNode, disconnect, newNode, renameNode, retarget, slug, uniqueId } from './nodes.ts';
+import { addNode, connect, danglingReferences, deleteNode, disconnect, editNode, newNode, renameNode, retarget, slug, uniqueId } from './nodes.ts';
 import { emptyDefinition } from './skeleton.ts';
 
 const def = () => structuredClone(clinic) as unknown as WorkflowDefinition;
@@ -21,6 +21,13 @@ describe('adding, connecting and deleting nodes', () => {
     expect(slug('MASH decision')).toBe('mash_decision');
     expect(slug('2nd visit')).toBe('node_2nd_visit');
     expect(uniqueId('a', ['a', 'a_2'])).toBe('a_3');
+  });
+
+  it('Given a task kept apart from a step, When that step is deleted, Then the reference to it is reported at its place in the list', () => {
+    const d = editNode(def(), 'su_dispute_review', (n) => (n['separateFrom'] = ['su_marf', 'su_mash_decision']));
+    const { definition, dangling } = deleteNode(d, 'su_mash_decision');
+    const index = definition.nodes.findIndex((n) => n.id === 'su_dispute_review');
+    expect(dangling).toContainEqual({ code: 'unknown_node', path: `/nodes/${index}/separateFrom/1`, message: expect.stringContaining('"su_mash_decision"') });
   });
 
   it('Given a node that others lead to, When it is deleted, Then the arrows and "whoever did" references to it are reported', () => {

@@ -60,7 +60,7 @@ export function editNode(definition: WorkflowDefinition, id: string, recipe: (no
   };
 }
 
-/** Renames a node's id and every arrow and `performerOf` that pointed at it. */
+/** Renames a node's id and every arrow, `performerOf` and `separateFrom` that pointed at it. */
 export function renameNode(definition: WorkflowDefinition, from: string, to: string): WorkflowDefinition {
   const json = JSON.stringify(nodeList(definition));
   if (from === to) return definition;
@@ -71,6 +71,7 @@ export function renameNode(definition: WorkflowDefinition, from: string, to: str
   for (const n of nodes) {
     if (n.id === from) n.id = to;
     if (n.kind === 'parallel' && Array.isArray(n.branches)) n.branches = n.branches.map((b) => (b === from ? to : b)) as typeof n.branches;
+    if (n.kind === 'user_task' && Array.isArray(n.separateFrom)) n.separateFrom = n.separateFrom.map((s) => (s === from ? to : s)) as typeof n.separateFrom;
   }
   return { ...definition, nodes: nodes as WorkflowDefinition['nodes'] };
 }
@@ -84,7 +85,7 @@ export function deleteNode(definition: WorkflowDefinition, id: string): { defini
   return { definition: next, dangling: danglingReferences(next).filter((p) => p.message.includes(`"${id}"`)) };
 }
 
-/** Arrows and "whoever did" references to nodes that do not exist. */
+/** Arrows, "whoever did" and "someone other than" references to nodes that do not exist. */
 export function danglingReferences(definition: WorkflowDefinition): LocalProblem[] {
   const nodes = nodeList(definition);
   const ids = new Set(nodes.map((n) => n.id));
@@ -96,6 +97,11 @@ export function danglingReferences(definition: WorkflowDefinition): LocalProblem
     walk(node, `/nodes/${i}`, (key, value, path) => {
       if ((key === 'performerOf' || key === 'passedToAt') && typeof value === 'string' && !ids.has(value)) {
         problems.push({ code: 'unknown_node', path, message: `"${node.name}" refers to "${value}", but there is no such node.` });
+      }
+      if (key === 'separateFrom' && Array.isArray(value)) {
+        value.forEach((other, j) => {
+          if (typeof other === 'string' && !ids.has(other)) problems.push({ code: 'unknown_node', path: `${path}/${j}`, message: `"${node.name}" is kept apart from "${other}", but there is no such node.` });
+        });
       }
     });
   });

@@ -20,6 +20,12 @@ describe('where a problem is', () => {
     expect(targetOf('/forms/marf', d)).toMatchObject({ type: 'form', formId: 'marf', field: null });
   });
 
+  it('maps /forms/<id>/checks/<i>/… to that check of the form, and the new node properties to their node', () => {
+    expect(targetOf('/forms/marf/checks/1/message', d)).toEqual({ type: 'form', formId: 'marf', field: null, check: 1, rest: '/checks/1/message' });
+    expect(targetOf('/forms/marf/schema/properties/worries', d)).toMatchObject({ check: null });
+    expect(targetOf(`/nodes/${at('su_marf')}/nextActions/0/requires/0`, d)).toMatchObject({ type: 'node', id: 'su_marf', rest: '/nextActions/0/requires/0' });
+  });
+
   it('maps roles, teams and outcomes to the people panel, and anything else to the definition', () => {
     expect(targetOf('/teams/2/roles/0', d)).toEqual({ type: 'people', section: 'teams' });
     expect(targetOf('/nodes', d)).toEqual({ type: 'definition', rest: '/nodes' });

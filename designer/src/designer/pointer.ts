@@ -1,13 +1,13 @@
 /**
  * Where a problem is: the engine names it by JSON pointer into the definition (`/nodes/3/due`,
  * `/forms/marf/schema/properties/worries`); the designer turns that into the thing to open — a
- * node on the map, a field in the form designer, or the roles, teams and outcomes.
+ * node on the map, a field or a check in the form designer, or the roles, teams and outcomes.
  */
 import type { WorkflowDefinition } from '../../../engine/schema/definition.types.ts';
 
 export type ProblemTarget =
   | { type: 'node'; id: string; index: number; /** The rest of the pointer, inside the node. */ rest: string }
-  | { type: 'form'; formId: string; field: string | null; rest: string }
+  | { type: 'form'; formId: string; field: string | null; /** A problem with one of the form's `checks`. */ check: number | null; rest: string }
   | { type: 'people'; section: 'roles' | 'teams' | 'mailboxes' | 'outcomes' }
   | { type: 'definition'; rest: string };
 
@@ -41,7 +41,8 @@ export function targetOf(pointer: string, definition: WorkflowDefinition): Probl
   }
   if (parts[0] === 'forms' && parts[1] !== undefined) {
     const form = definition.forms?.[parts[1]];
-    return { type: 'form', formId: parts[1], field: formField(form, parts.slice(2)), rest: rest(2) };
+    const check = parts[2] === 'checks' && /^\d+$/.test(parts[3] ?? '') ? Number(parts[3]) : null;
+    return { type: 'form', formId: parts[1], field: formField(form, parts.slice(2)), check, rest: rest(2) };
   }
   if (parts[0] === 'roles' || parts[0] === 'teams' || parts[0] === 'mailboxes' || parts[0] === 'outcomes') return { type: 'people', section: parts[0] };
   return { type: 'definition', rest: pointer };

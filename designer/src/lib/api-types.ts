@@ -53,7 +53,10 @@ export interface NextActionView {
   id: string;
   label: string;
   to: { id: string; name: string; kind: string | null };
-  passTo: { required: boolean; teams: Named[]; workers: boolean } | null;
+  /** `workerRoles`: a worker named must hold one of these roles; null when any practitioner may be named. */
+  passTo: { required: boolean; teams: Named[]; workers: boolean; workerRoles: Named[] | null } | null;
+  /** Next actions (ids) that must be chosen together with this one. */
+  requires: string[];
   scheduledDate: { required: boolean; label: string } | null;
   defaultPriority: Priority | null;
   guards: GuardCheck[];
@@ -71,10 +74,27 @@ export interface TaskForm {
   /** The answers given, once the task is completed (asked of the server; absent until it sends them). */
   answers?: Record<string, unknown> | null;
   guards: GuardCheck[];
+  /** A step signed jointly: each signer with their signature once given, and the next actions signed so far. */
+  signing: TaskSigning | null;
+  /** Only people holding one of these roles may complete the task; null when the assignment decides. */
+  roles: Named[] | null;
   multipleActions: boolean;
   actions: NextActionView[];
   people: Array<Named & { roles: Named[] }>;
   priorities: Array<{ id: Priority; label: string }>;
+}
+
+/** One signer of a jointly signed step: who they are (the protocol's words, else their roles' names), and their signature once given. */
+export interface Signer {
+  label: string;
+  roles: Named[];
+  signature: { at: string; role: Named; person: Named | null } | null;
+}
+
+export interface TaskSigning {
+  signers: Signer[];
+  /** What the signatures so far were given with, for the next signer to agree to. */
+  proposedActions: Array<ChosenAction & { [choice: string]: unknown }>;
 }
 
 export interface ChosenAction { action: string; passTo?: PassTo; priority?: Priority; scheduledFor?: string; note?: string }

@@ -58,9 +58,21 @@ function sample(schema: Schema | undefined, date: string): unknown {
       if (schema['format'] === 'email') return 'someone@example.org';
       if (schema['format'] === 'time') return '09:30';
       const text = 'Example answer';
+      // A pattern (a time like 10:30, a postcode): the first of some usual answers that fits it.
+      const pattern = typeof schema['pattern'] === 'string' ? schema['pattern'] : undefined;
+      const fits = pattern ? ['09:30', text, 'AB12 3CD', '1'].find((c) => matches(pattern, c)) : undefined;
+      if (fits) return fits;
       const max = typeof schema['maxLength'] === 'number' ? schema['maxLength'] : text.length;
       return text.slice(0, Math.max(1, max));
     }
+  }
+}
+
+function matches(pattern: string, text: string): boolean {
+  try {
+    return new RegExp(pattern, 'u').test(text);
+  } catch {
+    return false;
   }
 }
 

@@ -4,13 +4,13 @@ import type { NextActionView, TaskForm } from '../api-types.ts';
 import { actionTarget, chosenActions, initialActions, isBlocked, placeProblem } from './next-actions.ts';
 
 const action = (id: string, extra: Partial<NextActionView> = {}): NextActionView => ({
-  id, label: `Label ${id}`, to: { id: `${id}_node`, name: `Node ${id}`, kind: 'user_task' }, passTo: null, scheduledDate: null, defaultPriority: null, guards: [], available: true, ...extra,
+  id, label: `Label ${id}`, to: { id: `${id}_node`, name: `Node ${id}`, kind: 'user_task' }, passTo: null, requires: [], scheduledDate: null, defaultPriority: null, guards: [], available: true, ...extra,
 });
 
 const view = {
   actions: [
-    action('send', { passTo: { required: true, teams: [{ id: 'front_door', name: 'EH front door' }], workers: false }, defaultPriority: 'urgent' }),
-    action('review', { passTo: { required: true, teams: [{ id: 'a', name: 'A' }], workers: true }, scheduledDate: { required: true, label: 'Scheduled Date' } }),
+    action('send', { passTo: { required: true, teams: [{ id: 'front_door', name: 'EH front door' }], workers: false, workerRoles: null }, defaultPriority: 'urgent' }),
+    action('review', { passTo: { required: true, teams: [{ id: 'a', name: 'A' }], workers: true, workerRoles: [{ id: 'sw', name: 'Social worker' }, { id: 'ehtm', name: 'EH team manager' }] }, scheduledDate: { required: true, label: 'Scheduled Date' } }),
     action('stop', { guards: [{ message: 'The family must agree first.', passes: false, mayDependOnAnswers: false }] }),
   ],
   multipleActions: false,
@@ -44,6 +44,16 @@ describe('next actions', () => {
     value.details['send']!.scheduledFor = '2027-01-04';
     expect(chosenActions(view, value)).toEqual([{ action: 'send', passTo: { team: 'front_door' }, priority: 'urgent' }]);
   });
+
+  it('Given a step signed jointly that someone has signed, Then the next signer starts from the actions they signed, which make the same request body', () => {
+    const signed = [{ action: 'review', passTo: { worker: 'u1' }, priority: 'low' as const, scheduledFor: '2027-01-04', note: 'call first' }];
+    const signature = { at: '2027-01-01T10:00:00Z', role: { id: 'sw', name: 'Social worker' }, person: { id: 'u2', name: 'Sam' } };
+    const signing = { signers: [{ label: 'Social worker', roles: [signature.role], signature }], proposedActions: [...signed, { action: 'gone' }] };
+    const value = initialActions({ ...view, signing });
+    expect(value.chosen).toEqual(['review']);
+    expect(value.details['review']).toEqual({ passTo: 'worker:u1', priority: 'low', scheduledFor: '2027-01-04', note: 'call first' });
+    expect(chosenActions(view, value)).toEqual(signed);
+  });
 });
 
 describe('placing refusals of POST …/complete', () => {
@@ -74,6 +84,26 @@ describe('placing refusals of POST …/complete', () => {
     const date = placeProblem(problem(422, { code: 'scheduled_date_required', index: 0 }), view, sent);
     expect([...date.actions]).toEqual([['review/scheduledFor', { messages: ['Enter the scheduled date'] }]]);
     expect(actionTarget('review/scheduledFor', view, value)).toBe('next-action-review-scheduled-day');
+  });
+
+  it('Given a worker who does not hold the roles an action allows, Then the refusal is on that action’s pass-to and names the roles', () => {
+    const placed = placeProblem(problem(422, { code: 'pass_to_not_allowed', detail: 'x', worker: 'u9', roles: ['sw'] }), view, [{ action: 'send' }, { action: 'review', passTo: { worker: 'u9' } }]);
+    expect([...placed.actions]).toEqual([['review/passTo', { messages: ['Select a worker who is a social worker or an EH team manager'] }]]);
+    const unknown = placeProblem(problem(422, { code: 'unknown_worker', detail: 'x', worker: 'u9' }), view, [{ action: 'review', passTo: { worker: 'u9' } }]);
+    expect([...unknown.actions]).toEqual([['review/passTo', { messages: ['Select a worker from the list'] }]]);
+    const recorded = placeProblem(problem(422, { code: 'pass_to_not_allowed', detail: 'Pass "Label send" to Camden EH, the team recorded earlier in this case, not A.', index: 0, expected: 'camden_eh' }), view, [{ action: 'send' }]);
+    expect(recorded.actions.get('send/passTo')?.messages).toEqual(['Pass "Label send" to Camden EH, the team recorded earlier in this case, not A']);
+  });
+
+  it('Given actions that must be chosen together, When one is sent alone, Then the choice of actions says which to add', () => {
+    const placed = placeProblem(problem(422, { code: 'actions_incomplete', detail: 'x', action: 'review', missing: ['send'] }), view, sent);
+    expect(placed.actions.get('actions')).toEqual({ messages: ['Select “Label send” as well: “Label review” must be chosen together with it'] });
+  });
+
+  it('says refusals of who may act at the top of the page', () => {
+    for (const [status, code] of [[403, 'not_allowed'], [403, 'same_person'], [409, 'already_signed']] as const) {
+      expect(placeProblem(problem(status, { code, detail: `Refused: ${code}.` }), view, sent).page).toEqual([`Refused: ${code}.`]);
+    }
   });
 
   it('says anything else at the top of the page', () => {

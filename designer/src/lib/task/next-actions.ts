@@ -7,6 +7,7 @@
 import type { ApiProblem } from '../api.ts';
 import type { ChosenAction, FieldError, NextActionView, PassTo, Priority, TaskForm } from '../api-types.ts';
 import { dateIssue, splitDate, type DatePart } from '../forms/dates.ts';
+import { rolesText } from './who-may-act.ts';
 
 export interface ActionDetails {
   /** `''`, `team:<id>` or `worker:<id>`. */
@@ -26,6 +27,10 @@ export const ACTIONS_ID = 'next-action';
 export const actionInputId = (index: number) => (index === 0 ? ACTIONS_ID : `${ACTIONS_ID}-${index + 1}`);
 export const detailId = (action: string, what: 'pass-to' | 'priority' | 'scheduled' | 'note') => `${ACTIONS_ID}-${action}-${what}`;
 
+/**
+ * Nothing chosen yet; or, on a step signed jointly that someone has signed, what they signed:
+ * the next signer must submit the same to sign it too.
+ */
 export function initialActions(view: TaskForm): NextActionsValue {
   const details: Record<string, ActionDetails> = {};
   for (const a of view.actions) {
@@ -33,7 +38,12 @@ export function initialActions(view: TaskForm): NextActionsValue {
     const only = a.passTo && !a.passTo.workers && a.passTo.teams.length === 1 ? `team:${a.passTo.teams[0]!.id}` : '';
     details[a.id] = { passTo: only, priority: a.defaultPriority ?? 'normal', note: '' };
   }
-  return { chosen: [], details };
+  const proposed = (view.signing?.proposedActions ?? []).filter((p) => details[p.action]);
+  for (const p of proposed) {
+    const passTo = p.passTo ? ('team' in p.passTo ? `team:${p.passTo.team}` : `worker:${p.passTo.worker}`) : '';
+    details[p.action] = { passTo, priority: p.priority ?? details[p.action]!.priority, note: p.note ?? '', ...(p.scheduledFor ? { scheduledFor: p.scheduledFor } : {}) };
+  }
+  return { chosen: proposed.map((p) => p.action), details };
 }
 
 /** Guards not met with the answers as they were when the page opened. */
@@ -97,6 +107,8 @@ export function placeProblem(problem: ApiProblem, view: TaskForm, sent: ChosenAc
     return dateIssue(label, splitDate(value.details[action]?.scheduledFor));
   };
   const actionAt = (index: unknown) => (typeof index === 'number' ? sent[index]?.action : undefined);
+  /** The action a refusal about a named worker is about (the engine names the worker, not the action). */
+  const workerAction = (worker: unknown) => sent.find((a) => a.passTo && 'worker' in a.passTo && a.passTo.worker === worker)?.action;
   const label = (id: string | undefined) => view.actions.find((a) => a.id === id);
   switch (problem.code) {
     case 'form_invalid':
@@ -121,9 +133,27 @@ export function placeProblem(problem: ApiProblem, view: TaskForm, sent: ChosenAc
     case 'pass_to_required':
       add(`${actionAt(problem.extra['index'])}/passTo`, `Select who to pass “${label(actionAt(problem.extra['index']))?.label ?? 'this'}” to`);
       break;
-    case 'pass_to_not_allowed':
-      add(`${actionAt(problem.extra['index'])}/passTo`, 'Select a team or worker from the list');
+    case 'pass_to_not_allowed': {
+      const id = actionAt(problem.extra['index']) ?? workerAction(problem.extra['worker']);
+      const roles = label(id)?.passTo?.workerRoles;
+      // Not the team recorded earlier: the engine's sentence names the one it must go to.
+      const text = 'expected' in problem.extra ? problem.detail.replace(/\.$/, '') : 'worker' in problem.extra && roles ? `Select a worker who is ${rolesText(roles)}` : 'Select a team or worker from the list';
+      if (id) add(`${id}/passTo`, text);
+      else out.page.push(problem.detail);
       break;
+    }
+    case 'unknown_worker': {
+      const id = workerAction(problem.extra['worker']);
+      if (id) add(`${id}/passTo`, 'Select a worker from the list');
+      else out.page.push(problem.detail);
+      break;
+    }
+    case 'actions_incomplete': {
+      const missing = Array.isArray(problem.extra['missing']) ? (problem.extra['missing'] as string[]) : [];
+      const named = missing.map((m) => `“${label(m)?.label ?? m}”`).join(' and ');
+      add('actions', missing.length > 0 ? `Select ${named} as well: “${label(String(problem.extra['action']))?.label}” must be chosen together with ${missing.length === 1 ? 'it' : 'them'}` : problem.detail.replace(/\.$/, ''));
+      break;
+    }
     case 'scheduled_date_required': {
       const action = label(actionAt(problem.extra['index']));
       add(`${action?.id}/scheduledFor`, `Enter the ${(action?.scheduledDate?.label ?? 'scheduled date').toLowerCase()}`);

@@ -105,7 +105,8 @@ export class TaskWorkspace {
     } catch (error) {
       this.phase = 'ready';
       if (!(error instanceof ApiProblem)) throw error;
-      if (error.status === 409 && error.code !== 'not_yet_available') {
+      // 409s that leave the task as it was (too early; signed for this role already) are said on the page.
+      if (error.status === 409 && error.code !== 'not_yet_available' && error.code !== 'already_signed') {
         this.#conflict(error);
         return false;
       }
