@@ -52,8 +52,23 @@ export function parseTimeOfDay(hhmm: string): number {
   return Number(m[1]) * 60 + Number(m[2]);
 }
 
+/**
+ * Offsets by zone and quarter hour: every zone's offset changes only on a quarter hour, and asking
+ * Intl for it was a twentieth of a step's time. Bounded, so a long-running server cannot grow it.
+ */
+const QUARTER_HOUR = 900_000;
+const OFFSET_CACHE_LIMIT = 100_000;
+const offsets = new Map<string, number>();
+
 function offsetMs(timeZone: string, ms: number): number {
-  return tzOffset(timeZone, new Date(ms)) * 60_000;
+  const key = `${timeZone}@${Math.floor(ms / QUARTER_HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = tzOffset(timeZone, new Date(ms)) * 60_000;
+    if (offsets.size >= OFFSET_CACHE_LIMIT) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
 /** The local date at an epoch-millisecond instant. */

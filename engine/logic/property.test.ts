@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import jsonLogic from 'json-logic-js';
 import { checkRule } from './check.ts';
 import { LogicError, evaluate } from './index.ts';
 
@@ -65,5 +66,17 @@ describe('sandbox properties', () => {
       if (problems.length === 0) return;
       expect(() => evaluate(value, {})).toThrow(LogicError);
     }), { numRuns: 500 });
+  });
+});
+
+describe('comparisons evaluated natively', () => {
+  const jsonScalar = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom('', '0', '1', 'a', '2026-12-24', '2027-01-04'), fc.boolean(), fc.constant(null));
+  const operand = fc.oneof(jsonScalar, fc.array(jsonScalar, { maxLength: 3 }), fc.string({ maxLength: 3 }));
+
+  it('agree with json-logic-js on every JSON operand, as it ran them before', () => {
+    fc.assert(fc.property(fc.constantFrom('==', '===', '!=', '!==', '>', '>=', '<', '<=', '!', '!!', 'in'), operand, operand, (op, a, b) => {
+      const rule = { [op]: op === '!' || op === '!!' ? [{ var: '0' }] : [{ var: '0' }, { var: '1' }] };
+      expect(evaluate(rule, [a, b])).toEqual(jsonLogic.apply(rule as Parameters<typeof jsonLogic.apply>[0], [a, b]));
+    }), { numRuns: 3000 });
   });
 });

@@ -52,48 +52,51 @@ function charge(budget: Budget, steps: number): void {
 
 function run(logic: unknown, data: unknown, budget: Budget): unknown {
   charge(budget, 1);
-  if (Array.isArray(logic)) return logic.map((item: unknown) => run(item, data, budget));
+  if (Array.isArray(logic)) return runAll(logic, data, budget);
   const operator = operatorOf(logic);
   if (operator === undefined) return logic;
   const { op } = operator;
   const values = argList(operator.args);
-  const each = (value: unknown): unknown => run(value, data, budget);
+  // No closures here: this runs once per node of every rule, and allocating one each time showed.
   switch (op) {
     case 'if':
-    case '?:':
-      return runIf(values, each);
+    case '?:': {
+      let i = 0;
+      for (; i < values.length - 1; i += 2) {
+        if (isTruthy(run(values[i], data, budget))) return run(values[i + 1], data, budget);
+      }
+      return values.length === i + 1 ? run(values[i], data, budget) : null;
+    }
     case 'and':
     case 'or': {
       let current: unknown;
       for (const value of values) {
-        current = each(value);
+        current = run(value, data, budget);
         if (isTruthy(current) === (op === 'or')) return current;
       }
       return current;
     }
     case 'var':
-      return readVar(data, values[0], values.length > 1 ? each(values[1]) : undefined);
+      return readVar(data, values[0], values.length > 1 ? run(values[1], data, budget) : undefined);
     case 'missing':
       return missing(data, values);
     case 'missing_some': {
-      const need = each(values[0]) as number;
+      const need = run(values[0], data, budget) as number;
       const options = Array.isArray(values[1]) ? (values[1] as unknown[]) : [];
       const absent = missing(data, options);
       return options.length - absent.length >= need ? [] : absent;
     }
     default:
       if (SCOPED_OPERATORS.has(op)) return runScoped(op, values, data, budget);
-      if (Object.hasOwn(DATE_OPERATORS, op)) return DATE_OPERATORS[op]!(values.map(each), budget.calendar);
-      return applyOperator(op, values.map(each), budget);
+      if (Object.hasOwn(DATE_OPERATORS, op)) return DATE_OPERATORS[op]!(runAll(values, data, budget), budget.calendar);
+      return applyOperator(op, runAll(values, data, budget), budget);
   }
 }
 
-function runIf(values: readonly unknown[], each: (value: unknown) => unknown): unknown {
-  let i = 0;
-  for (; i < values.length - 1; i += 2) {
-    if (isTruthy(each(values[i]))) return each(values[i + 1]);
-  }
-  return values.length === i + 1 ? each(values[i]) : null;
+function runAll(values: readonly unknown[], data: unknown, budget: Budget): unknown[] {
+  const results = new Array<unknown>(values.length);
+  for (let i = 0; i < values.length; i++) results[i] = run(values[i], data, budget);
+  return results;
 }
 
 function runScoped(op: string, values: readonly unknown[], data: unknown, budget: Budget): unknown {
@@ -144,11 +147,29 @@ function missing(data: unknown, values: readonly unknown[]): unknown[] {
 }
 
 /**
- * Runs a data-free json-logic-js operator on evaluated operands. The operands travel as the
+ * Runs a data-free operator on evaluated operands: the comparisons here, the rest by json-logic-js. The operands travel as the
  * data (`{"cat": [{"var": 0}, {"var": 1}]}` over `[a, b]`) so that values which look like
  * rules are never re-interpreted as rules.
  */
 function applyOperator(op: string, operands: unknown[], budget: Budget): unknown {
+  const [a, b, c] = operands;
+  // The comparisons guards are made of, done here as json-logic-js does them: going through its
+  // `apply` for each one was most of the time a protocol's rules took.
+  switch (op) {
+    case '==': return a == b; // JSONLogic's loose equality
+    case '===': return a === b;
+    case '!=': return a != b; // JSONLogic's loose inequality
+    case '!==': return a !== b;
+    case '>': return (a as number) > (b as number);
+    case '>=': return (a as number) >= (b as number);
+    case '<': return c === undefined ? (a as number) < (b as number) : (a as number) < (b as number) && (b as number) < (c as number);
+    case '<=': return c === undefined ? (a as number) <= (b as number) : (a as number) <= (b as number) && (b as number) <= (c as number);
+    case '!': return !isTruthy(a);
+    case '!!': return isTruthy(a);
+    // Only strings and arrays are searched; json-logic-js would call an `indexOf` found on any value.
+    case 'in': return (typeof b === 'string' || Array.isArray(b)) && b.indexOf(a as string) !== -1;
+    default: break;
+  }
   const refs = operands.map((_, index) => ({ var: index }));
   const result = jsonLogic.apply({ [op]: refs } as Parameters<typeof jsonLogic.apply>[0], operands) as unknown;
   charge(budget, typeof result === 'string' ? Math.floor(result.length / 64) : Array.isArray(result) ? result.length : 0);

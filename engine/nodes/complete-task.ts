@@ -28,7 +28,8 @@ export function completeTask(
   const data = withoutBlankAnswers(event.data);
   const form = node.form && Object.hasOwn(run.definition.forms, node.form) ? run.definition.forms[node.form] : undefined;
   if (form) {
-    const context = { children: run.state.subject.children, caseData: { ...run.data(), node: node.id }, calendar: run.calendar };
+    const caseData = form.checks?.length ? { ...run.data(), node: node.id } : undefined;
+    const context = { children: run.state.subject.children, calendar: run.calendar, ...(caseData ? { caseData } : {}) };
     const fieldErrors = validateFormData(form, data, context);
     if (fieldErrors.length > 0) throw new Refusal('form_invalid', 'The form has answers to correct.', { fieldErrors });
   }

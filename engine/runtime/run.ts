@@ -34,6 +34,8 @@ export class Run {
   /** The outcome of the last end node reached, applied if the case closes in this step. */
   endedWith?: { id: string; node: string; closureReason?: string };
   private readonly queue: Array<{ node: string; arrival: Arrival }> = [];
+  private todayOnce?: LocalDate;
+  private dataOnce?: CaseData;
 
   constructor(
     readonly definition: WorkflowDefinition,
@@ -51,8 +53,20 @@ export class Run {
     return `${this.state.id}.${prefix}${this.state.seq}`;
   }
 
+  /** Today in the authority's time zone; a step happens at one instant, so it is worked out once. */
+  get today(): LocalDate {
+    this.todayOnce ??= this.calendar.localDate(this.now);
+    return this.todayOnce;
+  }
+
+  /**
+   * The case data conditions read. Without `answers` it is built once per step: it holds the
+   * state's own maps, not copies, so it sees every change the step makes.
+   */
   data(answers?: { node: string; data: Record<string, unknown>; chosen?: ChosenAction[] }): CaseData {
-    return caseData(this.state, this.now, this.calendar.localDate(this.now), answers);
+    if (answers) return caseData(this.state, this.now, this.today, answers);
+    this.dataOnce ??= caseData(this.state, this.now, this.today);
+    return this.dataOnce;
   }
 
   node(id: string): Node {
