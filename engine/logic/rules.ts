@@ -167,7 +167,7 @@ function applyOperator(op: string, operands: unknown[], budget: Budget): unknown
     case '!': return !isTruthy(a);
     case '!!': return isTruthy(a);
     // Only strings and arrays are searched; json-logic-js would call an `indexOf` found on any value.
-    case 'in': return (typeof b === 'string' || Array.isArray(b)) && b.indexOf(a as string) !== -1;
+    case 'in': return ((typeof b === 'string' && b !== '') || Array.isArray(b)) && b.indexOf(a as string) !== -1;
     default: break;
   }
   const refs = operands.map((_, index) => ({ var: index }));
