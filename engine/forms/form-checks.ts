@@ -83,7 +83,8 @@ function listed(names: string[]): string {
 export function checkErrors(form: Form, answers: Record<string, unknown>, context: FormContext, taken: readonly FieldError[]): FieldError[] {
   if (!context.caseData || !form.checks?.length) return [];
   const errors: FieldError[] = [];
-  const busy = (at: string) => [...taken, ...errors].some((e) => e.pointer === at || at.startsWith(`${e.pointer}/`) || e.pointer.startsWith(`${at}/`));
+  const clash = (e: FieldError, at: string) => e.pointer === at || at.startsWith(`${e.pointer}/`) || e.pointer.startsWith(`${at}/`);
+  const busy = (at: string) => taken.some((e) => clash(e, at)) || errors.some((e) => clash(e, at));
   const view = { ...context.caseData, answers };
   for (const check of form.checks) {
     if (check.each === undefined) {

@@ -53,10 +53,9 @@ function charge(budget: Budget, steps: number): void {
 function run(logic: unknown, data: unknown, budget: Budget): unknown {
   charge(budget, 1);
   if (Array.isArray(logic)) return runAll(logic, data, budget);
-  const operator = operatorOf(logic);
-  if (operator === undefined) return logic;
-  const { op } = operator;
-  const values = argList(operator.args);
+  const parsed = parse(logic);
+  if (parsed === undefined) return logic;
+  const { op, values } = parsed;
   // No closures here: this runs once per node of every rule, and allocating one each time showed.
   switch (op) {
     case 'if':
@@ -123,12 +122,40 @@ function runScoped(op: string, values: readonly unknown[], data: unknown, budget
   }
 }
 
+/** Rule nodes already taken apart, by identity: a definition's rules are the same objects every time. */
+const parsedNodes = new WeakMap<object, { op: string; values: readonly unknown[] } | null>();
+
+function parse(logic: unknown): { op: string; values: readonly unknown[] } | undefined {
+  if (typeof logic !== 'object' || logic === null) return undefined;
+  let parsed = parsedNodes.get(logic);
+  if (parsed === undefined) {
+    const operator = operatorOf(logic);
+    parsed = operator ? { op: operator.op, values: argList(operator.args) } : null;
+    parsedNodes.set(logic, parsed);
+  }
+  return parsed ?? undefined;
+}
+
+/** Dotted paths split once: the same few paths are read over and over. */
+const splitPaths = new Map<string, readonly string[]>();
+
+function segmentsOf(path: unknown): readonly string[] {
+  const key = String(path);
+  let segments = splitPaths.get(key);
+  if (!segments) {
+    segments = key.split('.');
+    if (splitPaths.size >= 10_000) splitPaths.clear();
+    splitPaths.set(key, segments);
+  }
+  return segments;
+}
+
 /** `var`, reading own properties only: inherited members (`toString`, `__proto__`) are "not found". */
 function readVar(data: unknown, path: unknown, fallback: unknown): unknown {
   const notFound = fallback === undefined ? null : fallback;
   if (path === undefined || path === null || path === '') return data;
   let current = data;
-  for (const segment of String(path).split('.')) {
+  for (const segment of segmentsOf(path)) {
     if (current === null || current === undefined || !Object.hasOwn(current, segment)) return notFound;
     current = (current as Record<string, unknown>)[segment];
     if (current === undefined) return notFound;
