@@ -11,6 +11,9 @@ export interface DriverUser {
 }
 
 export class CaseDriver {
+  /** Deep-freeze each state before stepping it (on in tests; the engine benchmark turns it off). */
+  static freezeInputs = true;
+
   state: CaseState | null = null;
   now: string;
   /** Every effect, in order, with the instant it was produced. */
@@ -113,9 +116,19 @@ export class CaseDriver {
   }
 
   private apply(event: CaseEvent, at: string): this {
+    // The engine must never change the state it is given: frozen, any attempt throws.
+    if (this.state && CaseDriver.freezeInputs) deepFreeze(this.state);
     const { caseState, effects } = step(this.definition, this.state, event, { now: at, people: this.people() });
     this.state = JSON.parse(JSON.stringify(caseState)) as CaseState;
     this.effects.push(...effects.map((e) => ({ ...e, at })));
     return this;
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
