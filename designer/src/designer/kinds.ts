@@ -33,7 +33,7 @@ export function kindInfo(kind: string): KindInfo {
   return BY_KIND.get(kind as Kind) ?? { kind: kind as Kind, label: kind, hint: '', shape: 'box' };
 }
 
-/** CIN census reasons for closure (PRODUCT.md, Reference data). */
+/** CIN census reasons for closure (DfE Children in Need census). */
 export const CLOSURE_REASONS: ReadonlyArray<{ id: string; name: string }> = [
   { id: 'RC1', name: 'RC1 Adopted' },
   { id: 'RC2', name: 'RC2 Died' },

@@ -1,5 +1,5 @@
 /**
- * Instants are stored in UTC and shown in Europe/London, the protocols' clock (PRODUCT.md, Time).
+ * Instants are stored in UTC and shown in Europe/London, the protocols' clock.
  * A deadline is the end of a working day (23:59:59.999 London), so it reads as a date alone.
  */
 const LONDON = 'Europe/London';

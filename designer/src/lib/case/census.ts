@@ -1,4 +1,4 @@
-/** Reasons for closure, as in the DfE Children in Need census (PRODUCT.md, Reference data). */
+/** Reasons for closure, as in the DfE Children in Need census (DfE Children in Need census). */
 const REASONS: Record<string, string> = {
   RC1: 'Adopted',
   RC2: 'Died',
