@@ -32,11 +32,19 @@ const outbox = createOutboxWorker({ store, runner, clock, owner, notifier: notif
 scheduler.start(1000);
 const deliver = setInterval(() => void outbox.tick().catch(() => undefined), 2000);
 
+// AUTHORITY_LOGOS="camden=/logos/camden.svg,clinic=data:image/png;base64,…": each authority's header logo.
+const authorityLogos = Object.fromEntries(
+  (env.AUTHORITY_LOGOS ?? '').split(',').flatMap((pair) => {
+    const at = pair.indexOf('=');
+    return at > 0 ? [[pair.slice(0, at).trim(), pair.slice(at + 1).trim()]] : [];
+  }),
+);
+
 const app = createApp({
   store,
   runner,
   clock,
-  config: { ...DEFAULT_CONFIG, secureCookies: env.SECURE_COOKIES === 'true' || (env.SECURE_COOKIES !== 'false' && host !== '127.0.0.1' && host !== 'localhost') },
+  config: { ...DEFAULT_CONFIG, authorityLogos, secureCookies: env.SECURE_COOKIES === 'true' || (env.SECURE_COOKIES !== 'false' && host !== '127.0.0.1' && host !== 'localhost') },
 });
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   console.log(`Stepwise on http://${host === '127.0.0.1' ? 'localhost' : host}:${info.port} (${env.MONGODB_URI ? 'MongoDB' : `SQLite ${sqlitePath}`})`);

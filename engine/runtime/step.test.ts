@@ -72,6 +72,18 @@ describe('starting a case', () => {
     expect(invalid.details.fieldErrors?.[2]?.message).toBe('Select yes if the family has agreed to the referral');
   });
 
+  it('refuses names made only of invisible characters and spaces, naming each field', () => {
+    const invisible = { familyName: '\u200b\u200c\u200d \u2060', children: [{ name: 'Ada' }, { name: '\ufeff\u00ad\u00a0' }] };
+    const invalid = refusal(() =>
+      step(definition, null, { type: 'case_started', caseId: 'c', entry: 'step_down', subject: invisible, data: { consent: true, finalReviewDate: '2027-01-20' }, by: sam }, { now: '2026-11-02T09:00:00Z' }),
+    );
+    expect(invalid.code).toBe('form_invalid');
+    expect(invalid.details.fieldErrors?.map((e) => [e.pointer, e.message])).toEqual([
+      ['/subject/familyName', 'Enter the family name'],
+      ['/subject/children/1/name', 'Enter the name of child 2'],
+    ]);
+  });
+
   it('never changes the state it was given and gives the same answer twice', () => {
     const { state } = started();
     const frozen = JSON.stringify(state);

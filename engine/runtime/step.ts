@@ -186,9 +186,16 @@ function startCase(definition: WorkflowDefinition, event: Extract<CaseEvent, { t
   return run;
 }
 
+/**
+ * Blank once spaces and invisible format characters (zero-width space and joiners, word joiner,
+ * byte-order mark, soft hyphen: Unicode category Cf) are taken away: such a "name" shows as
+ * nothing and no search can find it.
+ */
+const blankName = (name: unknown) => typeof name !== 'string' || name.replace(/[\p{Cf}\p{Z}\s]/gu, '') === '';
+
 function checkSubject(subject: Subject) {
   const errors: Array<{ pointer: string; keyword: string; message: string }> = [];
-  if (typeof subject?.familyName !== 'string' || subject.familyName.trim() === '') {
+  if (blankName(subject?.familyName)) {
     errors.push({ pointer: '/subject/familyName', keyword: 'required', message: 'Enter the family name' });
   }
   if (!Array.isArray(subject?.children) || subject.children.length === 0) {
@@ -196,7 +203,7 @@ function checkSubject(subject: Subject) {
     return errors;
   }
   subject.children.forEach((child, i) => {
-    if (typeof child?.name !== 'string' || child.name.trim() === '') {
+    if (blankName(child?.name)) {
       errors.push({ pointer: `/subject/children/${i}/name`, keyword: 'required', message: `Enter the name of child ${i + 1}` });
     }
     if (child?.dateOfBirth !== undefined && !isLocalDate(child.dateOfBirth)) {

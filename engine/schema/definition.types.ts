@@ -81,6 +81,17 @@ export type UserTaskNode = NodeBase & {
   escalations?: Escalation[];
   prefill?: PrefillMapping[];
   /**
+   * What earlier steps recorded that this step needs, shown above its form. Without it, every completed form of the case is shown, newest first.
+   */
+  caseFile?: {
+    /**
+     * The earlier user tasks or start nodes whose recorded answers to show, in this order (each step's latest occasion first).
+     *
+     * @minItems 1
+     */
+    show: [Id, ...Id[]];
+  };
+  /**
    * Must hold (over the submitted data) before the task can be completed at all.
    */
   guards?: Guard[];

@@ -63,6 +63,13 @@ const CASES: Case[] = [
     'prefill_without_form', `${at('mash_decision')}/prefill/0`, ['MASH decision']],
   ['a prefill into a field the form does not have', (d) => { nodeOf(d, 'mash_decision', 'user_task').prefill![0]!.field = 'nope'; },
     'unknown_field', `${at('mash_decision')}/prefill/0/field`, ['nope', 'MASH decision']],
+  // caseFile: what earlier steps recorded that a task shows
+  ['a task showing the answers of a node that does not exist', (d) => { nodeOf(d, 'screen', 'user_task').caseFile = { show: ['plan', 'nowhere'] }; },
+    'unknown_node', `${at('screen')}/caseFile/show/1`, ['nowhere']],
+  ['a task showing the answers of a decision', (d) => { nodeOf(d, 'review', 'user_task').caseFile = { show: ['route'] }; },
+    'case_file_without_form', `${at('review')}/caseFile/show/0`, ['Which route?', 'Family review']],
+  ['a task showing the answers of a task that has no form', (d) => { nodeOf(d, 'review', 'user_task').caseFile = { show: ['step_down', 'panel_decision'] }; },
+    'case_file_without_form', `${at('review')}/caseFile/show/1`, ['Panel decision']],
 ];
 
 describe('validateDefinition: reference rules', () => {
@@ -76,6 +83,12 @@ describe('validateDefinition: reference rules', () => {
       breakIt(definition);
       expectProblems(definition, { code, path, mentions });
     });
+  });
+
+  it('Given screening shows the start form and the plan, When validated, Then nothing is reported', () => {
+    const definition = fresh();
+    nodeOf(definition, 'screen', 'user_task').caseFile = { show: ['plan', 'step_down'] };
+    expect(validateDefinition(definition)).toEqual([]);
   });
 
   describe('outcomes and entries that cannot be checked', () => {

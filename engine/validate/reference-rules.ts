@@ -97,6 +97,14 @@ export function referenceProblems(definition: WorkflowDefinition, graph: Graph):
       if (!form) add('prefill_without_form', `${at}/prefill/${j}`, `"${node.name}" has no form to copy answers into.`);
       else if (!fieldExists(form, mapping.field)) add('unknown_field', `${at}/prefill/${j}/field`, `The form "${form.title}" has no field "${mapping.field}".`);
     });
+    (node.caseFile?.show ?? []).forEach((other, j) => {
+      const where = `${at}/caseFile/show/${j}`;
+      const target = graph.nodes.get(other);
+      if (!target) add('unknown_node', where, `There is no node "${other}".`);
+      else if ((target.kind !== 'user_task' && target.kind !== 'start') || !target.form) {
+        add('case_file_without_form', where, `"${target.name}" records no form, so "${node.name}" has nothing of it to show.`);
+      }
+    });
   });
   return problems;
 }

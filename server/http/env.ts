@@ -19,6 +19,11 @@ export interface AppConfig {
   definitionBodyLimit: number;
   /** How long a session lasts after sign-in, in milliseconds. */
   sessionLifetimeMs: number;
+  /**
+   * Each authority's logo for the page header, by authority id: a same-origin path or a data:
+   * URL (the UI's CSP allows images from 'self' and data: only). Without one, the name alone.
+   */
+  authorityLogos?: Record<string, string>;
 }
 
 export const DEFAULT_CONFIG: AppConfig = {

@@ -100,6 +100,12 @@ export const personView = (id: string | undefined, people: Map<string, Person>) 
   id === undefined ? null : { id, name: people.get(id)?.name ?? (id === 'system' ? 'Stepwise' : id) };
 
 /** Past its due time, whether or not the scheduler has marked it yet. */
+/**
+ * A case's reference as people say and type it: the first eight characters of its id, upper
+ * case ("3F2A9C1B"). Derived, so it never changes and needs no counter; search finds it.
+ */
+export const caseReference = (caseId: string) => caseId.slice(0, 8).toUpperCase();
+
 export const isOverdue = (task: { overdue: boolean; due?: Instant | null }, now: Instant) => task.overdue || (task.due != null && task.due < now);
 
 /** An open task as the case page and the inbox show it. */

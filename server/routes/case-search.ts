@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import type { CaseState, WorkflowDefinition } from '../../engine/index.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { CaseFilter } from '../store/index.ts';
-import { authorityDefinitions, definitionVersion, isOverdue } from './case-context.ts';
+import { authorityDefinitions, caseReference, definitionVersion, isOverdue } from './case-context.ts';
 import { booleanParam, idParam, readQuery, unknownValue } from './case-params.ts';
 
 const searchQuery = {
@@ -21,7 +21,7 @@ const searchQuery = {
       team: idParam('Team'),
       worker: idParam('Worker'),
       overdue: booleanParam('Overdue'),
-      q: { type: 'string', title: 'Family name', maxLength: 100 },
+      q: { type: 'string', title: 'Name, case-system ID, date of birth or reference', maxLength: 100 },
       definition: idParam('Protocol'),
       limit: { type: 'string', title: 'Limit', pattern: '^(?:[1-9][0-9]?|[1-4][0-9]{2}|500)$' },
     },
@@ -39,7 +39,7 @@ export async function findCases(c: Context<AppEnv>, query: SearchQuery) {
   const definitions = await authorityDefinitions(store, user.authority);
   const filter: CaseFilter = { authority: user.authority, limit: query.limit ? Number(query.limit) : 100 };
   if (query.status) filter.status = query.status as CaseState['status'];
-  if (query.q !== undefined && query.q.trim() !== '') filter.familyName = query.q.trim();
+  if (query.q !== undefined && query.q.trim() !== '') filter.search = query.q;
   if (query.overdue) filter.overdue = query.overdue === 'true';
   if (query.definition !== undefined) {
     if (!definitions.some((d) => d.id === query.definition)) throw unknownValue('definition', 'Select one of your authority’s protocols');
@@ -70,6 +70,7 @@ export async function findCases(c: Context<AppEnv>, query: SearchQuery) {
       const dues = tasks.map((t) => t.due).filter((d): d is string => d !== null).sort();
       return {
         id: s.id,
+        reference: caseReference(s.id),
         familyName: s.familyName,
         status: s.status,
         definition: { ...s.definition, name: definition?.name ?? s.definition.id },

@@ -4,60 +4,26 @@
  * Instants stay in UTC; each carries a `london` string for display (the protocol's clock).
  */
 import { Hono } from 'hono';
-import { graphOf, type Assignment, type CaseState, type HistoryEntry, type Instant, type WorkflowDefinition } from '../../engine/index.ts';
+import { graphOf, type CaseState, type Instant, type WorkflowDefinition } from '../../engine/index.ts';
 import { londonTime } from '../../engine/scenario/format-timeline.ts';
 import type { AppEnv } from '../http/env.ts';
-import { assigneeView, callerCase, isOverdue, peopleOf, personView, type Person } from './case-context.ts';
+import type { NotificationMessage } from '../runtime/index.ts';
+import { callerCase, isOverdue, peopleOf, personView, type Person } from './case-context.ts';
+import { recordedForms } from './case-file.ts';
 import { errors, type Paths } from './openapi-types.ts';
+import { describeEntry, INTERNAL_ENTRIES } from './timeline-words.ts';
 
-/** `worker x` / `team y` / `role z`, as the engine writes an assignee into the history. */
-function parseAssignment(text: unknown): Assignment | undefined {
-  const match = typeof text === 'string' ? /^(worker|team|role) (.+)$/.exec(text) : null;
-  if (!match) return undefined;
-  const [, kind, id] = match as unknown as [string, 'worker' | 'team' | 'role', string];
-  return kind === 'worker' ? { worker: id } : kind === 'team' ? { team: id } : { role: id };
-}
+/** An e-mail as sent: its subject and body, by notification id. */
+export type SentEmails = Map<string, { subject: string; body: string }>;
 
-function describe(entry: HistoryEntry, definition: WorkflowDefinition, people: Map<string, Person>): string {
-  const graph = graphOf(definition);
-  const node = entry.node ? graph.nodes.get(entry.node) : undefined;
-  const name = node?.name ?? entry.node ?? '';
-  const who = (a: unknown) => {
-    const assignment = typeof a === 'object' && a !== null ? (a as Assignment) : parseAssignment(a);
-    return assignment ? assigneeView(assignment, definition, people).name : 'someone';
-  };
-  const actionLabel = (id: string) => (node?.kind === 'user_task' ? node.nextActions.find((a) => a.id === id)?.label : undefined) ?? id;
-  switch (entry.type) {
-    case 'case_started': return `Case started: ${name}`;
-    case 'task_created': return `${name}: with ${who(entry.assignee)}`;
-    case 'task_completed': return `${name}: done — ${((entry.actions as string[] | undefined) ?? []).map(actionLabel).join('; ')}${entry.overdue ? ' (late)' : ''}`;
-    case 'task_reassigned': return `${name}: passed to ${who(entry.to)}`;
-    case 'task_cancelled': return `${name}: cancelled (${String(entry.why ?? '')})`;
-    case 'deadline_passed': return `${name}: overdue`;
-    case 'escalated': return `${name}: escalated (level ${String(entry.level)})`;
-    case 'notification_sent': return `E-mail sent: ${String(entry.subject ?? name)}`;
-    case 'timer_scheduled': return `${name}: waiting until ${londonTime(String(entry.fireAt))}`;
-    case 'timer_fired': return `${name}: time reached`;
-    case 'timer_skipped': return `${name}: no date to wait for, carried on`;
-    case 'decision_taken': return `${name}: decided`;
-    case 'join_waiting': return `${name}: waiting for the other paths`;
-    case 'join_completed': return `${name}: every path arrived`;
-    case 'subflow_started': return `${name}: linked case started`;
-    case 'subflow_ended': return `${name}: linked case ended (${String(entry.outcome)})`;
-    case 'subflow_released': return 'Linked case carries on by itself';
-    case 'path_ended': return `${name}: reached`;
-    case 'case_closed': return `Case closed (${String(entry.outcome)})`;
-    case 'case_withdrawn': return 'Case withdrawn';
-    default: return [entry.type.replace(/_/g, ' '), name].filter(Boolean).join(': ');
-  }
-}
-
-export function timeline(state: CaseState, definition: WorkflowDefinition, people: Map<string, Person>, now: Instant) {
+export function timeline(state: CaseState, definition: WorkflowDefinition, people: Map<string, Person>, now: Instant, emails: SentEmails = new Map()) {
   const graph = graphOf(definition);
   const nameOf = (id: string | undefined) => (id ? (graph.nodes.get(id)?.name ?? id) : null);
   const history = state.history.map((entry) => {
     const { at, type, node, task, by, ...detail } = entry;
-    return { at, london: londonTime(at), type, node: node ?? null, nodeName: nameOf(node), task: task ?? null, who: personView(by, people), text: describe(entry, definition, people), detail };
+    // An e-mail links to what was sent; the outbox keeps it, the history only its subject.
+    const email = type === 'notification_sent' && typeof detail['notification'] === 'string' ? (emails.get(detail['notification']) ?? null) : null;
+    return { at, london: londonTime(at), type, node: node ?? null, nodeName: nameOf(node), task: task ?? null, who: personView(by, people), text: describeEntry(entry, definition, people), internal: INTERNAL_ENTRIES.has(type), detail, email };
   });
   const upcoming: Array<{ at: string; kind: string; label: string; node: string; nodeName: string | null; task: string | null; overdue?: boolean }> = [];
   for (const task of Object.values(state.tasks)) {
@@ -79,13 +45,24 @@ export function timeline(state: CaseState, definition: WorkflowDefinition, peopl
     // `due` timers mirror task deadlines, listed above with the task's own words.
   }
   upcoming.sort((a, b) => a.at.localeCompare(b.at) || a.label.localeCompare(b.label));
-  return { caseId: state.id, status: state.status, history, upcoming: upcoming.map((u) => ({ overdue: false, ...u, london: londonTime(u.at) })) };
+  return {
+    caseId: state.id, status: state.status, history, upcoming: upcoming.map((u) => ({ overdue: false, ...u, london: londonTime(u.at) })),
+    /** Every form recorded on the case, newest first: each links to its answers. */
+    forms: recordedForms(state, definition, people),
+  };
 }
 
 export const caseTimelineRoutes = new Hono<AppEnv>().get('/api/cases/:id/timeline', async (c) => {
   const { state, definition } = await callerCase(c, c.req.param('id'), 'timeline');
   const { store, clock } = c.get('deps');
-  return c.json(timeline(state, definition, await peopleOf(store, c.get('user').authority), clock.now()));
+  const [people, outbox] = await Promise.all([peopleOf(store, c.get('user').authority), store.listOutbox({ authority: state.authority, caseId: state.id })]);
+  const emails: SentEmails = new Map();
+  for (const message of outbox) {
+    if (message.kind !== 'notify') continue;
+    const { notification } = message.payload as NotificationMessage;
+    emails.set(message.id, { subject: notification.subject, body: notification.body });
+  }
+  return c.json(timeline(state, definition, people, clock.now(), emails));
 });
 
 export const caseTimelinePaths: Paths = {

@@ -6,7 +6,7 @@
  */
 import { graphOf, type CaseState, type Instant, type WorkflowDefinition } from '../../engine/index.ts';
 import type { UserRecord } from '../store/index.ts';
-import { personView, taskView, type Person } from './case-context.ts';
+import { caseReference, personView, taskView, type Person } from './case-context.ts';
 
 /**
  * Nodes the case waits at now: open tasks, running timers, sub-cases it waits for. A join that
@@ -56,6 +56,7 @@ export function caseView(state: CaseState, definition: WorkflowDefinition, peopl
   const children = state.history.filter((h) => h.type === 'subflow_started').map((h) => ({ caseId: String(h.child), node: h.node ?? null, at: h.at }));
   return {
     id: state.id,
+    reference: caseReference(state.id),
     version: state.version,
     status: state.status,
     outcome: state.outcome

@@ -56,3 +56,21 @@ describe('signing in', () => {
     expect(await (await worker.get('/api/nowhere')).json()).toMatchObject({ status: 404, code: 'not_found' });
   });
 });
+
+describe('the authority in the header', () => {
+  it('Given a Camden social worker, When they sign in or ask who they are, Then the session names their council from its definitions, without a logo unless one is configured', async () => {
+    const worker = await api.signIn('social_worker@camden.example');
+    const body = (await (await worker.get('/api/session')).json()) as { authority: unknown };
+    expect(body.authority).toEqual({ id: 'camden', name: 'London Borough of Camden' });
+  });
+
+  it('Given a logo configured for Camden only, Then Camden people get it and Clinic people do not', async () => {
+    await api.close();
+    api = await apiHarness(undefined, { authorityLogos: { camden: '/logos/camden.svg' } });
+    const signIn = (email: string) =>
+      api.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'stepwise-demo' }) });
+    expect(await (await signIn('social_worker@camden.example')).json()).toMatchObject({ authority: { id: 'camden', name: 'London Borough of Camden', logo: '/logos/camden.svg' } });
+    const clinic = (await (await signIn('social_worker@clinic.example')).json()) as { authority: Record<string, unknown> };
+    expect(clinic.authority).toEqual({ id: 'clinic', name: 'Early Help Step Down Clinic authority' });
+  });
+});

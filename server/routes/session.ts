@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { verifyPassword } from '../auth/password.ts';
 import { endSession, startSession } from '../auth/session.ts';
-import type { AppEnv } from '../http/env.ts';
+import type { AppDeps, AppEnv } from '../http/env.ts';
 import { readJson } from '../http/json-body.ts';
 import { HttpProblem } from '../http/problem.ts';
 import type { UserRecord } from '../store/index.ts';
@@ -24,6 +24,20 @@ const signIn = {
 /** What the client may know about a person: never the password hash. */
 export const publicUser = ({ passwordHash: _hash, ...user }: UserRecord) => user;
 
+/** The council whose service this is, for the page header: a council's service carries the
+ *  council's name and logo, not GOV.UK's (PRODUCT.md, "Councils' IT"). The name comes from the
+ *  authority's published definitions; the logo, if any, from the server's configuration. */
+export interface AuthorityView { id: string; name: string; logo?: string }
+
+export async function authorityView(deps: AppDeps, authority: string): Promise<AuthorityView> {
+  const summaries = await deps.store.listDefinitions(authority);
+  const published = summaries.find((summary) => summary.latestVersion !== null);
+  const definition = published ? await deps.store.latestPublished(published.id) : null;
+  const name = definition?.definition.authority.name ?? authority;
+  const logo = deps.config.authorityLogos?.[authority];
+  return { id: authority, name, ...(logo ? { logo } : {}) };
+}
+
 export const signInRoutes = new Hono<AppEnv>().post('/api/session', async (c) => {
   const { email, password } = await readJson<{ email: string; password: string }>(c, signIn);
   const user = await c.get('deps').store.findUserByEmail(email.trim());
@@ -32,11 +46,14 @@ export const signInRoutes = new Hono<AppEnv>().post('/api/session', async (c) =>
     throw new HttpProblem(401, 'sign_in_failed', 'Enter a correct email address and password.');
   }
   const { csrfToken } = await startSession(c, user);
-  return c.json({ user: publicUser(user), csrfToken }, 201);
+  return c.json({ user: publicUser(user), authority: await authorityView(c.get('deps'), user.authority), csrfToken }, 201);
 });
 
 export const sessionRoutes = new Hono<AppEnv>()
-  .get('/api/session', (c) => c.json({ user: publicUser(c.get('user')), csrfToken: c.get('session').csrfToken }))
+  .get('/api/session', async (c) => {
+    const user = c.get('user');
+    return c.json({ user: publicUser(user), authority: await authorityView(c.get('deps'), user.authority), csrfToken: c.get('session').csrfToken });
+  })
   .delete('/api/session', async (c) => {
     await endSession(c);
     return c.body(null, 204);
@@ -45,7 +62,7 @@ export const sessionRoutes = new Hono<AppEnv>()
 export const sessionPaths: Paths = {
   '/api/session': {
     post: { summary: 'Sign in with email and password; sets the session cookie and returns the CSRF token', tags: ['Session'], requestBody: jsonBody(signIn.schema), responses: { '201': { description: 'Signed in' }, ...errors(400, 401, 413, 415, 422) } },
-    get: { summary: 'The signed-in person and their CSRF token', tags: ['Session'], responses: { '200': { description: 'Signed in' }, ...errors(401) } },
+    get: { summary: 'The signed-in person, their authority (name and logo, for the header) and their CSRF token', tags: ['Session'], responses: { '200': { description: 'Signed in' }, ...errors(401) } },
     delete: { summary: 'Sign out', tags: ['Session'], responses: { '204': { description: 'Signed out' }, ...errors(401, 403) } },
   },
 };

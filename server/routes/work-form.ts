@@ -12,6 +12,7 @@ import {
 } from '../../engine/index.ts';
 import type { TaskDraft, UserRecord } from '../store/index.ts';
 import { personView, taskView, type Person } from './case-context.ts';
+import { caseFileFor } from './case-file.ts';
 
 const PRIORITIES = [
   { id: 'urgent', label: 'Urgent' },
@@ -108,6 +109,8 @@ export function taskForm(
       completedAt: task.completedAt ?? null,
       completedBy: personView(task.completedBy, people),
     },
+    /** What earlier steps recorded that this step needs, rendered for reading (labels, option titles, long dates). */
+    caseFile: caseFileFor(state, definition, task, people),
     /** What the task was completed with, for the read-only view; null while it is open. */
     answers: task.status === 'completed' ? (task.answers ?? null) : null,
     form: form ? { id: task.form!, title: form.title, description: form.description ?? null, schema: form.schema, layout: form.layout ?? null, errorMessages: form.errorMessages ?? {} } : null,

@@ -28,6 +28,7 @@ describe('my work', () => {
     expect(work.tasks).toEqual([
       {
         caseId,
+        reference: caseId.slice(0, 8).toUpperCase(),
         taskId: expect.any(String),
         familyName: 'Okafor',
         name: 'Screen the step down referral',
@@ -40,14 +41,14 @@ describe('my work', () => {
         due: '2026-12-21T23:59:59.999Z',
         dueLabel: 'within 2 working days',
         overdue: false,
+        dueTag: null,
+        canTake: true,
         createdAt: '2026-12-17T10:00:00.000Z',
       },
     ]);
     expect(work.counts).toEqual({ total: 1, mine: 0, teams: 1, roles: 0, overdue: 0 });
-    expect(work.teams).toEqual([
-      { id: 'eh_front_door', name: 'Early Help front door', kind: 'duty', open: 1 },
-      expect.objectContaining({ id: 'eh_panel', open: 0 }),
-    ]);
+    // Only trays with work: the panel's empty tray has no tab.
+    expect(work.teams).toEqual([{ id: 'eh_front_door', name: 'Early Help front door', kind: 'duty', open: 1 }]);
     expect(work.roles).toEqual([{ id: 'eh_front_door_manager', name: expect.any(String) }]);
     expect((await json(sam.get('/api/work'))).tasks).toEqual([]);
   });

@@ -4,11 +4,13 @@
  * people holding one of its roles (the same people the engine lets act on its tasks).
  */
 import { Hono } from 'hono';
-import { Refusal, type Team, type WorkflowDefinition } from '../../engine/index.ts';
+import { Refusal, stepRoles, type Team, type UserTaskNode, type WorkflowDefinition } from '../../engine/index.ts';
 import type { AppEnv } from '../http/env.ts';
 import { HttpProblem } from '../http/problem.ts';
 import type { TaskRow, UserRecord } from '../store/index.ts';
-import { authorityDefinitions, isOverdue, peopleOf, type Person } from './case-context.ts';
+import { authorityDefinitions, caseReference, isOverdue, peopleOf, type Person } from './case-context.ts';
+import { dueTag } from './work-due.ts';
+import { mayReassign } from './work-task.ts';
 import { booleanParam, idParam, readQuery, unknownValue } from './case-params.ts';
 import { errors, type Paths } from './openapi-types.ts';
 
@@ -40,6 +42,8 @@ const ORDER = {
 
 function rowView(row: TaskRow, user: UserRecord, definitions: WorkflowDefinition[], teams: Map<string, Team>, people: Map<string, Person>, now: string) {
   const definition = definitions.find((d) => d.id === row.definitionId);
+  const node = definition?.nodes.find((n): n is UserTaskNode => n.id === row.node && n.kind === 'user_task');
+  const roles = node ? stepRoles(node) : undefined;
   const kind = row.assigneeKind;
   const name =
     kind === 'worker' ? (people.get(row.assignee)?.name ?? row.assignee)
@@ -47,6 +51,7 @@ function rowView(row: TaskRow, user: UserRecord, definitions: WorkflowDefinition
     : (definition?.roles.find((r) => r.id === row.assignee)?.name ?? row.assignee);
   return {
     caseId: row.caseId,
+    reference: caseReference(row.caseId),
     taskId: row.taskId,
     familyName: row.familyName,
     name: row.name,
@@ -59,6 +64,9 @@ function rowView(row: TaskRow, user: UserRecord, definitions: WorkflowDefinition
     due: row.due,
     dueLabel: row.dueLabel,
     overdue: isOverdue(row, now),
+    dueTag: dueTag(row, definition, now),
+    // "Assign to me": not mine yet, and I hold a role the step is given to (the engine checks it again).
+    canTake: !(kind === 'worker' && row.assignee === user.id) && (!roles?.length || roles.some((r) => user.roles.includes(r))),
     createdAt: row.createdAt,
   };
 }
@@ -77,15 +85,13 @@ export const workRoutes = new Hono<AppEnv>()
     const teams = teamsOf(definitions);
     const mine = [...teams.values()].filter((t) => inTeam(user, t));
     if (query.team !== undefined && !mine.some((t) => t.id === query.team)) throw unknownValue('team', 'Select one of your teams');
-    const rows = await store.listTasks({
-      authority: user.authority,
-      status: 'open',
-      limit: 2000,
-      ...(query.team !== undefined ? { teams: [query.team] } : { worker: user.id, teams: mine.map((t) => t.id), roles: user.roles }),
-    });
+    // All my work, whatever the filter: the tabs count every tray's work.
+    const rows = await store.listTasks({ authority: user.authority, status: 'open', limit: 2000, worker: user.id, teams: mine.map((t) => t.id), roles: user.roles });
+    const inTray = (r: TaskRow, team: string) => r.assigneeKind === 'team' && r.assignee === team;
+    const listed = query.team === undefined ? rows : rows.filter((r) => inTray(r, query.team!));
     const now = clock.now();
     const people = await peopleOf(store, user.authority);
-    const tasks = sortAndFilter(rows, query, now).map((r) => rowView(r, user, definitions, teams, people, now));
+    const tasks = sortAndFilter(listed, query, now).map((r) => rowView(r, user, definitions, teams, people, now));
     return c.json({
       tasks,
       counts: {
@@ -95,7 +101,10 @@ export const workRoutes = new Hono<AppEnv>()
         roles: tasks.filter((t) => t.via === 'role').length,
         overdue: tasks.filter((t) => t.overdue).length,
       },
-      teams: mine.map((t) => ({ id: t.id, name: t.name, kind: t.kind ?? 'team', open: rows.filter((r) => r.assigneeKind === 'team' && r.assignee === t.id).length })),
+      // Only trays with work in them: a duty manager in fourteen teams sees the few that need her.
+      teams: mine
+        .map((t) => ({ id: t.id, name: t.name, kind: t.kind ?? 'team', open: rows.filter((r) => inTray(r, t.id)).length }))
+        .filter((t) => t.open > 0),
       roles: user.roles.map((id) => ({ id, name: definitions.flatMap((d) => d.roles).find((r) => r.id === id)?.name ?? id })),
     });
   })
@@ -112,8 +121,24 @@ export const workRoutes = new Hono<AppEnv>()
     const now = clock.now();
     const people = await peopleOf(store, user.authority);
     const tasks = sortAndFilter(rows, query, now).map((r) => rowView(r, user, definitions, teams, people, now));
-    return c.json({ team: { id: team.id, name: team.name, kind: team.kind ?? 'team' }, tasks, counts: { total: tasks.length, overdue: tasks.filter((t) => t.overdue).length } });
+    return c.json({
+      team: { id: team.id, name: team.name, kind: team.kind ?? 'team' },
+      tasks,
+      counts: { total: tasks.length, overdue: tasks.filter((t) => t.overdue).length },
+      allocate: await allocation(store, user, team, definitions),
+    });
   });
+
+/**
+ * For managers (and admins): the people a tray's work can be allocated to — the team's members
+ * and holders of its roles. Null for everyone else. The engine still checks each task's roles.
+ */
+async function allocation(store: AppEnv['Variables']['deps']['store'], user: UserRecord, team: Team, definitions: WorkflowDefinition[]) {
+  if (!definitions.some((d) => mayReassign(user, d, false))) return null;
+  const users = await store.listUsers(user.authority);
+  const people = users.filter((u) => !u.disabled && inTeam(u, team)).map((u) => ({ id: u.id, name: u.name }));
+  return { people: people.sort((a, b) => a.name.localeCompare(b.name)) };
+}
 
 const sortParams = [
   { name: 'sort', in: 'query' as const, schema: { type: 'string', enum: ['due', 'priority', 'created'] }, description: 'due (default; undated last), priority (Urgent first), created (oldest first)' },

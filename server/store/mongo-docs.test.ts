@@ -23,8 +23,8 @@ describe('MongoDB filters', () => {
       authority: 'north', status: 'open', node: 'screen', assigneeKind: 'team', assignee: 'front_door', overdue: true,
     });
     expect(openTaskFilter({ authority: 'north', status: 'open' })).toBeNull();
-    expect(caseFilter({ authority: 'north', status: 'open', definition: { id: 'd', version: 2 }, familyName: "O'Brien (Jr.)" }, ['c1'])).toEqual({
-      authority: 'north', status: 'open', definitionId: 'd', definitionVersion: 2, familyKey: { $regex: "o'brien \\(jr\\.\\)" }, _id: { $in: ['c1'] },
+    expect(caseFilter({ authority: 'north', status: 'open', definition: { id: 'd', version: 2 }, search: "O’Brien (Jr.)" }, ['c1'])).toEqual({
+      authority: 'north', status: 'open', definitionId: 'd', definitionVersion: 2, searchKey: { $regex: "o'brien \\(jr\\.\\)" }, _id: { $in: ['c1'] },
     });
     expect(escapeRegex('a.*b')).toBe('a\\.\\*b');
   });

@@ -8,7 +8,8 @@
  */
 import type { WorkflowDefinition } from '../../engine/index.ts';
 import type { AuditRecord, CaseFilter, CaseSummary, OutboxMessage, PublishedDefinition, SessionRecord, TaskDraft, TaskQuery, TaskRow, TimerRow, UserRecord } from './types.ts';
-import { instant, searchKey, statusList } from './rows.ts';
+import { instant, statusList } from './rows.ts';
+import { searchTerm } from './search-key.ts';
 
 export type Filter = Record<string, unknown>;
 
@@ -23,6 +24,8 @@ export interface CaseDoc {
   status: CaseSummary['status'];
   familyName: string;
   familyKey: string;
+  /** `caseSearchKey`: documents written before it lack it until `backfillSearchKeys` runs. */
+  searchKey: string;
   version: number;
   startedAt: string;
   updatedAt: string;
@@ -185,7 +188,7 @@ export function caseFilter(filter: CaseFilter, caseIds: string[] | null): Filter
   if (filter.status !== undefined) out.status = filter.status;
   if (filter.definition !== undefined) out.definitionId = filter.definition.id;
   if (filter.definition?.version !== undefined) out.definitionVersion = filter.definition.version;
-  if (filter.familyName !== undefined) out.familyKey = { $regex: escapeRegex(searchKey(filter.familyName)) };
+  if (filter.search !== undefined) out.searchKey = { $regex: escapeRegex(searchTerm(filter.search)) };
   if (caseIds) out._id = { $in: caseIds };
   return out;
 }

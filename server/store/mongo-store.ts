@@ -16,6 +16,7 @@ import type { CaseState, WorkflowDefinition } from '../../engine/index.ts';
 import { chainEntries, GENESIS_HASH, verifyChain, type ChainHead } from './audit-chain.ts';
 import { ConflictError, StoreError } from './errors.ts';
 import * as docs from './mongo-docs.ts';
+import { caseSearchKey } from './search-key.ts';
 import { caseRecord, definitionSummaries, instant, rowsToWrite, taskRows, timerRows } from './rows.ts';
 import type { PublishOptions, Store } from './store.ts';
 import type { AuditInput, CaseFilter, ClaimedTimer, CommitInput, DefinitionSummary, OutboxMessage, PublishedDefinition, SessionRecord, TaskDraft, TaskQuery, UserRecord } from './types.ts';
@@ -65,6 +66,16 @@ class MongoStore implements Store {
   async ensureIndexes(): Promise<void> {
     // Also creates the collections, which must exist before the first transaction writes to them.
     await Promise.all(Object.entries(docs.INDEXES).map(([name, indexes]) => this.db.collection(name).createIndexes(indexes)));
+    await this.backfillSearchKeys();
+  }
+
+  /** Cases written before case search had its key get one from their stored subject (SQLite's migration 4). */
+  private async backfillSearchKeys(): Promise<void> {
+    const missing = this.cases.find({ searchKey: { $exists: false } }, { projection: { state: 1 } });
+    for await (const doc of missing) {
+      const state = JSON.parse(doc.state) as CaseState;
+      await this.cases.updateOne({ _id: doc._id, searchKey: { $exists: false } }, { $set: { searchKey: caseSearchKey(state.id, state.subject) } });
+    }
   }
 
   private async tx<T>(work: (session: ClientSession) => Promise<T>): Promise<T> {

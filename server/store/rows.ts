@@ -4,6 +4,7 @@
  */
 import type { Assignment, CaseState, Instant } from '../../engine/index.ts';
 import type { ChainHead } from './audit-chain.ts';
+import { caseSearchKey, normaliseSearchText } from './search-key.ts';
 import type { CaseSummary, DefinitionSummary, TaskRow, TimerRow } from './types.ts';
 
 /**
@@ -89,7 +90,8 @@ export function caseRecord(state: CaseState, head: ChainHead) {
   const summary = caseSummary(state);
   return {
     id: state.id, authority: state.authority, definitionId: state.definition.id, definitionVersion: state.definition.version,
-    status: state.status, familyName: summary.familyName, familyKey: searchKey(summary.familyName), version: state.version,
+    status: state.status, familyName: summary.familyName, familyKey: normaliseSearchText(summary.familyName),
+    searchKey: caseSearchKey(state.id, state.subject), version: state.version,
     startedAt: summary.startedAt, updatedAt: summary.updatedAt, state: JSON.stringify(state), auditCount: head.count, auditHead: head.hash,
   };
 }
@@ -114,9 +116,4 @@ export function definitionSummaries(
 export function statusList<T extends string>(status: T | T[] | undefined): T[] | undefined {
   if (status === undefined) return undefined;
   return Array.isArray(status) ? status : [status];
-}
-
-/** Family-name search key: lower case without accents, so "Ó Súilleabháin" matches "o suil". */
-export function searchKey(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }

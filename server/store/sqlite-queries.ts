@@ -1,6 +1,7 @@
 /** Read queries of the SQLite store: inboxes, case lists, timers and the outbox. */
 import type { Db } from './sqlite-schema.ts';
-import { instant, searchKey, statusList } from './rows.ts';
+import { instant, statusList } from './rows.ts';
+import { searchTerm } from './search-key.ts';
 import type { CaseFilter, CaseSummary, OutboxMessage, TaskQuery, TaskRow, TimerRow } from './types.ts';
 
 const marks = (values: unknown[]) => values.map(() => '?').join(', ');
@@ -77,7 +78,7 @@ export function findCases(db: Db, filter: CaseFilter): CaseSummary[] {
   if (filter.status !== undefined) add('c.status = ?', filter.status);
   if (filter.definition !== undefined) add('c.definition_id = ?', filter.definition.id);
   if (filter.definition?.version !== undefined) add('c.definition_version = ?', filter.definition.version);
-  if (filter.familyName !== undefined) add('instr(c.family_key, ?) > 0', searchKey(filter.familyName));
+  if (filter.search !== undefined) add('instr(c.search_key, ?) > 0', searchTerm(filter.search));
   // Task conditions apply to one and the same open task: "an overdue task in the panel's tray".
   const task: string[] = [];
   const taskParams: unknown[] = [];

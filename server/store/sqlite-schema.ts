@@ -9,11 +9,16 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { caseSearchKey } from './search-key.ts';
+import type { Subject } from '../../engine/index.ts';
 
 export type Db = Database.Database;
 
-/** Forward-only migrations; `schema_version` holds how many have been applied. */
-const MIGRATIONS: string[] = [
+/**
+ * Forward-only migrations; `schema_version` holds how many have been applied. A migration is SQL,
+ * or a function where rows must be rewritten with code SQLite does not have.
+ */
+const MIGRATIONS: Array<string | ((db: Db) => void)> = [
   `
   CREATE TABLE definition_drafts (
     id TEXT PRIMARY KEY, authority TEXT NOT NULL, body TEXT NOT NULL, saved_at TEXT NOT NULL, saved_by TEXT NOT NULL);
@@ -82,6 +87,16 @@ const MIGRATIONS: string[] = [
     task_id TEXT NOT NULL, user_id TEXT NOT NULL, case_id TEXT NOT NULL, authority TEXT NOT NULL,
     data TEXT NOT NULL, saved_at TEXT NOT NULL, PRIMARY KEY (task_id, user_id)) WITHOUT ROWID;
   `,
+  // 4: case search by family name, children's names, case-system ids, dates of birth and
+  // reference (search-key.ts). Existing cases get their key from their stored subject.
+  (db) => {
+    db.exec("ALTER TABLE cases ADD COLUMN search_key TEXT NOT NULL DEFAULT ''");
+    const update = db.prepare('UPDATE cases SET search_key = ? WHERE id = ?');
+    const rows = db.prepare("SELECT id, json_extract(state, '$.subject') AS subject FROM cases").iterate() as Iterable<{ id: string; subject: string }>;
+    const keys: Array<[string, string]> = [];
+    for (const row of rows) keys.push([caseSearchKey(row.id, JSON.parse(row.subject) as Subject), row.id]);
+    for (const [key, id] of keys) update.run(key, id);
+  },
 ];
 
 export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;
@@ -118,7 +133,10 @@ function migrate(db: Db): void {
     if (current > MIGRATIONS.length) {
       throw new Error(`The database schema (version ${current}) is newer than this server understands (${MIGRATIONS.length}).`);
     }
-    for (const sql of MIGRATIONS.slice(current)) db.exec(sql);
+    for (const step of MIGRATIONS.slice(current)) {
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
+    }
     if (!row) db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(MIGRATIONS.length);
     else db.prepare('UPDATE schema_version SET version = ?').run(MIGRATIONS.length);
   }).immediate();

@@ -89,7 +89,8 @@ describe('SQLite store on disk', () => {
     // Back to what a schema-2 server left behind: no report columns, no drafts table.
     const db = new Database(path);
     db.exec(`DROP INDEX tasks_completed; DROP TABLE task_drafts; ALTER TABLE tasks DROP COLUMN completed_at;
-      ALTER TABLE tasks DROP COLUMN completed_by; ALTER TABLE tasks DROP COLUMN due_label; UPDATE schema_version SET version = 2;`);
+      ALTER TABLE tasks DROP COLUMN completed_by; ALTER TABLE tasks DROP COLUMN due_label;
+      ALTER TABLE cases DROP COLUMN search_key; UPDATE schema_version SET version = 2;`);
     db.close();
 
     const store = openSqliteStore({ path });
@@ -102,5 +103,19 @@ describe('SQLite store on disk', () => {
     const check = new Database(path);
     expect(check.prepare('SELECT version FROM schema_version').get()).toEqual({ version: SQLITE_SCHEMA_VERSION });
     check.close();
+  });
+  it('upgrades a schema-3 file in place: existing cases become findable by child, case-system id and date of birth', async () => {
+    const path = tempFile();
+    const first = openSqliteStore({ path });
+    await save(first, makeCase({ id: 'c1', familyName: 'Okafor', children: [{ name: 'Zoë', personId: 'MOS-4411', dateOfBirth: '2018-12-07' }] }));
+    await first.close();
+    // What a schema-3 server left behind: no search key.
+    const db = new Database(path);
+    db.exec('ALTER TABLE cases DROP COLUMN search_key; UPDATE schema_version SET version = 3;');
+    db.close();
+
+    const store = openSqliteStore({ path });
+    for (const q of ['zoe', 'mos-4411', '7/12/2018', 'OKAFOR']) expect((await store.findCases({ authority: 'north', search: q })).map((c) => c.id)).toEqual(['c1']);
+    await store.close();
   });
 });

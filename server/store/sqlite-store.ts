@@ -42,11 +42,12 @@ class SqliteStore implements Store {
   constructor(private readonly db: Db) {
     this.head = db.prepare('SELECT version, authority, audit_count, audit_head FROM cases WHERE id = ?');
     this.insertCase = db.prepare(`INSERT INTO cases (id, authority, definition_id, definition_version, status, family_name,
-      family_key, version, started_at, updated_at, state, audit_count, audit_head)
-      VALUES (@id, @authority, @definitionId, @definitionVersion, @status, @familyName, @familyKey, @version, @startedAt,
+      family_key, search_key, version, started_at, updated_at, state, audit_count, audit_head)
+      VALUES (@id, @authority, @definitionId, @definitionVersion, @status, @familyName, @familyKey, @searchKey, @version, @startedAt,
       @updatedAt, @state, @auditCount, @auditHead)`);
     this.updateCase = db.prepare(`UPDATE cases SET definition_id = @definitionId, definition_version = @definitionVersion,
-      status = @status, family_name = @familyName, family_key = @familyKey, version = @version, updated_at = @updatedAt,
+      status = @status, family_name = @familyName, family_key = @familyKey, search_key = @searchKey,
+      version = @version, updated_at = @updatedAt,
       state = @state, audit_count = @auditCount, audit_head = @auditHead WHERE id = @id AND version = @expected`);
     this.upsertTask = db.prepare(`INSERT INTO tasks (task_id, case_id, authority, definition_id, node, name, status,
       assignee_kind, assignee, priority, due, overdue, created_at, family_name, completed_at, completed_by, due_label)

@@ -38,6 +38,7 @@ export interface CaseSpec {
   version?: number;
   status?: CaseState['status'];
   familyName?: string;
+  children?: CaseState['subject']['children'];
   definition?: { id: string; version: number };
   tasks?: Task[];
   timers?: Timer[];
@@ -56,7 +57,7 @@ export function makeCase(spec: CaseSpec): CaseState {
     updatedAt: at(spec.version ?? 1),
     version: spec.version ?? 1,
     seq: 10,
-    subject: { familyName: spec.familyName ?? 'Okafor', children: [{ name: 'Ada', dateOfBirth: '2015-04-02' }] },
+    subject: { familyName: spec.familyName ?? 'Okafor', children: spec.children ?? [{ name: 'Ada', dateOfBirth: '2015-04-02' }] },
     form: { step_down: { consent: true } },
     done: {},
     entered: {},

@@ -53,7 +53,7 @@ export function queryContract(get: () => StoreHarness): void {
       const all = await store.listTasks({ authority: 'north' });
       expect(all.every((t) => t.authority === 'north')).toBe(true);
       expect(ids(await store.listTasks({ authority: 'south', worker: 'sam' }))).toEqual(['s1.t1']);
-      expect((await store.findCases({ authority: 'north', familyName: 'okafor' })).map((c) => c.id)).toEqual(['n1']);
+      expect((await store.findCases({ authority: 'north', search: 'okafor' })).map((c) => c.id)).toEqual(['n1']);
       expect(await store.listTasks({ authority: 'east' })).toEqual([]);
     });
 
@@ -67,8 +67,48 @@ export function queryContract(get: () => StoreHarness): void {
       expect(await find({ authority: 'north', worker: 'sam' })).toEqual(['n1']);
       expect(await find({ authority: 'north', overdue: true })).toEqual(['n1']);
       expect(await find({ authority: 'north', stage: 'old' })).toEqual([]);
-      expect(await find({ authority: 'north', familyName: 'suil' })).toEqual(['n2']);
+      expect(await find({ authority: 'north', search: 'suil' })).toEqual(['n2']);
       expect((await store.findCases({ authority: 'north', status: 'closed' }))[0]).toMatchObject({ id: 'n3', familyName: 'Smith', version: 1, definition: { id: 'every-node', version: 2 } });
+    });
+  });
+  describe('case search', () => {
+    beforeEach(async () => {
+      const { store } = get();
+      await save(store, makeCase({ id: 'n1', familyName: 'Okafor' }));
+      await save(store, makeCase({
+        id: '3f2a9c1b-0000-4000-8000-000000000001', familyName: 'O’Brien\u200b',
+        children: [{ name: 'Zoë Straße', personId: 'MOS-4411', dateOfBirth: '2018-12-07' }, { name: 'Kai', personId: 'LCS 99', dateOfBirth: '2020-01-30' }],
+      }));
+      await save(store, makeCase({ id: 's1', authority: 'south', familyName: 'O’Brien', children: [{ name: 'Kai', personId: 'MOS-4411', dateOfBirth: '2018-12-07' }] }));
+    });
+
+    const find = async (search: string) => (await get().store.findCases({ authority: 'north', search })).map((c) => c.familyName);
+
+    it('finds a family by family name, a child’s name, a case-system id, a date of birth or the reference', async () => {
+      expect(await find('o\'brien')).toEqual(['O’Brien\u200b']);
+      expect(await find('zoe')).toEqual(['O’Brien\u200b']);
+      expect(await find('KAI')).toEqual(['O’Brien\u200b']);
+      expect(await find('mos-4411')).toEqual(['O’Brien\u200b']);
+      expect(await find('lcs 99')).toEqual(['O’Brien\u200b']);
+      expect(await find('7/12/2018')).toEqual(['O’Brien\u200b']);
+      expect(await find('07.12.2018')).toEqual(['O’Brien\u200b']);
+      expect(await find('2018-12-07')).toEqual(['O’Brien\u200b']);
+      expect(await find('3F2A9C1B')).toEqual(['O’Brien\u200b']);
+      expect(await find('ada')).toEqual(['Okafor']);
+    });
+
+    it('normalises stored names and queries the same way: invisible, full-width, ligature and case variants match', async () => {
+      expect(await find('O\u200bBri\u00aden')).toEqual([]);
+      expect(await find('O\u2019\u200bBri\u00aden')).toEqual(['O’Brien\u200b']);
+      expect(await find('Ｏｋａｆｏｒ')).toEqual(['Okafor']);
+      expect(await find('\ufeffzoë  strasse')).toEqual(['O’Brien\u200b']);
+      expect(await find('ZOE STRASSE')).toEqual(['O’Brien\u200b']);
+    });
+
+    it('never matches across two fields, and never another authority’s cases', async () => {
+      expect(await find('kai mos')).toEqual([]);
+      expect(await find('31/2/2019')).toEqual([]);
+      expect((await get().store.findCases({ authority: 'south', search: 'mos-4411' })).map((c) => c.id)).toEqual(['s1']);
     });
   });
   describe('completed-task reports', () => {

@@ -183,8 +183,11 @@ export interface CaseFilter {
   worker?: string;
   /** Cases with an open overdue task. */
   overdue?: boolean;
-  /** Case-insensitive substring of the family name. */
-  familyName?: string;
+  /**
+   * Cases whose family name, child's name, child's case-system id, child's date of birth or case
+   * id contains this, compared as `search-key.ts` normalises both ("7/12/2018" is a date of birth).
+   */
+  search?: string;
   limit?: number;
 }
 

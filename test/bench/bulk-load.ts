@@ -15,9 +15,9 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { fsyncSync, openSync, closeSync, rmSync, statSync, existsSync } from 'node:fs';
-import type { WorkflowDefinition } from '../../engine/index.ts';
+import type { CaseState, WorkflowDefinition } from '../../engine/index.ts';
 import { chainEntries, GENESIS_HASH, openSqliteStore, type AuditInput, type TaskRow, type TimerRow } from '../../server/store/index.ts';
-import { searchKey } from '../../server/store/rows.ts';
+import { caseSearchKey, normaliseSearchText } from '../../server/store/search-key.ts';
 import { camden } from '../camden/given.ts';
 import { buildTemplates, DUTY_TEAMS, fill, type CloneValues, type Template } from './case-templates.ts';
 
@@ -132,7 +132,7 @@ export async function bulkLoad(path: string, cases: number, options: { authoriti
   const indexes = db.prepare(INDEXES).all() as Array<{ name: string; sql: string }>;
   for (const { name } of indexes) db.exec(`DROP INDEX ${name}`);
   const insertCase = db.prepare(`INSERT INTO cases (id, authority, definition_id, definition_version, status, family_name, family_key,
-    version, started_at, updated_at, state, audit_count, audit_head) VALUES (?, ?, ?, 1, 'open', ?, ?, ?, ?, ?, ?, ?, ?)`);
+    search_key, version, started_at, updated_at, state, audit_count, audit_head) VALUES (?, ?, ?, 1, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertTask = db.prepare(`INSERT INTO tasks (task_id, case_id, authority, definition_id, node, name, status, assignee_kind,
     assignee, priority, due, overdue, created_at, family_name, completed_at, completed_by, due_label)
     VALUES (@taskId, @caseId, @authority, @definitionId, @node, @name, @status, @assigneeKind, @assignee, @priority, @due, @overdue,
@@ -157,7 +157,9 @@ export async function bulkLoad(path: string, cases: number, options: { authoriti
     const family = any(SURNAMES);
     const values: CloneValues = { caseId: ids[next++]!, authority: la.id, definition: la.definition, sw: any(la.socialWorkers), tm: any(la.teamManagers), fd: any(la.frontDoor), team: any(DUTY_TEAMS), family };
     const chained = chainEntries(values.caseId, { count: 0, hash: GENESIS_HASH }, JSON.parse(fill(template.audit, values)) as AuditInput[]);
-    insertCase.run(values.caseId, la.id, la.definition, family, searchKey(family), template.version, template.startedAt, template.updatedAt, fill(template.state, values), chained.head.count, chained.head.hash);
+    const state = fill(template.state, values);
+    const key = caseSearchKey(values.caseId, (JSON.parse(state) as CaseState).subject);
+    insertCase.run(values.caseId, la.id, la.definition, family, normaliseSearchText(family), key, template.version, template.startedAt, template.updatedAt, state, chained.head.count, chained.head.hash);
     for (const task of JSON.parse(fill(template.tasks, values)) as TaskRow[]) insertTask.run({ ...task, overdue: task.overdue ? 1 : 0 });
     for (const timer of JSON.parse(fill(template.timers, values)) as TimerRow[]) insertTimer.run(timer);
     for (const r of chained.records) insertAudit.run(r.caseId, r.seq, r.at, r.actor, r.action, JSON.stringify(r.detail), r.prevHash, r.hash);

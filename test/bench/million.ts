@@ -71,7 +71,7 @@ const queries: Array<[string, () => Promise<unknown[]>]> = [
   ['inbox: a worker\'s open tasks (`listTasks` worker)', () => { const la = anyAuthority(); return store.listTasks({ authority: la.id, worker: rnd() < 0.8 ? any(la.socialWorkers) : any(la.teamManagers), status: 'open' }); }],
   ['tray: a team\'s open tasks (`listTasks` teams)', () => store.listTasks({ authority: anyAuthority().id, teams: [any(trays)], status: 'open' })],
   ['overdue: an authority\'s overdue open tasks', () => store.listTasks({ authority: anyAuthority().id, overdue: true, status: 'open' })],
-  ['search: cases by family name (`findCases`, first 4 letters)', () => store.findCases({ authority: anyAuthority().id, familyName: any(SURNAMES).slice(0, 4).toLowerCase() })],
+  ['search: cases by family name (`findCases`, first 4 letters)', () => store.findCases({ authority: anyAuthority().id, search: any(SURNAMES).slice(0, 4).toLowerCase() })],
   ['case page: one case by id (`getCase`)', async () => [await store.getCase(randomCaseId())]],
 ];
 const queryResults: Array<Array<string | number>> = [];

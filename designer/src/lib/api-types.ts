@@ -22,7 +22,10 @@ export interface User {
   disabled?: boolean;
 }
 
-export interface SessionView { user: User; csrfToken: string }
+/** The signed-in person's council, for the header: its name, and its logo if one is configured. */
+export interface Authority { id: string; name: string; logo?: string }
+
+export interface SessionView { user: User; authority?: Authority; csrfToken: string }
 
 export interface Assignee { kind: 'worker' | 'team' | 'role'; id: string; name: string }
 
@@ -73,6 +76,8 @@ export interface TaskForm {
   draft: { data: Record<string, unknown>; savedAt: string } | null;
   /** The answers given, once the task is completed (asked of the server; absent until it sends them). */
   answers?: Record<string, unknown> | null;
+  /** What earlier steps recorded that this step needs (case-file.ts); absent from older servers. */
+  caseFile?: CaseFileEntry[];
   guards: GuardCheck[];
   /** A step signed jointly: each signer with their signature once given, and the next actions signed so far. */
   signing: TaskSigning | null;
@@ -102,6 +107,7 @@ export interface ChosenAction { action: string; passTo?: PassTo; priority?: Prio
 /** GET /api/cases/:id (case-view.ts `caseView`); the map is left loose for the case page to type. */
 export interface CaseView {
   id: string;
+  reference: string;
   version: number;
   status: 'open' | 'closed' | 'withdrawn';
   outcome: { id: string; name: string; node?: string; nodeName: string | null; closureReason?: string; at: string } | null;
@@ -128,8 +134,13 @@ export interface ProtocolMapView {
   done: string[];
 }
 
+/** How pressing a task is, worked out by the server with the protocol's working-day calendar. */
+export type DueTag = { kind: 'overdue'; workingDays: number } | { kind: 'today' } | { kind: 'tomorrow' };
+
 export interface WorkItem {
   caseId: string;
+  /** The case reference people say and type ("3F2A9C1B"). */
+  reference: string;
   taskId: string;
   familyName: string;
   name: string;
@@ -142,6 +153,9 @@ export interface WorkItem {
   due: string | null;
   dueLabel: string | null;
   overdue: boolean;
+  dueTag: DueTag | null;
+  /** Not mine yet, and I hold a role the step is given to: "Assign to me" is offered. */
+  canTake: boolean;
   createdAt: string;
 }
 
@@ -152,10 +166,17 @@ export interface WorkList {
   roles: Named[];
 }
 
-export interface Tray { team: Named & { kind: string }; tasks: WorkItem[]; counts: { total: number; overdue: number } }
+export interface Tray {
+  team: Named & { kind: string };
+  tasks: WorkItem[];
+  counts: { total: number; overdue: number };
+  /** For managers: the people the tray's work can be allocated to; null for everyone else. */
+  allocate: { people: Named[] } | null;
+}
 
 export interface CaseSummary {
   id: string;
+  reference: string;
   familyName: string;
   status: string;
   definition: Named & { version: number };
@@ -167,10 +188,33 @@ export interface CaseSummary {
   stages: Array<{ node: string; name: string; stage: string | null }>;
 }
 
+/** A form recorded on a case: the start form (no task) or a completed task's answers. */
+export interface RecordedForm {
+  node: string;
+  task: string | null;
+  name: string;
+  form: { id: string; title: string };
+  completedAt: string;
+  completedBy: Named | null;
+}
+
+/** A recorded answer as people read it: labels, option titles, long dates; repeats by item. */
+export interface CaseFileRow {
+  label: string;
+  value: string | string[];
+  items?: Array<{ label: string; rows: CaseFileRow[] }>;
+}
+
+export interface CaseFileEntry extends RecordedForm {
+  sections: Array<{ title: string | null; rows: CaseFileRow[] }>;
+}
+
 export interface Timeline {
   caseId: string;
   status: string;
-  history: Array<{ at: string; london: string; type: string; node: string | null; nodeName: string | null; task: string | null; who: Named | null; text: string; detail: Record<string, unknown> }>;
+  history: Array<{ at: string; london: string; type: string; node: string | null; nodeName: string | null; task: string | null; who: Named | null; text: string; /** How the engine moved (a decision, a join): kept for the record, not shown. */ internal?: boolean; detail: Record<string, unknown>; email?: { subject: string; body: string } | null }>;
+  /** Every recorded form, newest first (case-timeline.ts); absent from older servers. */
+  forms?: RecordedForm[];
   upcoming: Array<{ at: string; london: string; kind: string; label: string; node: string; nodeName: string | null; task: string | null; overdue: boolean }>;
 }
 

@@ -3,10 +3,12 @@
  * person (for the header and the admin-only links) and hands the CSRF token to the API client.
  */
 import { api, type ApiClient } from './api.ts';
-import type { User } from './api-types.ts';
+import type { Authority, SessionView, User } from './api-types.ts';
 
 export class Session {
   user = $state<User | null>(null);
+  /** The person's council, whose name and logo the header shows. */
+  authority = $state<Authority | null>(null);
   /** `unknown` until the server has said, so pages do not flash the sign-in form. */
   status = $state<'unknown' | 'signed_in' | 'signed_out'>('unknown');
   readonly isAdmin = $derived(this.user?.roles.includes('admin') ?? false);
@@ -41,12 +43,14 @@ export class Session {
 
   clear(): void {
     this.user = null;
+    this.authority = null;
     this.status = 'signed_out';
     this.#api.csrfToken = undefined;
   }
 
-  #accept(view: { user: User; csrfToken: string }): void {
+  #accept(view: SessionView): void {
     this.user = view.user;
+    this.authority = view.authority ?? { id: view.user.authority, name: view.user.authority };
     this.status = 'signed_in';
     this.#api.csrfToken = view.csrfToken;
   }
