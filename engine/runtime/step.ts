@@ -137,7 +137,7 @@ function startCase(definition: WorkflowDefinition, event: Extract<CaseEvent, { t
   if (start.roles?.length && !start.roles.some((r) => event.by.roles.includes(r))) {
     throw new Refusal('not_allowed', `Only ${rolesSentence(definition, start.roles)} can start a case at "${start.name}".`, { roles: start.roles });
   }
-  const fieldErrors = checkSubject(event.subject);
+  const fieldErrors = checkSubject(event.subject, WorkingCalendar.for(definition.calendar).localDate(context.now));
   const data = withoutBlankAnswers(event.data ?? {});
   const form = start.form && Object.hasOwn(definition.forms, start.form) ? definition.forms[start.form] : undefined;
   if (form) {
@@ -193,7 +193,8 @@ function startCase(definition: WorkflowDefinition, event: Extract<CaseEvent, { t
  */
 const blankName = (name: unknown) => typeof name !== 'string' || name.replace(/[\p{Cf}\p{Z}\s]/gu, '') === '';
 
-function checkSubject(subject: Subject) {
+/** The family a case is about, with GOV.UK's date rules: a date of birth is a real date in the past. */
+function checkSubject(subject: Subject, today: string) {
   const errors: Array<{ pointer: string; keyword: string; message: string }> = [];
   if (blankName(subject?.familyName)) {
     errors.push({ pointer: '/subject/familyName', keyword: 'required', message: 'Enter the family name' });
@@ -206,8 +207,11 @@ function checkSubject(subject: Subject) {
     if (blankName(child?.name)) {
       errors.push({ pointer: `/subject/children/${i}/name`, keyword: 'required', message: `Enter the name of child ${i + 1}` });
     }
+    const who = blankName(child?.name) ? `child ${i + 1}` : child.name.trim();
     if (child?.dateOfBirth !== undefined && !isLocalDate(child.dateOfBirth)) {
-      errors.push({ pointer: `/subject/children/${i}/dateOfBirth`, keyword: 'format', message: `Date of birth of child ${i + 1} must be a real date` });
+      errors.push({ pointer: `/subject/children/${i}/dateOfBirth`, keyword: 'format', message: `Date of birth of ${who} must be a real date` });
+    } else if (child?.dateOfBirth !== undefined && child.dateOfBirth > today) {
+      errors.push({ pointer: `/subject/children/${i}/dateOfBirth`, keyword: 'maximum', message: `Date of birth of ${who} must be in the past` });
     }
   });
   return errors;
