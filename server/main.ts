@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { DEFAULT_CONFIG } from './http/env.ts';
-import { createCaseRunner, createOutboxWorker, createScheduler, systemClock } from './runtime/index.ts';
+import { createCaseRunner, createOutboxWorker, createScheduler, FileClock, systemClock } from './runtime/index.ts';
 import { notifierFromEnvironment } from './notify/index.ts';
 import { loadDefinitions, publishMissing, seedDemoPeople } from './seed/demo.ts';
 import { openStore } from './store/index.ts';
@@ -20,7 +20,8 @@ const definitionsDir = fileURLToPath(new URL('../definitions/', import.meta.url)
 
 const sqlitePath = env.SQLITE_PATH ?? 'data/stepwise.db';
 const store = await openStore({ ...(env.MONGODB_URI ? { mongodbUri: env.MONGODB_URI } : {}), sqlitePath });
-const clock = systemClock;
+// STEPWISE_CLOCK_FILE: browser tests only — the server's time is the instant written in that file.
+const clock = env.STEPWISE_CLOCK_FILE ? new FileClock(env.STEPWISE_CLOCK_FILE) : systemClock;
 const definitions = await loadDefinitions(definitionsDir);
 const published = await publishMissing(store, definitions, clock.now());
 const people = await seedDemoPeople(store, definitions, env.DEMO_PASSWORD);

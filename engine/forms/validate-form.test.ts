@@ -64,7 +64,7 @@ describe('validateFormData', () => {
       {},
     ];
     expect(validateFormData(form, answers({ children }))).toEqual([
-      { pointer: '/children/0/dateOfBirth', keyword: 'format', message: 'Date of birth must be a real date, like 27 3 2019' },
+      { pointer: '/children/0/dateOfBirth', keyword: 'format', message: 'Amira Hassan’s date of birth must be a real date, like 27 3 2019' },
       { pointer: '/children/1/name', keyword: 'required', message: 'Enter the name of the second child' },
       // Within an item, layout order: date of birth before name.
       { pointer: '/children/2/dateOfBirth', keyword: 'required', message: 'Enter date of birth' },

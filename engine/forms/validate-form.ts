@@ -7,6 +7,7 @@ import type { Form } from '../schema/definition.types.ts';
 import { pointer, type FieldError } from '../problems.ts';
 import { validatorFor } from './compile.ts';
 import { checkErrors, eachChildErrors, withoutBlankAnswers, type FormContext } from './form-checks.ts';
+import { withItemNames } from './item-names.ts';
 import { compareOrder, locate, type FieldContext } from './locate.ts';
 import { customMessage, defaultMessage } from './messages.ts';
 import { choicesOf } from './schema-info.ts';
@@ -71,17 +72,18 @@ export function formatAjvErrors(form: Form, errors: readonly ErrorObject[]): Fie
  * The errors in `data` as answers to `form`; empty when the data is valid. Whitespace-only text
  * counts as no answer. With a `context`, the case-aware rules run too — one item per child, the
  * form's `checks` — and every error comes back at once, in page order. The schema is compiled once
- * per schema object. Throws only when the schema itself does not compile, which `checkForm`
+ * per schema object. An error inside a repeated item names the item ("… for Ben Okafor"). Throws only when the schema itself does not compile, which `checkForm`
  * reports when the definition is loaded.
  */
 export function validateFormData(form: Form, data: unknown, context: FormContext = {}): FieldError[] {
   const answers = context.blanksAreAnswers ? data : withoutBlankAnswers(data);
   const validate = validatorFor(form.schema);
-  const errors = validate(answers) ? [] : formatAjvErrors(form, validate.errors ?? []);
-  if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) return errors;
+  const schemaErrors = validate(answers) ? [] : formatAjvErrors(form, validate.errors ?? []);
+  if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) return schemaErrors;
   const record = answers as Record<string, unknown>;
+  const errors = withItemNames(form, record, schemaErrors);
   const childErrors = context.children ? eachChildErrors(form, record, context.children).filter((e) => !errors.some((x) => x.pointer === e.pointer)) : [];
-  const extra = [...childErrors, ...checkErrors(form, record, context, [...errors, ...childErrors])];
+  const extra = withItemNames(form, record, [...childErrors, ...checkErrors(form, record, context, [...errors, ...childErrors])]);
   if (extra.length === 0) return errors;
   const order = (e: FieldError) => locate(form, e.pointer).order;
   return [...errors, ...extra].sort((a, b) => compareOrder(order(a), order(b)));

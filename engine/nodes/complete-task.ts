@@ -1,15 +1,16 @@
 /**
- * Completing a user task: every check that can refuse runs before anything changes, in the order
- * a practitioner would fix them — whose task it is, when, the form, the guards, the next actions.
+ * Completing a user task: every check that can refuse runs before anything changes. Whose task it
+ * is and when come first; then the form, the guards and the next actions are all checked, and
+ * every problem is reported in one refusal, so that one submit shows the person everything to fix.
  * A jointly signed task records each signature and completes with the last one.
  */
 import type { UserTaskNode } from '../schema/definition.types.ts';
 import { validateFormData, withoutBlankAnswers } from '../forms/index.ts';
-import { Refusal } from '../problems.ts';
+import { Refusal, type FieldError } from '../problems.ts';
 import type { Actor, ChosenAction } from '../runtime/events.ts';
 import type { Run } from '../runtime/run.ts';
 import type { Task } from '../runtime/state.ts';
-import { checkActions, checkGuards } from './next-actions.ts';
+import { actionProblems, failedGuards, type ActionProblem } from './next-actions.ts';
 import { checkMayAct, sign } from './who-may-act.ts';
 
 export function completeTask(
@@ -27,15 +28,16 @@ export function completeTask(
   }
   const data = withoutBlankAnswers(event.data);
   const form = node.form && Object.hasOwn(run.definition.forms, node.form) ? run.definition.forms[node.form] : undefined;
+  let fieldErrors: FieldError[] = [];
   if (form) {
     const caseData = form.checks?.length ? { ...run.data(), node: node.id } : undefined;
     const context = { children: run.state.subject.children, calendar: run.calendar, ...(caseData ? { caseData } : {}) };
-    const fieldErrors = validateFormData(form, data, context);
-    if (fieldErrors.length > 0) throw new Refusal('form_invalid', 'The form has answers to correct.', { fieldErrors });
+    fieldErrors = validateFormData(form, data, context);
   }
   const view = run.data({ node: node.id, data, chosen: actions });
-  checkGuards(node.guards ?? [], view, run);
-  const chosen = checkActions(node, run, view, actions);
+  const guardMessages = failedGuards(node.guards ?? [], view, run);
+  const { chosen, problems } = actionProblems(node, run, view, actions);
+  refuseAtOnce(fieldErrors, guardMessages, problems);
   if (node.signatures && !sign(node, run, task, by, { answers: data, actions: structuredClone(actions) as NonNullable<Task['proposal']>['actions'] }).complete) return;
 
   task.status = 'completed';
@@ -62,4 +64,26 @@ export function completeTask(
       ...(choice.note ? { note: choice.note } : {}),
     });
   }
+}
+
+/**
+ * One problem keeps the refusal it always had (`form_invalid`, `guard_failed`, `pass_to_required`…);
+ * more than one, of any kinds, is one `form_invalid` carrying them all: `fieldErrors`,
+ * `guardMessages` (the task's own guards) and `actionErrors` (each with its code, message and the
+ * index and id of the action it is about).
+ */
+function refuseAtOnce(fieldErrors: FieldError[], guardMessages: string[], actionErrors: ActionProblem[]): void {
+  const kinds = (fieldErrors.length > 0 ? 1 : 0) + (guardMessages.length > 0 ? 1 : 0) + actionErrors.length;
+  if (kinds === 0) return;
+  if (kinds > 1) {
+    throw new Refusal('form_invalid', 'The task has answers to correct.', {
+      fieldErrors,
+      ...(guardMessages.length > 0 ? { guardMessages } : {}),
+      ...(actionErrors.length > 0 ? { actionErrors } : {}),
+    });
+  }
+  if (fieldErrors.length > 0) throw new Refusal('form_invalid', 'The form has answers to correct.', { fieldErrors });
+  if (guardMessages.length > 0) throw new Refusal('guard_failed', guardMessages.join(' '), { messages: guardMessages });
+  const { code, message, ...details } = actionErrors[0]!;
+  throw new Refusal(code, message, details);
 }

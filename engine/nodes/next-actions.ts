@@ -18,35 +18,59 @@ export interface Chosen {
   choice: ChosenAction;
 }
 
-export function checkGuards(guards: NonNullable<UserTaskNode['guards']>, view: CaseData, run: Run): void {
-  const failed = guards.filter((guard) => !truthy(guard.rule, view, run.calendar)).map((guard) => guard.message);
-  if (failed.length > 0) throw new Refusal('guard_failed', failed.join(' '), { messages: failed });
+/** One thing wrong with the next actions chosen, as the refusal it would be on its own. */
+export interface ActionProblem {
+  code: Refusal['code'];
+  message: string;
+  /** Which chosen action (its position in the list sent, and its id), when it is about one. */
+  index?: number;
+  action?: string;
+  [detail: string]: unknown;
 }
 
-export function checkActions(node: UserTaskNode, run: Run, view: CaseData, actions: ChosenAction[]): Chosen[] {
-  if (actions.length === 0) throw new Refusal('invalid_event', 'Choose a next action.', { field: 'actions' });
+/** The messages of the guards that fail over `view`; empty when all hold. */
+export function failedGuards(guards: NonNullable<UserTaskNode['guards']>, view: CaseData, run: Run): string[] {
+  return guards.filter((guard) => !truthy(guard.rule, view, run.calendar)).map((guard) => guard.message);
+}
+
+/**
+ * Every problem with the next actions chosen, all at once, so that one submit reports them all:
+ * unknown actions, unmet guards, actions that must go together, who it is passed to, dates.
+ */
+export function actionProblems(node: UserTaskNode, run: Run, view: CaseData, actions: ChosenAction[]): { chosen: Chosen[]; problems: ActionProblem[] } {
+  if (actions.length === 0) return { chosen: [], problems: [{ code: 'invalid_event', message: 'Choose a next action.', field: 'actions' }] };
+  const problems: ActionProblem[] = [];
   if (actions.length > 1 && !node.multipleActions) {
-    throw new Refusal('invalid_event', `"${node.name}" takes one next action at a time.`, { field: 'actions' });
+    problems.push({ code: 'invalid_event', message: `"${node.name}" takes one next action at a time.`, field: 'actions' });
   }
-  const chosen = actions.map((choice, index) => {
+  const chosen: Array<Chosen & { index: number }> = [];
+  actions.forEach((choice, index) => {
     const action = node.nextActions.find((a) => a.id === choice.action);
-    if (!action) {
-      throw new Refusal('unknown_action', `"${choice.action}" is not a next action of "${node.name}".`, { index });
-    }
-    return { action, choice, index };
+    if (action) chosen.push({ action, choice, index });
+    else problems.push({ code: 'unknown_action', message: `"${choice.action}" is not a next action of "${node.name}".`, index });
   });
   for (const { action, choice, index } of chosen) {
-    checkGuards(action.guards ?? [], view, run);
-    checkTogether(node, action, actions);
-    checkPassTo(run, view, action, choice, index);
+    const about = { index, action: action.id };
+    const failed = failedGuards(action.guards ?? [], view, run);
+    if (failed.length > 0) problems.push({ code: 'guard_failed', message: failed.join(' '), messages: failed, ...about });
+    const refused = (check: () => void) => {
+      try {
+        check();
+      } catch (error) {
+        if (!(error instanceof Refusal)) throw error;
+        problems.push({ ...about, ...error.details, code: error.code, message: error.message });
+      }
+    };
+    refused(() => checkTogether(node, action, actions));
+    refused(() => checkPassTo(run, view, action, choice, index));
     if (action.scheduledDate?.required && !choice.scheduledFor) {
-      throw new Refusal('scheduled_date_required', `Enter a scheduled date for "${action.label}".`, { index });
+      problems.push({ code: 'scheduled_date_required', message: `Enter a scheduled date for "${action.label}".`, ...about });
     }
     if (choice.scheduledFor !== undefined && !LOCAL_DATE.test(choice.scheduledFor)) {
-      throw new Refusal('invalid_event', 'The scheduled date must be a real date, like 2027-01-27.', { index });
+      problems.push({ code: 'invalid_event', message: 'The scheduled date must be a real date, like 2027-01-27.', ...about });
     }
   }
-  return chosen.map(({ action, choice }) => ({ action, choice }));
+  return { chosen: chosen.map(({ action, choice }) => ({ action, choice })), problems };
 }
 
 /** "Progress to early help – CSC case closure" goes with "Step down to Early Help (EH)". */

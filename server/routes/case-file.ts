@@ -58,3 +58,11 @@ export function caseFileFor(state: CaseState, definition: WorkflowDefinition, ta
   const timeZone = definition.calendar.timeZone;
   return chosen.map(({ answers, ...rest }) => ({ ...rest, sections: answerSections(definition.forms[rest.form.id]!, answers, timeZone) }));
 }
+
+/** The start form as recorded when the case began, rendered as people read it; null if it had none. */
+export function startFormFile(state: CaseState, definition: WorkflowDefinition, people: Map<string, Person>) {
+  const start = recorded(state, definition, people).find((r) => r.task === null);
+  if (!start) return null;
+  const { answers, ...rest } = start;
+  return { ...rest, sections: answerSections(definition.forms[rest.form.id]!, answers, definition.calendar.timeZone) };
+}

@@ -6,6 +6,7 @@ import { sessionPaths, sessionRoutes, signInRoutes } from './session.ts';
 import { healthRoutes, healthPaths } from './health.ts';
 import { definitionPaths, definitionRoutes } from './definitions.ts';
 import { casesPaths, casesRoutes } from './cases.ts';
+import { caseStartFormPaths, caseStartFormRoutes } from './case-start-form.ts';
 import { caseTimelinePaths, caseTimelineRoutes } from './case-timeline.ts';
 import { workPaths, workRoutes } from './work.ts';
 import { workTaskRoutes } from './work-task.ts';
@@ -20,6 +21,6 @@ import { uiRoutes } from './ui.ts';
 export const publicRoutes: Array<Hono<AppEnv>> = [healthRoutes, signInRoutes, openapiRoutes(() => ({ paths: allPaths, publicRoutes })), uiRoutes];
 
 /** Routes behind sign-in (and CSRF on changes). */
-export const apiRoutes: Array<Hono<AppEnv>> = [sessionRoutes, definitionRoutes, casesRoutes, caseTimelineRoutes, workRoutes, workTaskRoutes, reportRoutes, auditRoutes, outboxRoutes];
+export const apiRoutes: Array<Hono<AppEnv>> = [sessionRoutes, definitionRoutes, casesRoutes, caseTimelineRoutes, caseStartFormRoutes, workRoutes, workTaskRoutes, reportRoutes, auditRoutes, outboxRoutes];
 
-export const allPaths: Paths = { ...healthPaths, ...sessionPaths, ...definitionPaths, ...casesPaths, ...caseTimelinePaths, ...workPaths, ...workTaskPaths, ...reportPaths, ...auditPaths, ...outboxPaths, ...openapiPaths };
+export const allPaths: Paths = { ...healthPaths, ...sessionPaths, ...definitionPaths, ...casesPaths, ...caseTimelinePaths, ...caseStartFormPaths, ...workPaths, ...workTaskPaths, ...reportPaths, ...auditPaths, ...outboxPaths, ...openapiPaths };

@@ -37,7 +37,11 @@ describe('completing a task', () => {
     const guarded = await json(dora.post(path, { data: screening('advice'), actions: [toKte] }));
     expect(guarded).toMatchObject({ status: 422, code: 'guard_failed', messages: [expect.any(String)] });
     // Passed to another team than the one the front door identified: the protocol's own guard refuses it.
-    expect(await json(dora.post(path, { data: screening('team'), actions: [{ action: 'contact_team', passTo: { team: 'eh_panel' } }] }))).toMatchObject({ status: 422, code: 'guard_failed', messages: [expect.stringContaining('the Early Help team you identified')] });
+    expect(await json(dora.post(path, { data: screening('team'), actions: [{ action: 'contact_team', passTo: { team: 'eh_panel' } }] }))).toMatchObject({
+      status: 422,
+      code: 'form_invalid',
+      actionErrors: expect.arrayContaining([expect.objectContaining({ code: 'guard_failed', action: 'contact_team', messages: [expect.stringContaining('the Early Help team you identified')] })]),
+    });
     expect(await json(dora.post(path, { data: screening('team'), actions: [{ action: 'contact_team' }] }))).toMatchObject({ status: 422, code: 'pass_to_required' });
     expect(await json(dora.post(path, { data: screening('team'), actions: [{ action: 'shred' }] }))).toMatchObject({ status: 422, code: 'unknown_action' });
     expect(await json(sam.post(path, { data: screening('team'), actions: [toKte] }))).toMatchObject({ status: 403, code: 'not_allowed' });
@@ -46,7 +50,16 @@ describe('completing a task', () => {
     expect(shape).toMatchObject({ status: 422, code: 'request_invalid' });
     expect(shape.errors.map((e: Json) => e.pointer)).toEqual(['/data', '/actions/0/passTo', '/actions/0/priority', '/actions/0/scheduledFor']);
     expect(shape.errors[1].message).toBe('Pass it to a worker or a team, not both');
-    expect(await json(dora.post(path, { data: {}, actions: [] }))).toMatchObject({ status: 422, errors: [{ pointer: '/actions', keyword: 'minItems' }] });
+    // Every problem at once: the answers missing and no next action chosen, in one refusal.
+    expect(await json(dora.post(path, { data: {}, actions: [] }))).toMatchObject({
+      status: 422,
+      code: 'form_invalid',
+      errors: [{ pointer: '/outcome' }, { pointer: '/rationale' }],
+      actionErrors: [{ code: 'invalid_event', field: 'actions', message: 'Choose a next action.' }],
+    });
+    const everything = await json(dora.post(path, { data: screening('team'), actions: [{ action: 'contact_team' }, { action: 'shred' }] }));
+    expect(everything).toMatchObject({ status: 422, code: 'form_invalid', errors: [] });
+    expect(everything.actionErrors.map((e: Json) => e.code)).toEqual(expect.arrayContaining(['pass_to_required', 'unknown_action']));
     expect(await json(dora.post(path, { data: {}, actions: [{ action: 'contact_team', passTo: { worker: 'graft.ffp' } }] }))).toMatchObject({
       status: 422,
       errors: [{ pointer: '/actions/0/passTo/worker', message: 'Select a person in your authority' }],

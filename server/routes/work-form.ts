@@ -12,6 +12,7 @@ import {
 } from '../../engine/index.ts';
 import type { TaskDraft, UserRecord } from '../store/index.ts';
 import { personView, taskView, type Person } from './case-context.ts';
+import { irreversibleStep } from './action-ends.ts';
 import { caseFileFor } from './case-file.ts';
 
 const PRIORITIES = [
@@ -77,6 +78,8 @@ export function taskForm(
       id: action.id,
       label: action.label,
       to: { id: action.to, name: target?.name ?? action.to, kind: target?.kind ?? null },
+      /** Closes the case (or this path of it), withdraws it, or steps up: asked to check first. */
+      irreversible: irreversibleStep(graph, action.to),
       passTo: action.passTo
         ? {
             required: action.passTo.required !== false,

@@ -12,6 +12,7 @@ import { HttpProblem } from '../http/problem.ts';
 import type { UserRecord } from '../store/index.ts';
 import { callerCase, peopleOf, taskOf } from './case-context.ts';
 import { caseView } from './case-view.ts';
+import { completionOf } from './work-completion.ts';
 import { taskForm } from './work-form.ts';
 
 /** `{worker}` or `{team}`: one object with exactly one of the two, so a mistake is one error. */
@@ -42,7 +43,7 @@ export const completeBody = {
       actions: {
         type: 'array',
         title: 'Next actions',
-        minItems: 1,
+        // None chosen is the engine's to refuse, together with everything else wrong on the page.
         maxItems: 20,
         items: {
           type: 'object',
@@ -143,7 +144,10 @@ export const workTaskRoutes = new Hono<AppEnv>()
     }));
     // Drafts are kept until the answers are safely in the case, so nothing typed is lost.
     await store.deleteTaskDrafts(task.id);
-    return respond(c, state, definition);
+    const user = c.get('user');
+    const people = await peopleOf(store, user.authority);
+    const now = c.get('deps').clock.now();
+    return c.json({ ...caseView(state, definition, people, user, now), completion: completionOf(before, state, task.id, definition, people, user, now) });
   })
   .post('/api/cases/:id/tasks/:taskId/reassign', async (c) => {
     const body = await readJson<{ to: PassTo; reason?: string; expectedVersion?: number }>(c, reassignBody);

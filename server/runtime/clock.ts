@@ -2,6 +2,7 @@
  * Time comes in through a clock, never `Date.now()` in the runtime, so tests and the
  * two-process and crash tests can drive time by hand (XState's simulated clock idea).
  */
+import { readFileSync } from 'node:fs';
 import type { Instant } from '../../engine/index.ts';
 
 export interface Clock {
@@ -30,5 +31,20 @@ export class SimulatedClock implements Clock {
   advance(ms: number): Instant {
     this.current += ms;
     return this.now();
+  }
+}
+
+/**
+ * A simulated clock another process can set: the instant is read from a file at each call. Only
+ * for the browser tests, which run the real server as a child process and move its time by
+ * rewriting the file (the entry point uses it when STEPWISE_CLOCK_FILE is set).
+ */
+export class FileClock implements Clock {
+  constructor(private readonly path: string) {}
+
+  now(): Instant {
+    const at = readFileSync(this.path, 'utf8').trim();
+    if (Number.isNaN(Date.parse(at))) throw new RangeError(`Not an instant in ${this.path}: ${at}`);
+    return new Date(at).toISOString();
   }
 }

@@ -1,5 +1,5 @@
 /** The runtime around the pure engine: the case runner, timers, the outbox and migrations. */
-export { SimulatedClock, systemClock, type Clock } from './clock.ts';
+export { FileClock, SimulatedClock, systemClock, type Clock } from './clock.ts';
 export {
   createCaseRunner,
   storeDefinitions,

@@ -15,7 +15,7 @@ import { fillForm, chooseActions } from './support/fill-form.ts';
 import { eventually, heading, openCase } from './support/people.ts';
 import { SHOTS, stackForFile, type Stack } from './support/stack.ts';
 import { intakeForm } from './support/walk.ts';
-import { Walker } from './support/drive.ts';
+import { completeOnPage, Walker } from './support/drive.ts';
 
 let stack: Stack;
 let page: Page;
@@ -74,8 +74,7 @@ describe('Given Camden’s social worker sent the Okafor referral', { timeout: 3
     // The front door's answers travel on, with the referral, to the team that offers the consultation.
     await fillForm(page, view.form!, screen.data);
     await chooseActions(page, view, screen.actions);
-    await page.getByRole('button', { name: 'Complete task' }).click();
-    await heading(page, 'Okafor family');
+    await completeOnPage(page, 'Okafor');
     await walker.passOn(offer, 'Okafor');
     await walker.as(offer.who);
     const offerView = await walker.openTask(offer, 'Okafor');

@@ -100,6 +100,10 @@ describe('Given a CAF / EHM case waiting for its Lead Professional', { timeout: 
     await tabTo('button[type="submit"]');
     await page.keyboard.press('Enter');
 
+    // The confirmation, then on to the case from its link.
+    await heading(page, 'Task completed');
+    await tabTo('a[href^="/cases/"]');
+    await page.keyboard.press('Enter');
     await heading(page, 'Mensah family');
     await eventually(() => page.locator('main').textContent()).toContain('Identify a Lead Professional and seek their agreement: done');
     expect(await page.locator('tr[data-node="final_cin_meeting"]').count()).toBe(1);

@@ -96,7 +96,9 @@ describe('Given Sam e-mails the EH Step Down inbox on Thursday 17 December 2026 
     expect(mismatch.message).toBe("Select 'Suitable for step down' to contact the social worker and the Early Help team manager.");
     expect(d.refused((x) => x.complete('2026-12-18T10:00:00Z', 'asm_screen', 'dora', screening('team'), 'contact_team')).code).toBe('pass_to_required');
     const front = d.refused((x) => x.complete('2026-12-18T10:00:00Z', 'asm_screen', 'dora', screening('team'), { action: 'contact_team', passTo: { team: 'eh_front_door' } }));
-    expect(front.message).toBe('Pass "Contact the social worker and the relevant Early Help team manager" to the Early Help team you identified as the most appropriate.');
+    expect(front.details['actionErrors']).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'guard_failed', message: 'Pass "Contact the social worker and the relevant Early Help team manager" to the Early Help team you identified as the most appropriate.' })]),
+    );
   });
 
   it('When the front door identifies IEYS Kentish Town East on 21 December, Then Sam is e-mailed with the team copied and its team manager must offer a consultation by 22 December', () => {

@@ -59,7 +59,7 @@ describe('Given Sam sends the referral on Thursday 17 December 2026', () => {
   it('When a child’s school is only spaces, Then that child’s school is refused', () => {
     const children = referral().children.map((c, i) => (i === 1 ? { ...c, schoolsAttended: '  ' } : c));
     const refusal = started().refused((d) => send(d, referral({ children })));
-    expect(errors(refusal)).toEqual({ '/children/1/schoolsAttended': 'Enter the schools the child attends' });
+    expect(errors(refusal)).toEqual({ '/children/1/schoolsAttended': 'Enter the schools the child attends for Ben Okafor' });
   });
 
   it('When the date the assessment was completed is missing, or tomorrow, Then it is refused', () => {

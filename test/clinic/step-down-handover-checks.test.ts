@@ -50,14 +50,14 @@ describe('Given the Social Worker completes the transfer form for Ada and Ben Ok
   it('When the copy of Ben’s most recent assessment is not included, Then the transfer form cannot be sent', () => {
     const withoutCopy = assessments().map((a) => (a.name === 'Ben Okafor' ? { ...a, copyIncluded: false } : a));
     const refusal = atTransfer().refused((x) => x.complete('2026-12-29T10:00:00Z', 'transfer_form', 'sam', transfer({ assessments: withoutCopy }), 'send_transfer'));
-    expect(refusal.details.fieldErrors).toEqual([{ pointer: '/assessments/1/copyIncluded', keyword: 'check', message: 'The transfer form must include a copy of the most recent assessment of each child' }]);
+    expect(refusal.details.fieldErrors).toEqual([{ pointer: '/assessments/1/copyIncluded', keyword: 'check', message: 'The transfer form must include a copy of the most recent assessment of each child (Ben Okafor)' }]);
   });
 
   it('When Ben’s assessment given is older than the one completed on 23 December, Then it is refused: it is not the most recent', () => {
     const older = assessments().map((a) => (a.name === 'Ben Okafor' ? { ...a, dateOfAssessment: '2026-06-02' } : a));
     const refusal = atTransfer().refused((x) => x.complete('2026-12-29T10:00:00Z', 'transfer_form', 'sam', transfer({ assessments: older }), 'send_transfer'));
     expect(refusal.details.fieldErrors).toEqual([
-      { pointer: '/assessments/1/dateOfAssessment', keyword: 'check', message: 'This is not the most recent assessment: the assessment completed for this step down is more recent' },
+      { pointer: '/assessments/1/dateOfAssessment', keyword: 'check', message: 'This is not the most recent assessment: the assessment completed for this step down is more recent (Ben Okafor)' },
     ]);
   });
 

@@ -111,9 +111,9 @@ describe('Given Step One is open', () => {
     const driver = started();
     const [noor, sem] = assessed();
     const undated = driver.refused((d) => d.complete(at, 'step_one_family_discussion', 'sam', stepOne({ assessments: [noor, { name: 'Sem Achterberg' }] }), 'request_duty_eh_discussion'));
-    expect(fieldErrors(undated)).toEqual([['/assessments/1/assessmentCompletedDate', "Enter the date this child's assessment was completed"]]);
+    expect(fieldErrors(undated)).toEqual([['/assessments/1/assessmentCompletedDate', "Enter the date Sem Achterberg's assessment was completed"]]);
     const future = driver.refused((d) => d.complete(at, 'step_one_family_discussion', 'sam', stepOne({ assessments: [noor, { ...sem, assessmentCompletedDate: '2026-12-08' }] }), 'request_duty_eh_discussion'));
-    expect(fieldErrors(future)).toEqual([['/assessments/1/assessmentCompletedDate', 'The date the assessment was completed must be today or in the past']]);
+    expect(fieldErrors(future)).toEqual([['/assessments/1/assessmentCompletedDate', 'The date the assessment was completed must be today or in the past (Sem Achterberg)']]);
     const stranger = driver.refused((d) => d.complete(at, 'step_one_family_discussion', 'sam', stepOne({ assessments: [noor, sem, { name: 'Ben Smith', assessmentCompletedDate: '2026-11-20' }] }), 'request_duty_eh_discussion'));
     expect(fieldErrors(stranger)?.[0]?.[1]).toMatch(/^Ben Smith is not a child on this case/);
   });

@@ -56,6 +56,8 @@ export interface NextActionView {
   id: string;
   label: string;
   to: { id: string; name: string; kind: string | null };
+  /** Closes the case (or this path of it), withdraws it, or steps up: checked on a page of its own first. */
+  irreversible: 'closes' | 'withdraws' | 'steps_up' | null;
   /** `workerRoles`: a worker named must hold one of these roles; null when any practitioner may be named. */
   passTo: { required: boolean; teams: Named[]; workers: boolean; workerRoles: Named[] | null } | null;
   /** Next actions (ids) that must be chosen together with this one. */
@@ -124,6 +126,16 @@ export interface CaseView {
   overdue: boolean;
   links: { parent: { caseId: string; node: string } | null; children: Array<{ caseId: string; node: string | null; at: string }> };
   map: ProtocolMapView;
+}
+
+/** Where the work went, with POST …/complete (work-completion.ts `completionOf`). */
+export interface Completion {
+  /** False while a jointly signed step waits for its other signatures. */
+  completed: boolean;
+  closed: boolean;
+  outcome: Named | null;
+  nextTasks: TaskSummary[];
+  startedCases: string[];
 }
 
 /** The protocol map of a case (case-view.ts `protocolMap`): every node, every arrow, and how far the case has got. */
@@ -207,6 +219,12 @@ export interface CaseFileRow {
 
 export interface CaseFileEntry extends RecordedForm {
   sections: Array<{ title: string | null; rows: CaseFileRow[] }>;
+}
+
+/** GET /api/cases/:id/start-form (case-start-form.ts): the answers given when the case was started. */
+export interface StartFormView {
+  case: { id: string; reference: string; familyName: string; definition: Named };
+  form: CaseFileEntry;
 }
 
 export interface Timeline {

@@ -5,8 +5,8 @@
  * once, through `onSignedOut`, and the app goes to the sign-in page.
  */
 import type {
-  AdminDefinitionList, CaseSummary, CaseView, ChosenAction, DefinitionDiff, DefinitionList, DefinitionVersions, DraftView, FieldError, PassTo, PublishedDefinition,
-  PublishResult, SessionView, Simulation, TaskForm, Timeline, Tray, WorkList, WorkflowDefinition,
+  AdminDefinitionList, CaseSummary, CaseView, ChosenAction, Completion, DefinitionDiff, DefinitionList, DefinitionVersions, DraftView, FieldError, PassTo, PublishedDefinition,
+  PublishResult, SessionView, Simulation, StartFormView, TaskForm, Timeline, Tray, WorkList, WorkflowDefinition,
 } from './api-types.ts';
 
 export class ApiProblem extends Error {
@@ -96,6 +96,7 @@ export class ApiClient {
   findCases = (query: Query = {}) => this.request<{ cases: CaseSummary[]; count: number }>('GET', '/api/cases', undefined, query);
   getCase = (id: string) => this.request<CaseView>('GET', `/api/cases/${enc(id)}`);
   timeline = (id: string) => this.request<Timeline>('GET', `/api/cases/${enc(id)}/timeline`);
+  startForm = (id: string) => this.request<StartFormView>('GET', `/api/cases/${enc(id)}/start-form`);
   startCase = (body: { definition: string; entry: string; subject: { familyName: string; children: Array<{ name: string; dateOfBirth?: string }> }; data?: Record<string, unknown> }) =>
     this.request<CaseView>('POST', '/api/cases', body);
   /** With the case version the person saw, so a case that changed meanwhile is refused (409 stale_version). */
@@ -124,7 +125,7 @@ export class ApiClient {
   saveDraft = (caseId: string, taskId: string, data: Record<string, unknown>) =>
     this.request<void>('PUT', `/api/cases/${enc(caseId)}/tasks/${enc(taskId)}/draft`, { data });
   complete = (caseId: string, taskId: string, body: { data: Record<string, unknown>; actions: ChosenAction[]; expectedVersion?: number }) =>
-    this.request<CaseView>('POST', `/api/cases/${enc(caseId)}/tasks/${enc(taskId)}/complete`, body);
+    this.request<CaseView & { completion: Completion }>('POST', `/api/cases/${enc(caseId)}/tasks/${enc(taskId)}/complete`, body);
   reassign = (caseId: string, taskId: string, to: PassTo, reason?: string) =>
     this.request<CaseView>('POST', `/api/cases/${enc(caseId)}/tasks/${enc(taskId)}/reassign`, reason ? { to, reason } : { to });
 }

@@ -104,11 +104,34 @@ export class Walker {
     if (step.refuse) await this.refused(step, view);
     if (view.form) await fillForm(this.page, view.form, step.data);
     await chooseActions(this.page, view, step.actions);
-    await this.page.getByRole('button', { name: 'Complete task' }).click();
-    await this.page.waitForURL((url) => !url.pathname.includes('/tasks/'), { timeout: 15_000 }).catch(async () => {
-      const problems = await this.page.locator('.govuk-error-summary').textContent().catch(() => null);
-      throw new Error(`${step.node} was not completed: ${problems ?? 'no error summary'}`);
-    });
-    await heading(this.page, `${family} family`);
+    await completeOnPage(this.page, family, step.node);
   }
+}
+
+/**
+ * Presses "Complete task"; confirms on the check-your-answers page when a step cannot be taken
+ * back; waits for the confirmation panel and returns its text; then, with a family, goes on to
+ * the case page from its link.
+ */
+export async function completeOnPage(page: Page, family?: string, what = 'the task'): Promise<string> {
+  const panel = page.locator('.govuk-panel--confirmation');
+  const confirm = page.getByRole('button', { name: 'Confirm and complete' });
+  // An error summary may already be on the page from an earlier submit: only these two say it went through.
+  const settled = page.locator('.govuk-panel--confirmation, button:has-text("Confirm and complete")').first();
+  const failed = async () => {
+    const problems = await page.locator('.govuk-error-summary').textContent().catch(() => null);
+    return new Error(`${what} was not completed: ${problems ?? 'no error summary'}`);
+  };
+  await page.getByRole('button', { name: 'Complete task' }).click();
+  if (!(await settled.waitFor({ timeout: 15_000 }).then(() => true, () => false))) throw await failed();
+  if (await confirm.count()) {
+    await confirm.click();
+    if (!(await panel.waitFor({ timeout: 15_000 }).then(() => true, () => false))) throw await failed();
+  }
+  const said = (await panel.textContent()) ?? '';
+  if (family) {
+    await page.getByRole('link', { name: `Go to the ${family} family case` }).click();
+    await heading(page, `${family} family`);
+  }
+  return said;
 }

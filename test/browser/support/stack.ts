@@ -5,7 +5,7 @@
  * takes it all down again, the server's whole process group included.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +23,14 @@ export interface Stack {
   browser: Browser;
   /** What the server printed, for a failing test to show. */
   serverOutput: () => string;
+  /** Moves the server's simulated clock (only for a stack started with `clockAt`). */
+  setClock: (at: string) => void;
   close: () => Promise<void>;
+}
+
+export interface StackOptions {
+  /** Run the server on a simulated clock starting at this instant, instead of real time. */
+  clockAt?: string;
 }
 
 function newestIn(path: string): number {
@@ -80,16 +87,22 @@ async function waitForHealth(base: string, child: ChildProcess, output: () => st
   throw new Error(`The server did not answer /api/health within 60 s:\n${output()}`);
 }
 
-export async function startStack(): Promise<Stack> {
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   await ensureBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'stepwise-browser-'));
+  const clockFile = join(dir, 'now');
+  const setClock = (at: string) => {
+    if (!options.clockAt) throw new Error('This stack runs on real time: start it with clockAt to move its clock.');
+    writeFileSync(clockFile, at);
+  };
+  if (options.clockAt) setClock(options.clockAt);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let output = '';
   // Its own process group (detached), so closing ends tsx and the node it runs together.
   const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: join(dir, 'stepwise.db'), NODE_ENV: 'test' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: join(dir, 'stepwise.db'), NODE_ENV: 'test', ...(options.clockAt ? { STEPWISE_CLOCK_FILE: clockFile } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -110,6 +123,7 @@ export async function startStack(): Promise<Stack> {
       base,
       browser,
       serverOutput: () => output,
+      setClock,
       close: async () => {
         await browser.close().catch(() => undefined);
         await stopServer();
@@ -128,10 +142,10 @@ export async function startStack(): Promise<Stack> {
  * before the file's tests (two minutes allowed) and closed after them. `receive` is handed both
  * once they are up, for the file's own `stack` and `page`.
  */
-export function stackForFile(receive: (opened: { stack: Stack; page: Page }) => void, options?: BrowserContextOptions): void {
+export function stackForFile(receive: (opened: { stack: Stack; page: Page }) => void, options?: BrowserContextOptions, stackOptions?: StackOptions): void {
   let stack: Stack | undefined;
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack(stackOptions);
     const page = await (await stack.browser.newContext(options)).newPage();
     receive({ stack, page });
   }, 120_000);

@@ -39,6 +39,8 @@ function plain(field: FieldModel, value: unknown): string {
 
 export interface AnswerRow {
   key: string;
+  /** The question's name at its level (a top-level row's pointer is `/<name>`). */
+  name?: string;
   /** A text, or several lines (checkboxes, repeated dates). */
   value: string | string[];
   /** Repeats of objects: one group of rows per item. */
@@ -61,11 +63,12 @@ function rowsAt(fields: FieldModel[], level: Data): AnswerRow[] {
         const items = (Array.isArray(value) ? value : []).filter((item) => !isBlank(item));
         rows.push({
           key: field.label,
+          name: field.name,
           value: items.length === 0 ? NOT_ANSWERED : '',
           items: items.map((item, i) => ({ label: `${field.itemLabel} ${i + 1}`, rows: rowsAt(field.itemFields!, isObject(item) ? item : {}) })),
         });
       } else {
-        rows.push({ key: field.label, value: answerText(field, value) });
+        rows.push({ key: field.label, name: field.name, value: answerText(field, value) });
       }
       walk(field.reveals);
     });

@@ -27,7 +27,7 @@ describe('placing the server’s errors', () => {
     expect(summaryItems(model, issues, 'f')).toEqual([
       { text: 'Select the reason for closing the case', href: '#f-reasonForClosure' },
       { text: 'Date of closure must include a month', href: '#f-dateOfClosure-month' },
-      { text: 'Date of birth must be a real date, like 27 3 2019', href: '#f-children-0-dateOfBirth-day' },
+      { text: 'Amira’s date of birth must be a real date, like 27 3 2019', href: '#f-children-0-dateOfBirth-day' },
       { text: 'Add at least 3 provisional visit dates', href: '#f-provisionalVisitDates-0-day' },
       { text: 'Select consent recorded', href: '#f-consentRecorded' },
     ]);

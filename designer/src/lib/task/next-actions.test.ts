@@ -4,7 +4,7 @@ import type { NextActionView, TaskForm } from '../api-types.ts';
 import { actionTarget, chosenActions, initialActions, isBlocked, placeProblem } from './next-actions.ts';
 
 const action = (id: string, extra: Partial<NextActionView> = {}): NextActionView => ({
-  id, label: `Label ${id}`, to: { id: `${id}_node`, name: `Node ${id}`, kind: 'user_task' }, passTo: null, requires: [], scheduledDate: null, defaultPriority: null, guards: [], available: true, ...extra,
+  id, label: `Label ${id}`, to: { id: `${id}_node`, name: `Node ${id}`, kind: 'user_task' }, irreversible: null, passTo: null, requires: [], scheduledDate: null, defaultPriority: null, guards: [], available: true, ...extra,
 });
 
 const view = {
@@ -98,6 +98,27 @@ describe('placing refusals of POST …/complete', () => {
   it('Given actions that must be chosen together, When one is sent alone, Then the choice of actions says which to add', () => {
     const placed = placeProblem(problem(422, { code: 'actions_incomplete', detail: 'x', action: 'review', missing: ['send'] }), view, sent);
     expect(placed.actions.get('actions')).toEqual({ messages: ['Select “Label send” as well: “Label review” must be chosen together with it'] });
+  });
+
+  it('Given one refusal with every problem on the page, Then each goes to its question or next-action control', () => {
+    const sent = [{ action: 'send' }, { action: 'review', scheduledFor: undefined }] as never;
+    const placed = placeProblem(problem(422, {
+      code: 'form_invalid',
+      errors: [{ pointer: '/a', keyword: 'required', message: 'Enter a' }],
+      guardMessages: ['Attach the assessment.'],
+      actionErrors: [
+        { code: 'pass_to_required', message: 'x', index: 0, action: 'send' },
+        { code: 'scheduled_date_required', message: 'x', index: 1, action: 'review' },
+      ],
+    }), view, sent);
+    expect(placed.form).toEqual([{ pointer: '/a', keyword: 'required', message: 'Enter a' }]);
+    expect(Object.fromEntries([...placed.actions].map(([k, v]) => [k, v.messages]))).toEqual({
+      actions: ['Attach the assessment'],
+      'send/passTo': ['Select who to pass “Label send” to'],
+      'review/scheduledFor': ['Enter the scheduled date'],
+    });
+    const none = placeProblem(problem(422, { code: 'form_invalid', errors: [], actionErrors: [{ code: 'invalid_event', message: 'Choose a next action.', field: 'actions' }] }), view, []);
+    expect(none.actions.get('actions')?.messages).toEqual(['Select what happens next']);
   });
 
   it('says refusals of who may act at the top of the page', () => {

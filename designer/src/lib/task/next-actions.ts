@@ -110,66 +110,77 @@ export function placeProblem(problem: ApiProblem, view: TaskForm, sent: ChosenAc
   /** The action a refusal about a named worker is about (the engine names the worker, not the action). */
   const workerAction = (worker: unknown) => sent.find((a) => a.passTo && 'worker' in a.passTo && a.passTo.worker === worker)?.action;
   const label = (id: string | undefined) => view.actions.find((a) => a.id === id);
-  switch (problem.code) {
-    case 'form_invalid':
-      out.form = problem.errors;
-      break;
-    case 'request_invalid':
-      for (const e of problem.errors) {
-        const data = /^\/data(\/.*)$/.exec(e.pointer);
-        const detail = /^\/actions\/(\d+)\/([^/]+)/.exec(e.pointer);
-        if (data) out.form.push({ ...e, pointer: data[1]! });
-        else if (detail && actionAt(Number(detail[1])) && DETAIL[detail[2]!]) add(`${actionAt(Number(detail[1]))}/${DETAIL[detail[2]!]}`, e.message);
-        else if (e.pointer.startsWith('/actions')) add('actions', 'Select what happens next');
-        else out.page.push(e.message);
-      }
-      break;
-    case 'guard_failed': {
-      const messages = Array.isArray(problem.extra['messages']) ? (problem.extra['messages'] as string[]) : [problem.detail];
-      // GOV.UK error messages carry no full stop; guard messages are written as sentences.
-      messages.forEach((m) => add('actions', m.replace(/\.$/, '')));
-      break;
-    }
-    case 'pass_to_required':
-      add(`${actionAt(problem.extra['index'])}/passTo`, `Select who to pass “${label(actionAt(problem.extra['index']))?.label ?? 'this'}” to`);
-      break;
-    case 'pass_to_not_allowed': {
-      const id = actionAt(problem.extra['index']) ?? workerAction(problem.extra['worker']);
-      const roles = label(id)?.passTo?.workerRoles;
-      // Not the team recorded earlier: the engine's sentence names the one it must go to.
-      const text = 'expected' in problem.extra ? problem.detail.replace(/\.$/, '') : 'worker' in problem.extra && roles ? `Select a worker who is ${rolesText(roles)}` : 'Select a team or worker from the list';
-      if (id) add(`${id}/passTo`, text);
-      else out.page.push(problem.detail);
-      break;
-    }
-    case 'unknown_worker': {
-      const id = workerAction(problem.extra['worker']);
-      if (id) add(`${id}/passTo`, 'Select a worker from the list');
-      else out.page.push(problem.detail);
-      break;
-    }
-    case 'actions_incomplete': {
-      const missing = Array.isArray(problem.extra['missing']) ? (problem.extra['missing'] as string[]) : [];
-      const named = missing.map((m) => `“${label(m)?.label ?? m}”`).join(' and ');
-      add('actions', missing.length > 0 ? `Select ${named} as well: “${label(String(problem.extra['action']))?.label}” must be chosen together with ${missing.length === 1 ? 'it' : 'them'}` : problem.detail.replace(/\.$/, ''));
-      break;
-    }
-    case 'scheduled_date_required': {
-      const action = label(actionAt(problem.extra['index']));
-      add(`${action?.id}/scheduledFor`, `Enter the ${(action?.scheduledDate?.label ?? 'scheduled date').toLowerCase()}`);
-      break;
-    }
-    case 'invalid_event':
-      if (typeof problem.extra['index'] === 'number') add(`${actionAt(problem.extra['index'])}/scheduledFor`, problem.detail.replace(/\.$/, ''));
-      else add('actions', problem.detail.replace(/\.$/, ''));
-      break;
-    case 'unknown_action':
-      add('actions', 'Select one of the next actions listed');
-      break;
-    default:
-      out.page.push(problem.detail);
-  }
+  place(problem.code, problem.detail, problem.extra, problem.errors);
   return out;
+
+  function place(code: string, detail: string, extra: Record<string, unknown>, errors: FieldError[]): void {
+    switch (code) {
+      case 'form_invalid': {
+        out.form = errors;
+        // Every problem at once: the task's guards and each next action's problem come with the answers'.
+        const guards = Array.isArray(extra['guardMessages']) ? (extra['guardMessages'] as string[]) : [];
+        if (guards.length > 0) place('guard_failed', guards.join(' '), { messages: guards }, []);
+        const actionErrors = Array.isArray(extra['actionErrors']) ? (extra['actionErrors'] as Array<Record<string, unknown>>) : [];
+        for (const e of actionErrors) place(String(e['code']), String(e['message']), e, []);
+        break;
+      }
+      case 'request_invalid':
+        for (const e of errors) {
+          const data = /^\/data(\/.*)$/.exec(e.pointer);
+          const detail = /^\/actions\/(\d+)\/([^/]+)/.exec(e.pointer);
+          if (data) out.form.push({ ...e, pointer: data[1]! });
+          else if (detail && actionAt(Number(detail[1])) && DETAIL[detail[2]!]) add(`${actionAt(Number(detail[1]))}/${DETAIL[detail[2]!]}`, e.message);
+          else if (e.pointer.startsWith('/actions')) add('actions', 'Select what happens next');
+          else out.page.push(e.message);
+        }
+        break;
+      case 'guard_failed': {
+        const messages = Array.isArray(extra['messages']) ? (extra['messages'] as string[]) : [detail];
+        // GOV.UK error messages carry no full stop; guard messages are written as sentences.
+        messages.forEach((m) => add('actions', m.replace(/\.$/, '')));
+        break;
+      }
+      case 'pass_to_required':
+        add(`${actionAt(extra['index'])}/passTo`, `Select who to pass “${label(actionAt(extra['index']))?.label ?? 'this'}” to`);
+        break;
+      case 'pass_to_not_allowed': {
+        const id = actionAt(extra['index']) ?? workerAction(extra['worker']);
+        const roles = label(id)?.passTo?.workerRoles;
+        // Not the team recorded earlier: the engine's sentence names the one it must go to.
+        const text = 'expected' in extra ? detail.replace(/\.$/, '') : 'worker' in extra && roles ? `Select a worker who is ${rolesText(roles)}` : 'Select a team or worker from the list';
+        if (id) add(`${id}/passTo`, text);
+        else out.page.push(detail);
+        break;
+      }
+      case 'unknown_worker': {
+        const id = workerAction(extra['worker']);
+        if (id) add(`${id}/passTo`, 'Select a worker from the list');
+        else out.page.push(detail);
+        break;
+      }
+      case 'actions_incomplete': {
+        const missing = Array.isArray(extra['missing']) ? (extra['missing'] as string[]) : [];
+        const named = missing.map((m) => `“${label(m)?.label ?? m}”`).join(' and ');
+        add('actions', missing.length > 0 ? `Select ${named} as well: “${label(String(extra['action']))?.label}” must be chosen together with ${missing.length === 1 ? 'it' : 'them'}` : detail.replace(/\.$/, ''));
+        break;
+      }
+      case 'scheduled_date_required': {
+        const action = label(actionAt(extra['index']));
+        add(`${action?.id}/scheduledFor`, `Enter the ${(action?.scheduledDate?.label ?? 'scheduled date').toLowerCase()}`);
+        break;
+      }
+      case 'invalid_event':
+        if (extra['field'] === 'actions' && detail === 'Choose a next action.') add('actions', 'Select what happens next');
+        else if (typeof extra['index'] === 'number') add(`${actionAt(extra['index'])}/scheduledFor`, detail.replace(/\.$/, ''));
+        else add('actions', detail.replace(/\.$/, ''));
+        break;
+      case 'unknown_action':
+        add('actions', 'Select one of the next actions listed');
+        break;
+      default:
+        out.page.push(detail);
+    }
+  }
 }
 
 /** The control an action error links to. */

@@ -5,13 +5,14 @@
  */
 import { sameJson } from '../../../../engine/forms/schema-info.ts';
 import { api, ApiProblem, type ApiClient } from '../api.ts';
-import type { TaskForm } from '../api-types.ts';
+import type { Completion, TaskForm } from '../api-types.ts';
 import { buildFormModel } from '../forms/model.ts';
 import { visibleData, withoutBlankItems, type Data } from '../forms/values.ts';
 import { refineErrors, type FormFieldError } from '../forms/errors.ts';
+import { irreversibleChosen } from './completion.ts';
 import { chosenActions, initialActions, placeProblem, type ActionIssue, type NextActionsValue } from './next-actions.ts';
 
-export type Phase = 'loading' | 'ready' | 'submitting' | 'done' | 'conflict' | 'failed';
+export type Phase = 'loading' | 'ready' | 'checking' | 'submitting' | 'done' | 'conflict' | 'failed';
 export type DraftState = { status: 'idle' | 'saving' | 'saved' | 'failed'; at?: string; message?: string };
 
 export class TaskWorkspace {
@@ -27,6 +28,10 @@ export class TaskWorkspace {
   /** Why the page could not open or the work was refused for good (404, 409...). */
   problem = $state<ApiProblem | null>(null);
   draft = $state<DraftState>({ status: 'idle' });
+  /** On (or sending from) the check-your-answers page. */
+  checking = $state(false);
+  /** Where the work went, once the task is completed: the confirmation page says it. */
+  completion = $state<Completion | null>(null);
 
   readonly model = $derived(this.view?.form ? buildFormModel(this.view.form) : null);
   /** Copied answers still as copied; one the person has changed is theirs, not "prefilled". */
@@ -82,28 +87,52 @@ export class TaskWorkspace {
     }
   }
 
-  /** Completes the task; true when it is done and the page can move on. */
+  /**
+   * "Complete task": an action that cannot be taken back (closing, withdrawing, stepping up) goes
+   * to the check-your-answers page first; anything else is sent. True when the task is done.
+   */
   async submit(): Promise<boolean> {
     const view = this.view;
-    const model = this.model;
     if (!view || this.phase !== 'ready') return false;
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    const actions = chosenActions(view, this.actions);
-    if (actions.length === 0) {
-      this.#show([], new Map([['actions', { messages: ['Select what happens next'] }]]), []);
+    if (irreversibleChosen(view.actions, this.actions.chosen).length > 0) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+      void this.saveDraft();
+      this.phase = 'checking';
+      this.checking = true;
       return false;
     }
+    return this.confirm();
+  }
+
+  /** Back from check-your-answers to the form, to change something. */
+  backToForm(): void {
+    if (this.phase !== 'checking') return;
+    this.phase = 'ready';
+    this.checking = false;
+  }
+
+  /** Completes the task with the answers and actions as they stand; true when it is done. */
+  async confirm(): Promise<boolean> {
+    const view = this.view;
+    const model = this.model;
+    if (!view || (this.phase !== 'ready' && this.phase !== 'checking')) return false;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    // Sent even with no next action chosen: the server reports that with every other problem, at once.
+    const actions = chosenActions(view, this.actions);
     // Items left blank go from the page too, so error pointers and items still line up.
     if (model) this.data = withoutBlankItems(model, this.data);
     const data = model ? visibleData(model, this.data) : {};
     this.phase = 'submitting';
     try {
-      await this.#client.complete(this.caseId, this.taskId, { data: $state.snapshot(data) as Data, actions });
+      const done = await this.#client.complete(this.caseId, this.taskId, { data: $state.snapshot(data) as Data, actions });
+      this.completion = done.completion;
       this.phase = 'done';
       return true;
     } catch (error) {
       this.phase = 'ready';
+      this.checking = false;
       if (!(error instanceof ApiProblem)) throw error;
       // 409s that leave the task as it was (too early; signed for this role already) are said on the page.
       if (error.status === 409 && error.code !== 'not_yet_available' && error.code !== 'already_signed') {

@@ -7,7 +7,7 @@ const ehtm = { id: 'ehtm', name: 'EH team manager' };
 const swtm = { id: 'swtm', name: 'Social work team manager' };
 
 const action = (id: string, extra: Partial<NextActionView> = {}): NextActionView => ({
-  id, label: `Label ${id}`, to: { id: 'x', name: 'X', kind: 'user_task' }, passTo: null, requires: [], scheduledDate: null, defaultPriority: null, guards: [], available: true, ...extra,
+  id, label: `Label ${id}`, to: { id: 'x', name: 'X', kind: 'user_task' }, irreversible: null, passTo: null, requires: [], scheduledDate: null, defaultPriority: null, guards: [], available: true, ...extra,
 });
 
 describe('who may act, as the task page says it', () => {
