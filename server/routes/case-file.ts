@@ -1,7 +1,7 @@
 /**
  * The case file: every form recorded on a case (the start form and each completed task's
  * answers), rendered as people read them, so the next person sees what came before without
- * hunting for it (PRODUCT.md, "The case file"). A task shows the forms its definition names in
+ * hunting for it. A task shows the forms its definition names in
  * `caseFile.show`, in that order; without it, every recorded form, newest first.
  */
 import {

@@ -25,7 +25,7 @@ const signIn = {
 export const publicUser = ({ passwordHash: _hash, ...user }: UserRecord) => user;
 
 /** The council whose service this is, for the page header: a council's service carries the
- *  council's name and logo, not GOV.UK's (PRODUCT.md, "Councils' IT"). The name comes from the
+ *  council's name and logo, not GOV.UK's. The name comes from the
  *  authority's published definitions; the logo, if any, from the server's configuration. */
 export interface AuthorityView { id: string; name: string; logo?: string }
 

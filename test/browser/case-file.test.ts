@@ -1,5 +1,5 @@
 /**
- * The case file in a real Chromium (PRODUCT.md, "The case file"): Camden's front door opens the
+ * The case file in a real Chromium: Camden's front door opens the
  * screening and reads the social worker's referral above the form; the EH team manager then reads
  * the screening and the referral, in the order the definition names them; the case page lists
  * every recorded form and shows each e-mail as sent. axe finds no serious or critical violation,
