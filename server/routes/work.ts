@@ -23,7 +23,7 @@ const trayQuery = { title: 'Tray', schema: { type: 'object', additionalPropertie
 type WorkQuery = { sort?: 'due' | 'priority' | 'created'; overdue?: 'true' | 'false'; team?: string };
 
 /** Whether a team's work is the person's: by membership, listed as a member, or by one of its roles. */
-export const inTeam = (user: UserRecord, team: Team) =>
+export const inTeam = (user: Pick<UserRecord, 'id' | 'roles' | 'teams'>, team: Team) =>
   user.teams.includes(team.id) || Boolean(team.members?.includes(user.id)) || Boolean(team.roles?.some((r) => user.roles.includes(r)));
 
 function teamsOf(definitions: WorkflowDefinition[]): Map<string, Team> {
@@ -125,7 +125,7 @@ export const workRoutes = new Hono<AppEnv>()
       team: { id: team.id, name: team.name, kind: team.kind ?? 'team' },
       tasks,
       counts: { total: tasks.length, overdue: tasks.filter((t) => t.overdue).length },
-      allocate: await allocation(store, user, team, definitions),
+      allocate: allocation(user, team, definitions, people),
     });
   });
 
@@ -133,11 +133,10 @@ export const workRoutes = new Hono<AppEnv>()
  * For managers (and admins): the people a tray's work can be allocated to — the team's members
  * and holders of its roles. Null for everyone else. The engine still checks each task's roles.
  */
-async function allocation(store: AppEnv['Variables']['deps']['store'], user: UserRecord, team: Team, definitions: WorkflowDefinition[]) {
+function allocation(user: UserRecord, team: Team, definitions: WorkflowDefinition[], people: Map<string, Person>) {
   if (!definitions.some((d) => mayReassign(user, d, false))) return null;
-  const users = await store.listUsers(user.authority);
-  const people = users.filter((u) => !u.disabled && inTeam(u, team)).map((u) => ({ id: u.id, name: u.name }));
-  return { people: people.sort((a, b) => a.name.localeCompare(b.name)) };
+  const members = [...people.values()].filter((p) => !p.disabled && inTeam(p, team)).map((p) => ({ id: p.id, name: p.name }));
+  return { people: members.sort((a, b) => a.name.localeCompare(b.name)) };
 }
 
 const sortParams = [
