@@ -5,24 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import fixture from '../../test/fixtures/every-node.json' with { type: 'json' };
 import type { WorkflowDefinition } from '../schema/definition.types.ts';
-import { Refusal } from '../problems.ts';
 import type { Actor, CaseEvent } from './events.ts';
 import type { CaseState } from './state.ts';
 import { step } from './step.ts';
+import { refusal } from './test-kit.ts';
 
 const definition = fixture as unknown as WorkflowDefinition;
 const sam: Actor = { id: 'sam', roles: ['social_worker'], teams: [] };
 const subject = { familyName: 'Okafor', children: [{ name: 'Ada Okafor', dateOfBirth: '2015-04-02' }] };
-
-function refusal(fn: () => unknown): Refusal {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof Refusal) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 /** Given a case just started by Sam, with the family's agreement not yet recorded. */
 function started(): CaseState {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fixture from '../../test/fixtures/every-node.json' with { type: 'json' };
 import type { WorkflowDefinition } from '../schema/definition.types.ts';
-import { Refusal } from '../problems.ts';
 import type { Actor, CaseEvent, Effect } from './events.ts';
 import type { CaseState } from './state.ts';
 import { step } from './step.ts';
+import { refusal } from './test-kit.ts';
 
 const definition = fixture as unknown as WorkflowDefinition;
 const sam: Actor = { id: 'sam', roles: ['social_worker'], teams: [] };
@@ -17,16 +17,6 @@ const subject = { familyName: 'Okafor', children: [{ name: 'Ada Okafor', dateOfB
 function apply(state: CaseState | null, event: CaseEvent, now: string): { state: CaseState; effects: Effect[] } {
   const { caseState, effects } = step(definition, state, event, { now });
   return { state: JSON.parse(JSON.stringify(caseState)) as CaseState, effects };
-}
-
-function refusal(fn: () => unknown): Refusal {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof Refusal) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 const openTask = (state: CaseState, node: string) => Object.values(state.tasks).find((t) => t.node === node && t.status === 'open')!;
