@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { runScenario, type Scenario, type WorkflowDefinition } from '../../engine/index.ts';
 import { control, DesignerPage, saveDraftElsewhere } from './designer-steps.ts';
-import { FAMILY_FORM } from '../../designer/src/lib/case/family-form.ts';
+import { FAMILY_FORM } from '../../designer/src/workspace/case/family-form.ts';
 import { axeViolations } from './support/axe.ts';
 import { fillForm } from './support/fill-form.ts';
 import { apiAs } from './support/http.ts';

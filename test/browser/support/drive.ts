@@ -9,7 +9,7 @@ import type { TaskForm } from '../../../designer/src/lib/api-types.ts';
 import { buildFormModel, findField } from '../../../designer/src/lib/forms/model.ts';
 import { fieldId } from '../../../designer/src/lib/forms/errors.ts';
 import type { FormInput } from '../../../designer/src/lib/forms/model.ts';
-import { FAMILY_FORM } from '../../../designer/src/lib/case/family-form.ts';
+import { FAMILY_FORM } from '../../../designer/src/workspace/case/family-form.ts';
 import { personId, type Route, type Step } from '../routes/route.ts';
 import { chooseActions, fillForm } from './fill-form.ts';
 import { eventually, heading, openCase, openWorkList, signIn, signOut, workRow } from './people.ts';

@@ -11,7 +11,7 @@ import type { FormInput, FieldModel } from '../../../designer/src/lib/forms/mode
 import { buildFormModel } from '../../../designer/src/lib/forms/model.ts';
 import { fieldId } from '../../../designer/src/lib/forms/errors.ts';
 import { childPointer } from '../../../designer/src/lib/forms/values.ts';
-import { actionInputId, detailId } from '../../../designer/src/lib/task/next-actions.ts';
+import { actionInputId, detailId } from '../../../designer/src/workspace/task/next-actions.ts';
 import type { TaskForm } from '../../../designer/src/lib/api-types.ts';
 import type { ChosenAction, Json } from '../routes/route.ts';
 
