@@ -526,6 +526,14 @@ export interface FieldLayout {
    */
   eachChild?: {
     nameField: string;
+    /**
+     * Later forms correct the case's facts: when the task is completed, each child's name, date of birth or case-system id on the case becomes the answer in the item question named here (a blank answer leaves the fact as it was). The items are prefilled with the facts as they stand.
+     */
+    updates?: {
+      name?: string;
+      dateOfBirth?: string;
+      personId?: string;
+    };
   };
   /**
    * For repeats: the layout of one item.
@@ -770,6 +778,21 @@ export interface NextAction {
   id: Id;
   label: string;
   to: Id;
+  /**
+   * Decide once: the action follows from an answer on this task's own form (the screening decision), so the practitioner is not asked again. When one action of a task has it, all must, on the same question; the engine chooses the action whose values hold the answer and refuses a different choice.
+   */
+  chosenBy?: {
+    /**
+     * A top-level question of the task's form.
+     */
+    field: string;
+    /**
+     * The answers that choose this action.
+     *
+     * @minItems 1
+     */
+    values: [unknown, ...unknown[]];
+  };
   passTo?: PassTo;
   guards?: Guard[];
   /**
