@@ -1,6 +1,6 @@
 /** Stepwise engine: pure functions over definitions and case state. */
 export { step, type StepResult } from './runtime/step.ts';
-export type { Actor, AuditEntry, CaseEvent, ChosenAction, Effect, Notification, Person, Recipient, StepContext } from './runtime/events.ts';
+export type { Actor, AuditEntry, CaseEvent, ChosenAction, Effect, Notification, Person, Recipient, StepContext, SubjectCorrection } from './runtime/events.ts';
 export {
   CASE_SCHEMA_VERSION,
   type Assignment,
@@ -21,7 +21,7 @@ export { Refusal, pointer, type FieldError, type Problem, type RefusalCode } fro
 export type { Duration, DurationUnit, Instant, LocalDate, Weekday, WeeklySlot } from './time.ts';
 export { WorkingCalendar, bankHolidays, type BankHoliday } from './calendar/index.ts';
 export { validateFormData, withoutBlankAnswers, checkForm, formFields, fieldExists, defaultWidget, type FieldInfo } from './forms/index.ts';
-export { answerSections, type AnswerRow, type AnswerSection } from './forms/index.ts';
+export { answerSections, longDate, type AnswerRow, type AnswerSection } from './forms/index.ts';
 export { checkRule, evaluate, truthy, varsRead, LogicError, type JsonLogic } from './logic/index.ts';
 export { runScenario, type Scenario, type ScenarioResult, type TimelineEntry } from './scenario/run-scenario.ts';
 export { formatTimeline } from './scenario/format-timeline.ts';

@@ -47,6 +47,7 @@ export type RefusalCode =
   | 'already_signed'
   | 'unknown_worker'
   | 'actions_incomplete'
+  | 'action_not_chosen'
   | 'not_yet_available'
   | 'runaway_flow'
   | 'definition_broken';

@@ -5,9 +5,10 @@
  */
 import type { WorkingCalendar } from '../calendar/index.ts';
 import type { FieldLayout, Form, FormCheck } from '../schema/definition.types.ts';
-import { LogicError, truthy } from '../logic/index.ts';
+import { LogicError, truthy, varsRead } from '../logic/index.ts';
 import { pointer, type FieldError } from '../problems.ts';
 import type { Child } from '../runtime/state.ts';
+import type { LocalDate } from '../time.ts';
 import { layoutFields, parsePointer } from './locate.ts';
 
 /** What a form's case-aware rules can see: the case (children, answers so far, today) and its calendar. */
@@ -17,6 +18,8 @@ export interface FormContext {
   /** The case data `checks` read (`case.*`, `form.*`, `done.*`, `today`…); checks are skipped without it. */
   caseData?: object;
   calendar?: WorkingCalendar;
+  /** Today in the authority's calendar: a corrected date of birth (`eachChild.updates`) may not be after it. */
+  today?: LocalDate;
   /**
    * Read whitespace-only text as an answer (request shapes, where the engine's own checks
    * word the error better); answers to a protocol's forms never do.
@@ -41,6 +44,15 @@ export function withoutBlankAnswers<T>(value: T): T {
 }
 
 const normalName = (name: unknown) => (typeof name === 'string' ? name.trim().replace(/\s+/g, ' ').toLowerCase() : '');
+
+/**
+ * The child on the case an item of an `eachChild` repeat is about: the index of the child whose
+ * name its name answer gives (spaces and letter case aside, as `eachChildErrors` pairs them), or -1.
+ */
+export function childNamed(name: unknown, children: readonly Child[]): number {
+  const wanted = normalName(name);
+  return wanted === '' ? -1 : children.findIndex((c) => normalName(c.name) === wanted);
+}
 
 /** Repeats marked `eachChild`: exactly one item per child on the case, matched by name. */
 export function eachChildErrors(form: Form, data: Record<string, unknown>, children: readonly Child[]): FieldError[] {
@@ -86,7 +98,12 @@ export function checkErrors(form: Form, answers: Record<string, unknown>, contex
   const clash = (e: FieldError, at: string) => e.pointer === at || at.startsWith(`${e.pointer}/`) || e.pointer.startsWith(`${at}/`);
   const busy = (at: string) => taken.some((e) => clash(e, at)) || errors.some((e) => clash(e, at));
   const view = { ...context.caseData, answers };
+  // A check comparing an answer that already has an error of its own ("cannot be before the
+  // referral" beside "Enter the date of the visit") cannot say anything the error does not: it waits.
+  const restates = (check: FormCheck) =>
+    varsRead(check.rule).some((path) => path.startsWith('answers.') && busy(`/${path.slice('answers.'.length).split('.')[0]}`));
   for (const check of form.checks) {
+    if (restates(check)) continue;
     if (check.each === undefined) {
       const at = check.field ?? '';
       if (!busy(at) && !holds(check, view, context)) errors.push({ pointer: at, keyword: 'check', message: check.message });

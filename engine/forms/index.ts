@@ -1,5 +1,6 @@
 export { validateFormData } from './validate-form.ts';
 export { withoutBlankAnswers, type FormContext } from './form-checks.ts';
+export { CHILD_FACTS, childCorrections, type ChildCorrection, type ChildFact } from './child-updates.ts';
 export { checkForm, fieldExists, formFields } from './inspect-form.ts';
 export type { FieldInfo } from './inspect-form.ts';
 export { defaultWidget } from './schema-info.ts';

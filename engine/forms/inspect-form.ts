@@ -6,6 +6,7 @@ import { checkRule, varsRead } from '../logic/index.ts';
 import type { Problem } from '../problems.ts';
 import type { FieldLayout, Form } from '../schema/definition.types.ts';
 import { fieldExists } from './form-fields.ts';
+import { checkEachChild } from './inspect-each-child.ts';
 import { locate } from './locate.ts';
 import { schemaInvalidReason, validatorFor } from './compile.ts';
 import { choicesOf, isSchema, itemsOf, optionsOf, propertiesOf, sameJson, typeOf } from './schema-info.ts';
@@ -91,20 +92,6 @@ function checkFields(fields: unknown, schema: JsonSchema | undefined, at: string
       checkFields(layout.fields, inner, `${fAt}/fields`, out, layout.field);
     }
   });
-}
-
-/** A repeat of one item per child: an array of objects whose items have the name field. */
-function checkEachChild(layout: FieldLayout, schema: JsonSchema | undefined, at: string, out: Problem[]): void {
-  const item = schema && typeOf(schema) === 'array' ? itemsOf(schema) : undefined;
-  if (!item || typeOf(item) !== 'object') {
-    out.push({ code: 'each_child_not_a_repeat', path: `${at}/eachChild`, message: `"${layout.field}" holds one item per child, so it must be a repeat of questions (an array of objects).` });
-    return;
-  }
-  const name = propertiesOf(item).get(layout.eachChild!.nameField);
-  if (!name || typeOf(name) !== 'string') {
-    const fields = [...propertiesOf(item).keys()].map((k) => `"${k}"`).join(', ');
-    out.push({ code: 'each_child_name_unknown', path: `${at}/eachChild/nameField`, message: `Each item of "${layout.field}" names its child in "${layout.eachChild!.nameField}", which is not a text question of the item (it has ${fields || 'none'}).` });
-  }
 }
 
 /**

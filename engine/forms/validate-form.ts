@@ -7,6 +7,7 @@ import type { Form } from '../schema/definition.types.ts';
 import { pointer, type FieldError } from '../problems.ts';
 import { validatorFor } from './compile.ts';
 import { checkErrors, eachChildErrors, withoutBlankAnswers, type FormContext } from './form-checks.ts';
+import { childCorrectionErrors } from './child-updates.ts';
 import { withItemNames } from './item-names.ts';
 import { compareOrder, locate, type FieldContext } from './locate.ts';
 import { customMessage, defaultMessage } from './messages.ts';
@@ -71,7 +72,8 @@ export function formatAjvErrors(form: Form, errors: readonly ErrorObject[]): Fie
 /**
  * The errors in `data` as answers to `form`; empty when the data is valid. Whitespace-only text
  * counts as no answer. With a `context`, the case-aware rules run too — one item per child, the
- * form's `checks` — and every error comes back at once, in page order. The schema is compiled once
+ * form's `checks`, corrections to the children's facts (`eachChild.updates`) — and every error
+ * comes back at once, in page order. The schema is compiled once
  * per schema object. An error inside a repeated item names the item ("… for Ben Okafor"). Throws only when the schema itself does not compile, which `checkForm`
  * reports when the definition is loaded.
  */
@@ -81,9 +83,12 @@ export function validateFormData(form: Form, data: unknown, context: FormContext
   const schemaErrors = validate(answers) ? [] : formatAjvErrors(form, validate.errors ?? []);
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) return schemaErrors;
   const record = answers as Record<string, unknown>;
-  const errors = withItemNames(form, record, schemaErrors);
+  // A corrected fact is worded as the start of a case words it, in place of the schema's own error there.
+  const corrections = context.children ? childCorrectionErrors(form, record, context.children, context.today) : [];
+  const errors = withItemNames(form, record, schemaErrors.filter((e) => !corrections.some((c) => c.pointer === e.pointer)));
   const childErrors = context.children ? eachChildErrors(form, record, context.children).filter((e) => !errors.some((x) => x.pointer === e.pointer)) : [];
-  const extra = withItemNames(form, record, [...childErrors, ...checkErrors(form, record, context, [...errors, ...childErrors])]);
+  const taken = [...errors, ...corrections, ...childErrors];
+  const extra = [...corrections, ...withItemNames(form, record, [...childErrors, ...checkErrors(form, record, context, taken)])];
   if (extra.length === 0) return errors;
   const order = (e: FieldError) => locate(form, e.pointer).order;
   return [...errors, ...extra].sort((a, b) => compareOrder(order(a), order(b)));

@@ -10,8 +10,9 @@ import { Refusal, type FieldError } from '../problems.ts';
 import type { Actor, ChosenAction } from '../runtime/events.ts';
 import type { Run } from '../runtime/run.ts';
 import type { Task } from '../runtime/state.ts';
-import { actionProblems, failedGuards, type ActionProblem } from './next-actions.ts';
+import { actionProblems, decidedActions, failedGuards, type ActionProblem } from './next-actions.ts';
 import { checkMayAct, sign } from './who-may-act.ts';
+import { correctSubject } from './subject-updates.ts';
 
 export function completeTask(
   node: UserTaskNode,
@@ -19,7 +20,7 @@ export function completeTask(
   task: Task,
   event: { by: Actor; data: Record<string, unknown>; actions: ChosenAction[] },
 ): void {
-  const { by, actions } = event;
+  const { by } = event;
   checkMayAct(node, run, task, by);
   if (task.availableFrom && task.availableFrom > run.now) {
     throw new Refusal('not_yet_available', `"${task.name}" cannot be completed before ${task.availableFrom}.`, {
@@ -31,13 +32,16 @@ export function completeTask(
   let fieldErrors: FieldError[] = [];
   if (form) {
     const caseData = form.checks?.length ? { ...run.data(), node: node.id } : undefined;
-    const context = { children: run.state.subject.children, calendar: run.calendar, ...(caseData ? { caseData } : {}) };
+    const context = { children: run.state.subject.children, calendar: run.calendar, today: run.today, ...(caseData ? { caseData } : {}) };
     fieldErrors = validateFormData(form, data, context);
   }
+  // The answers may decide the next actions and the team (decide once): from here on, these are the choice.
+  const decided = decidedActions(node, run, { data, sent: event.actions, fieldErrors });
+  const actions = decided.actions;
   const view = run.data({ node: node.id, data, chosen: actions });
-  const guardMessages = failedGuards(node.guards ?? [], view, run);
-  const { chosen, problems } = actionProblems(node, run, view, actions);
-  refuseAtOnce(fieldErrors, guardMessages, problems);
+  const guardMessages = failedGuards(node.guards ?? [], view, run, { node: node.id, fieldErrors });
+  const { chosen, problems } = actionProblems({ node, run, view, fieldErrors }, actions);
+  refuseAtOnce(fieldErrors, guardMessages, [...decided.problems, ...problems]);
   if (node.signatures && !sign(node, run, task, by, { answers: data, actions: structuredClone(actions) as NonNullable<Task['proposal']>['actions'] }).complete) return;
 
   task.status = 'completed';
@@ -48,6 +52,7 @@ export function completeTask(
   run.cancelTimersOf(task.id);
   run.updateTask(task);
   run.state.form[node.id] = data;
+  correctSubject(node, run, task, data);
   run.state.done[node.id] = run.now;
   run.state.performer[node.id] = by.id;
   run.state.action[node.id] = task.actions.join(',');

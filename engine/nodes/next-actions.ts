@@ -2,10 +2,13 @@
  * Checking the next actions chosen with a task, Mosaic style: each one exists, its guards hold,
  * the actions that must go together are chosen together, and it is passed to someone the protocol
  * allows — the right team (the one the front door confirmed), a worker holding the right role.
+ * Decide once: where the task's own form already asks the decision (`chosenBy`) or the team
+ * (`passTo.teamFrom`), the answer decides, and the practitioner is not asked again.
  */
 import type { NextAction, UserTaskNode } from '../schema/definition.types.ts';
-import { truthy } from '../logic/index.ts';
-import { Refusal } from '../problems.ts';
+import { formFields } from '../forms/index.ts';
+import { truthy, varsRead } from '../logic/index.ts';
+import { pointer, Refusal, type FieldError } from '../problems.ts';
 import { readPath, type CaseData } from '../runtime/data.ts';
 import type { ChosenAction } from '../runtime/events.ts';
 import type { Run } from '../runtime/run.ts';
@@ -28,17 +31,111 @@ export interface ActionProblem {
   [detail: string]: unknown;
 }
 
-/** The messages of the guards that fail over `view`; empty when all hold. */
-export function failedGuards(guards: NonNullable<UserTaskNode['guards']>, view: CaseData, run: Run): string[] {
-  return guards.filter((guard) => !truthy(guard.rule, view, run.calendar)).map((guard) => guard.message);
+/**
+ * The messages of the guards that fail over `view`; empty when all hold. A guard that reads only
+ * answers of this task's form that the form already reports (`fieldErrors`) is left out: its
+ * message would say a second time what the question's own error says ("Send a copy first" beside
+ * "Select yes if a copy was sent").
+ */
+export function failedGuards(guards: NonNullable<UserTaskNode['guards']>, view: CaseData, run: Run, reported?: { node: string; fieldErrors: readonly FieldError[] }): string[] {
+  return guards
+    .filter((guard) => !(reported && saidByFieldErrors(guard.rule, reported.node, reported.fieldErrors)))
+    .filter((guard) => !truthy(guard.rule, view, run.calendar))
+    .map((guard) => guard.message);
+}
+
+/** Whether every answer of the task's own form that `rule` reads (at least one) already has an error of its own. */
+function saidByFieldErrors(rule: unknown, node: string, fieldErrors: readonly FieldError[]): boolean {
+  if (fieldErrors.length === 0) return false;
+  const own = `form.${node}.`;
+  const fields = varsRead(rule).filter((path) => path.startsWith(own)).map((path) => pointer(path.slice(own.length).split('.')[0]!));
+  return fields.length > 0 && fields.every((at) => fieldErrors.some((e) => e.pointer === at || e.pointer.startsWith(`${at}/`)));
+}
+
+/**
+ * The next actions a task completes with, when its answers decide them. With `chosenBy`, the
+ * answer chooses the actions: none sent takes the answer's, different ones are a problem reported
+ * with the rest. A chosen action that must go to the team recorded (`passTo.teamFrom`) and is passed
+ * to no one goes to that team. `fieldErrors` are the form's own: an answer they report already is
+ * not reported twice.
+ */
+export function decidedActions(
+  node: UserTaskNode,
+  run: Run,
+  answers: { data: Record<string, unknown>; sent: ChosenAction[]; fieldErrors: FieldError[] },
+): { actions: ChosenAction[]; problems: ActionProblem[] } {
+  const { actions, problems } = chosenByAnswer(node, run, answers);
+  const recorded = run.data({ node: node.id, data: answers.data });
+  return { actions: actions.map((choice) => withRecordedTeam(node, choice, recorded)), problems };
+}
+
+function chosenByAnswer(
+  node: UserTaskNode,
+  run: Run,
+  { data, sent, fieldErrors }: { data: Record<string, unknown>; sent: ChosenAction[]; fieldErrors: FieldError[] },
+): { actions: ChosenAction[]; problems: ActionProblem[] } {
+  const field = node.nextActions.find((a) => a.chosenBy)?.chosenBy?.field;
+  // An action the task does not have is refused as such (`unknown_action`), whatever the answer.
+  if (field === undefined || sent.some((s) => !node.nextActions.some((a) => a.id === s.action))) return { actions: sent, problems: [] };
+  const answer = data[field];
+  const given = Array.isArray(answer) ? answer : answer === undefined ? [] : [answer];
+  const derived = node.nextActions.filter((a) => a.chosenBy?.values.some((v) => given.includes(v)));
+  const question = questionOf(node, run, field);
+  const yourAnswer = `Your answer to "${question.label}" is ${given.map((v) => `"${question.title(v)}"`).join(' and ')}`;
+  if (derived.length === 0) {
+    if (fieldErrors.some((e) => e.pointer === pointer(field))) return { actions: [], problems: [] };
+    const leading = node.nextActions.flatMap((a) => a.chosenBy?.values ?? []).map((v) => `"${question.title(v)}"`);
+    const message = given.length === 0 ? `Answer "${question.label}" to say what happens next.` : `${yourAnswer}, but "${node.name}" goes on only with ${leading.join(' or ')}.`;
+    return { actions: [], problems: [{ code: 'action_not_chosen', message, field }] };
+  }
+  if (sent.length === derived.length && derived.every((a) => sent.some((s) => s.action === a.id))) return { actions: sent, problems: [] };
+  const actions = derived.map((a) => sent.find((s) => s.action === a.id) ?? { action: a.id });
+  if (sent.length === 0) return { actions, problems: [] };
+  const labels = derived.map((a) => `"${a.label}"`).join(' and ');
+  return {
+    actions,
+    problems: [{ code: 'action_not_chosen', message: `${yourAnswer}, so what happens next is ${labels}.`, field: 'actions', expected: derived.map((a) => a.id) }],
+  };
+}
+
+/** A question of the task's form, as the practitioner reads it: its label and its options' titles. */
+function questionOf(node: UserTaskNode, run: Run, field: string): { label: string; title: (value: unknown) => string } {
+  const form = node.form && Object.hasOwn(run.definition.forms, node.form) ? run.definition.forms[node.form] : undefined;
+  const info = form ? formFields(form).get(field) : undefined;
+  return {
+    label: info?.label ?? field,
+    title: (value) => info?.options?.find((o) => o.value === value)?.label ?? String(value),
+  };
+}
+
+/** "Pass to the team recorded": asked already, so a choice passed to no one goes to that team. */
+function withRecordedTeam(node: UserTaskNode, choice: ChosenAction, recorded: CaseData): ChosenAction {
+  const passTo = node.nextActions.find((a) => a.id === choice.action)?.passTo;
+  if (choice.passTo || !passTo?.teamFrom) return choice;
+  const team = readPath(recorded, passTo.teamFrom);
+  return typeof team === 'string' && passTo.teams?.includes(team) ? { ...choice, passTo: { team } } : choice;
+}
+
+/** The task being completed, with its answers overlaid on the case (`view`) and the form's own errors. */
+export interface Completing {
+  node: UserTaskNode;
+  run: Run;
+  view: CaseData;
+  fieldErrors: FieldError[];
 }
 
 /**
  * Every problem with the next actions chosen, all at once, so that one submit reports them all:
  * unknown actions, unmet guards, actions that must go together, who it is passed to, dates.
  */
-export function actionProblems(node: UserTaskNode, run: Run, view: CaseData, actions: ChosenAction[]): { chosen: Chosen[]; problems: ActionProblem[] } {
-  if (actions.length === 0) return { chosen: [], problems: [{ code: 'invalid_event', message: 'Choose a next action.', field: 'actions' }] };
+
+export function actionProblems(at: Completing, actions: ChosenAction[]): { chosen: Chosen[]; problems: ActionProblem[] } {
+  const { node, run, view } = at;
+  if (actions.length === 0) {
+    // An answer that chooses nothing is reported as such (`decidedActions`), not as "choose one".
+    const decided = node.nextActions.some((a) => a.chosenBy);
+    return { chosen: [], problems: decided ? [] : [{ code: 'invalid_event', message: 'Choose a next action.', field: 'actions' }] };
+  }
   const problems: ActionProblem[] = [];
   if (actions.length > 1 && !node.multipleActions) {
     problems.push({ code: 'invalid_event', message: `"${node.name}" takes one next action at a time.`, field: 'actions' });
@@ -51,7 +148,7 @@ export function actionProblems(node: UserTaskNode, run: Run, view: CaseData, act
   });
   for (const { action, choice, index } of chosen) {
     const about = { index, action: action.id };
-    const failed = failedGuards(action.guards ?? [], view, run);
+    const failed = failedGuards(action.guards ?? [], view, run, { node: node.id, fieldErrors: at.fieldErrors });
     if (failed.length > 0) problems.push({ code: 'guard_failed', message: failed.join(' '), messages: failed, ...about });
     const refused = (check: () => void) => {
       try {
@@ -62,7 +159,7 @@ export function actionProblems(node: UserTaskNode, run: Run, view: CaseData, act
       }
     };
     refused(() => checkTogether(node, action, actions));
-    refused(() => checkPassTo(run, view, action, choice, index));
+    refused(() => checkPassTo(at, action, choice, index));
     if (action.scheduledDate?.required && !choice.scheduledFor) {
       problems.push({ code: 'scheduled_date_required', message: `Enter a scheduled date for "${action.label}".`, ...about });
     }
@@ -81,11 +178,17 @@ function checkTogether(node: UserTaskNode, action: NextAction, actions: ChosenAc
   throw new Refusal('actions_incomplete', `"${action.label}" must be chosen together with ${labels}.`, { action: action.id, missing });
 }
 
-function checkPassTo(run: Run, view: CaseData, action: NextAction, choice: ChosenAction, index: number): void {
+function checkPassTo(at: Completing, action: NextAction, choice: ChosenAction, index: number): void {
+  const { node, run, view } = at;
   const passTo = action.passTo;
+  // The team asked on this very form: when its answer is wrong, the form's own error says so.
+  const own = passTo?.teamFrom?.startsWith(`form.${node.id}.`) ? passTo.teamFrom.slice(`form.${node.id}.`.length) : undefined;
+  const reported = own !== undefined && at.fieldErrors.some((e) => e.pointer === pointer(own));
+  const asked = own === undefined ? undefined : questionOf(node, run, own).label;
   if (!choice.passTo) {
-    if (passTo && passTo.required !== false) {
-      throw new Refusal('pass_to_required', `Choose who to pass "${action.label}" to.`, { index });
+    if (passTo && passTo.required !== false && !reported) {
+      const message = asked ? `Answer "${asked}" to say which team "${action.label}" goes to.` : `Choose who to pass "${action.label}" to.`;
+      throw new Refusal('pass_to_required', message, { index });
     }
     return;
   }
@@ -98,12 +201,15 @@ function checkPassTo(run: Run, view: CaseData, action: NextAction, choice: Chose
     }
     if (passTo.teamFrom !== undefined) {
       const recorded = readPath(view, passTo.teamFrom);
-      if (typeof recorded !== 'string' || recorded !== team) {
+      if ((typeof recorded !== 'string' && !reported) || (typeof recorded === 'string' && recorded !== team)) {
+        const where = asked ? `your answer to "${asked}"` : 'the team recorded earlier in this case';
         throw new Refusal(
           'pass_to_not_allowed',
           typeof recorded === 'string'
-            ? `Pass "${action.label}" to ${teamName(recorded)}, the team recorded earlier in this case, not ${teamName(team)}.`
-            : `"${action.label}" cannot be passed on yet: no team has been recorded for it earlier in this case.`,
+            ? `Pass "${action.label}" to ${teamName(recorded)}, ${where}, not ${teamName(team)}.`
+            : asked
+              ? `Answer "${asked}" to say which team "${action.label}" goes to.`
+              : `"${action.label}" cannot be passed on yet: no team has been recorded for it earlier in this case.`,
           { index, passTo: choice.passTo, expected: recorded ?? null },
         );
       }

@@ -2,12 +2,15 @@
  * User task: a form someone fills, with a due date, an escalation ladder and the Mosaic-style
  * next actions that decide where the case goes and to whom it is passed.
  */
-import type { UserTaskNode } from '../schema/definition.types.ts';
+import type { FieldLayout, UserTaskNode } from '../schema/definition.types.ts';
+import { CHILD_FACTS } from '../forms/index.ts';
 import { readPath } from '../runtime/data.ts';
 import type { Arrival, Run } from '../runtime/run.ts';
 import type { Task, Timer } from '../runtime/state.ts';
 import { chooseWhen, resolveWhen } from '../runtime/when.ts';
 import { describeAssignment, resolveAssignee, resolveRecipients } from './assign.ts';
+
+type EachChild = NonNullable<FieldLayout['eachChild']>;
 
 export function enterUserTask(node: UserTaskNode, run: Run, arrival: Arrival): void {
   const data = run.data();
@@ -66,21 +69,31 @@ function prefillFor(node: UserTaskNode, run: Run): Record<string, unknown> | und
   const form = node.form && Object.hasOwn(run.definition.forms, node.form) ? run.definition.forms[node.form] : undefined;
   for (const section of form?.layout?.sections ?? []) {
     for (const field of section.fields) {
-      if (field.eachChild && prefill[field.field] === undefined) prefill[field.field] = childItems(form!.schema, field.field, field.eachChild.nameField, run);
+      if (field.eachChild && prefill[field.field] === undefined) prefill[field.field] = childItems(form!.schema, field.field, field.eachChild, run);
     }
   }
   return Object.keys(prefill).length > 0 ? prefill : undefined;
 }
 
-/** One item per child: the name, and the date of birth and case-system id where the item asks for them. */
-function childItems(schema: Record<string, unknown>, field: string, nameField: string, run: Run): Array<Record<string, unknown>> {
+/**
+ * One item per child: the name, and the date of birth and case-system id where the item asks for
+ * them; with `updates`, each question that corrects a fact holds the fact as it stands.
+ */
+function childItems(schema: Record<string, unknown>, field: string, eachChild: EachChild, run: Run): Array<Record<string, unknown>> {
   const item = (schema['properties'] as Record<string, { items?: { properties?: Record<string, unknown> } }> | undefined)?.[field]?.items;
   const asks = (name: string) => Object.hasOwn(item?.properties ?? {}, name);
-  return run.state.subject.children.map((child) => ({
-    [nameField]: child.name,
-    ...(asks('dateOfBirth') && child.dateOfBirth ? { dateOfBirth: child.dateOfBirth } : {}),
-    ...(asks('personId') && child.personId ? { personId: child.personId } : {}),
-  }));
+  return run.state.subject.children.map((child) => {
+    const prefilled: Record<string, unknown> = {
+      [eachChild.nameField]: child.name,
+      ...(asks('dateOfBirth') && child.dateOfBirth ? { dateOfBirth: child.dateOfBirth } : {}),
+      ...(asks('personId') && child.personId ? { personId: child.personId } : {}),
+    };
+    for (const fact of CHILD_FACTS) {
+      const question = eachChild.updates?.[fact];
+      if (question !== undefined && child[fact] !== undefined) prefilled[question] = child[fact];
+    }
+    return prefilled;
+  });
 }
 
 /** The deadline passed: mark the task overdue and start the escalation ladder. */

@@ -35,18 +35,19 @@ export interface CaseData {
 /** The top-level case fields a path may name after `case.`. */
 export const CASE_FIELDS = ['id', 'entry', 'startedAt', 'familyName', 'children', 'childCount'] as const;
 
+/** A task's answers as they are being completed, and the next actions chosen with them. */
+export interface TaskAnswers {
+  node: string;
+  data: Record<string, unknown>;
+  chosen?: ChosenAction[];
+}
+
 /**
  * Builds the data view of a case. `answers` overlays a task's just-submitted answers so that
  * guards can check them before anything is saved.
  */
-export function caseData(
-  state: CaseState,
-  now: Instant,
-  today: LocalDate,
-  answers?: { node: string; data: Record<string, unknown>; chosen?: ChosenAction[] },
-): CaseData {
-  return {
-    ...(answers?.chosen ? { chosen: answers.chosen.map((a) => a.action), choices: choicesOf(answers.chosen) } : {}),
+export function caseData(state: CaseState, now: Instant, today: LocalDate, answers?: TaskAnswers): CaseData {
+  const view: CaseData = {
     case: {
       id: state.id,
       entry: state.entry,
@@ -55,13 +56,28 @@ export function caseData(
       children: state.subject.children,
       childCount: state.subject.children.length,
     },
-    form: answers ? { ...state.form, [answers.node]: answers.data } : state.form,
+    form: state.form,
     done: state.done,
     entered: state.entered,
     action: state.action,
     passedTo: state.passedTo,
     now,
     today,
+  };
+  return answers ? withAnswers(view, answers) : view;
+}
+
+/**
+ * A data view with a task's answers laid over it: `form.<node>` is the answers, and, when next
+ * actions are chosen with them, `chosen` and `choices` say what. Pure and shared: the engine lays
+ * them over the whole case data, the task page (designer/src/workspace/task) over the part of it
+ * the task's rules read as the person types, so both decide guards alike.
+ */
+export function withAnswers<T extends { form?: CaseData['form'] }>(view: T, answers: TaskAnswers): T & Pick<CaseData, 'form' | 'chosen' | 'choices'> {
+  return {
+    ...view,
+    form: { ...view.form, [answers.node]: answers.data },
+    ...(answers.chosen ? { chosen: answers.chosen.map((a) => a.action), choices: choicesOf(answers.chosen) } : {}),
   };
 }
 

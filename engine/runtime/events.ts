@@ -3,6 +3,20 @@ import type { Instant, LocalDate } from '../time.ts';
 import type { Priority } from '../schema/definition.types.ts';
 import type { Assignment, Subject, Task, Timer } from './state.ts';
 
+/**
+ * One change in a `subject_corrected` timeline entry (`{type, node, task, by, changes}`): a later
+ * form corrected a fact about the child at `child` in `subject.children` (see `eachChild.updates`).
+ */
+export interface SubjectCorrection {
+  child: number;
+  /** The child's name once the entry's corrections are made. */
+  name: string;
+  fact: 'name' | 'dateOfBirth' | 'personId';
+  /** Absent when the case did not hold the fact before. */
+  from?: string;
+  to: string;
+}
+
 /** The person behind an event, with what they hold in this authority. */
 export interface Actor {
   id: string;

@@ -38,6 +38,16 @@ describe('completing a task with several problems', () => {
     ]);
   });
 
+  it('does not repeat as a guard what a question’s own error already says', () => {
+    const state = started();
+    // When Sam leaves the agreement question unanswered, which the guard "Record the family's agreement" reads
+    const error = refusal(completing(state, { finalReviewDate: '2027-01-20' }, [{ action: 'refer' }]));
+    // Then the question's error is the one message about it
+    expect(error.code).toBe('form_invalid');
+    expect(error.details.fieldErrors?.map((e) => e.pointer)).toEqual(['/consent']);
+    expect(error.details['guardMessages'] ?? []).toEqual([]);
+  });
+
   it('keeps the refusal it always had when there is one problem', () => {
     const state = started();
     expect(refusal(completing(state, { consent: true }, [{ action: 'refer' }])).code).toBe('form_invalid');

@@ -10,7 +10,7 @@ import type { Instant, LocalDate } from '../time.ts';
 import type { Priority } from '../schema/definition.types.ts';
 import { caseData, type CaseData } from './data.ts';
 import type { ChosenAction, Effect, Person } from './events.ts';
-import type { Assignment, CaseState, HistoryRecord, Task, Timer } from './state.ts';
+import type { Assignment, CaseState, HistoryRecord, Subject, Task, Timer } from './state.ts';
 
 /** How a path arrives at a node: from where, and what the previous next action passed on. */
 export interface Arrival {
@@ -67,6 +67,15 @@ export class Run {
     if (answers) return caseData(this.state, this.now, this.today, answers);
     this.dataOnce ??= caseData(this.state, this.now, this.today);
     return this.dataOnce;
+  }
+
+  /**
+   * Replaces the family the case is about (a later form corrected a child's facts). Replaced, not
+   * edited: the subject is shared with the state the step was given. Conditions read the new one.
+   */
+  replaceSubject(subject: Subject): void {
+    this.state.subject = subject;
+    this.dataOnce = undefined;
   }
 
   node(id: string): Node {

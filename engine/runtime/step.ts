@@ -12,9 +12,9 @@ import { completeTask, enterNode, fireDue, fireEscalation, fireWait, reassignTas
 import { rolesSentence } from '../nodes/who-may-act.ts';
 import type { CaseEvent, StepContext, Effect } from './events.ts';
 import { WorkingCalendar } from '../calendar/index.ts';
-import { isLocalDate } from '../calendar/local-date.ts';
 import { Run } from './run.ts';
 import { CASE_SCHEMA_VERSION, type CaseState, type Subject } from './state.ts';
+import { blankName, childFactErrors } from './subject-rules.ts';
 
 export interface StepResult {
   caseState: CaseState;
@@ -186,13 +186,6 @@ function startCase(definition: WorkflowDefinition, event: Extract<CaseEvent, { t
   return run;
 }
 
-/**
- * Blank once spaces and invisible format characters (zero-width space and joiners, word joiner,
- * byte-order mark, soft hyphen: Unicode category Cf) are taken away: such a "name" shows as
- * nothing and no search can find it.
- */
-const blankName = (name: unknown) => typeof name !== 'string' || name.replace(/[\p{Cf}\p{Z}\s]/gu, '') === '';
-
 /** The family a case is about, with GOV.UK's date rules: a date of birth is a real date in the past. */
 function checkSubject(subject: Subject, today: string) {
   const errors: Array<{ pointer: string; keyword: string; message: string }> = [];
@@ -204,14 +197,9 @@ function checkSubject(subject: Subject, today: string) {
     return errors;
   }
   subject.children.forEach((child, i) => {
-    if (blankName(child?.name)) {
-      errors.push({ pointer: `/subject/children/${i}/name`, keyword: 'required', message: `Enter the name of child ${i + 1}` });
-    }
     const who = blankName(child?.name) ? `child ${i + 1}` : child.name.trim();
-    if (child?.dateOfBirth !== undefined && !isLocalDate(child.dateOfBirth)) {
-      errors.push({ pointer: `/subject/children/${i}/dateOfBirth`, keyword: 'format', message: `Date of birth of ${who} must be a real date` });
-    } else if (child?.dateOfBirth !== undefined && child.dateOfBirth > today) {
-      errors.push({ pointer: `/subject/children/${i}/dateOfBirth`, keyword: 'maximum', message: `Date of birth of ${who} must be in the past` });
+    for (const { fact, keyword, message } of childFactErrors({ name: child?.name, dateOfBirth: child?.dateOfBirth }, who, today)) {
+      errors.push({ pointer: `/subject/children/${i}/${fact}`, keyword, message });
     }
   });
   return errors;

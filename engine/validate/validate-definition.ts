@@ -9,8 +9,10 @@ import type { WorkflowDefinition } from '../schema/definition.types.ts';
 import { graphOf } from '../definition/graph.ts';
 import { checkForm } from '../forms/index.ts';
 import type { Problem } from '../problems.ts';
+import { choiceProblems } from './choice-rules.ts';
 import { dataProblems } from './data-rules.ts';
 import { graphProblems } from './graph-rules.ts';
+import { patternProblems } from './pattern-rules.ts';
 import { referenceProblems } from './reference-rules.ts';
 import { schemaProblems } from './schema-problems.ts';
 
@@ -43,9 +45,10 @@ function problemsOf(definition: unknown): Problem[] {
   const graph = graphOf(typed);
   return [
     ...formProblems,
+    ...patternProblems(typed),
     ...graphProblems(typed, graph),
     ...referenceProblems(typed, graph),
-    ...(formProblems.some((p) => p.code === 'invalid_form_schema') ? [] : dataProblems(typed, graph)),
+    ...(formProblems.some((p) => p.code === 'invalid_form_schema') ? [] : [...dataProblems(typed, graph), ...choiceProblems(typed)]),
   ];
 }
 

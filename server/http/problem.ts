@@ -38,6 +38,7 @@ const REFUSAL_STATUS: Record<RefusalCode, ContentfulStatusCode> = {
   already_signed: 409,
   unknown_worker: 422,
   actions_incomplete: 422,
+  action_not_chosen: 422,
   // A published definition passed validation, so these point at a fault of ours, not the client's.
   runaway_flow: 500,
   definition_broken: 500,

@@ -27,7 +27,7 @@ describe('the case timeline', () => {
     ]);
     expect(timeline.history.map((h: { type: string }) => h.type)).toContain('notification_sent');
     expect(timeline.history.find((h: { type: string; node: string }) => h.type === 'task_created' && h.node === 'asm_offer_consultation').text).toBe(
-      'Contact the social worker offering a formal consultation: with Ieys Kte Duty Manager (Kentish Town East)',
+      'Contact the social worker offering a formal consultation: with IEYS Kentish Town East',
     );
     // Day 0 is Monday 21 December: the offer is due the next working day; the consultation 5 working days from the e-mail.
     expect(timeline.upcoming).toEqual([

@@ -4,7 +4,7 @@
  * engine moved (a decision taken, a path waiting at or leaving a join, a path's end) are
  * `internal`: kept in the API's history for the record, and not shown on the case page.
  */
-import { graphOf, type Assignment, type HistoryEntry, type WorkflowDefinition } from '../../engine/index.ts';
+import { graphOf, longDate, type Assignment, type HistoryEntry, type SubjectCorrection, type WorkflowDefinition } from '../../engine/index.ts';
 import { londonTime } from '../../engine/scenario/format-timeline.ts';
 import { assigneeView, type Person } from './case-context.ts';
 
@@ -55,8 +55,25 @@ export function describeEntry(entry: HistoryEntry, definition: WorkflowDefinitio
     case 'path_ended': return `${name}: reached`;
     case 'case_closed': return `Case closed: ${outcome(entry.outcome)}`;
     case 'case_withdrawn': return 'Case withdrawn';
+    case 'subject_corrected': return correctionWords(entry.changes);
     default: return [upperFirst(entry.type.replace(/_/g, ' ')), node?.name].filter(Boolean).join(': ');
   }
 }
 
 const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+const FACT_WORDS: Record<SubjectCorrection['fact'], string> = { name: 'name', dateOfBirth: 'date of birth', personId: 'case-system ID' };
+
+/**
+ * "Date of birth of Amira Haddad corrected from 31 January 2019 to 13 January 2019; name of Baby
+ * Haddad corrected to Layla Haddad": each change a later form made to a child's facts, dates long.
+ */
+function correctionWords(changes: unknown): string {
+  const words = (Array.isArray(changes) ? (changes as SubjectCorrection[]) : []).map(({ name, fact, from, to }) => {
+    const shown = (value: string) => (fact === 'dateOfBirth' ? longDate(value) : value);
+    if (fact === 'name') return `name of ${from ?? 'a child'} corrected to ${to}`;
+    const what = `${FACT_WORDS[fact] ?? 'details'} of ${name}`;
+    return from === undefined ? `${what} recorded as ${shown(to)}` : `${what} corrected from ${shown(from)} to ${shown(to)}`;
+  });
+  return words.length > 0 ? upperFirst(words.join('; ')) : 'Family details corrected';
+}

@@ -34,15 +34,19 @@ describe('completing a task', () => {
     const path = `/api/cases/${caseId}/tasks/${screenId}/complete`;
     const missing = await json(dora.post(path, { data: { ehTeam: kte }, actions: [toKte] }));
     expect(missing).toMatchObject({ status: 422, code: 'form_invalid', errors: [{ pointer: '/outcome', keyword: 'required' }, { pointer: '/rationale', keyword: 'required' }] });
-    const guarded = await json(dora.post(path, { data: screening('advice'), actions: [toKte] }));
-    expect(guarded).toMatchObject({ status: 422, code: 'guard_failed', messages: [expect.any(String)] });
-    // Passed to another team than the one the front door identified: the protocol's own guard refuses it.
-    expect(await json(dora.post(path, { data: screening('team'), actions: [{ action: 'contact_team', passTo: { team: 'eh_panel' } }] }))).toMatchObject({
+    // The screening decision chooses what happens next: another next action is refused, naming the one it chooses.
+    const notChosen = await json(dora.post(path, { data: screening('advice'), actions: [toKte] }));
+    expect(notChosen).toMatchObject({ status: 422, code: 'action_not_chosen', expected: ['send_advice'] });
+    // Passed to another team than the one the front door identified.
+    expect(await json(dora.post(path, { data: screening('team'), actions: [{ action: 'contact_team', passTo: { team: 'ieys_ktw_duty_manager' } }] }))).toMatchObject({
       status: 422,
-      code: 'form_invalid',
-      actionErrors: expect.arrayContaining([expect.objectContaining({ code: 'guard_failed', action: 'contact_team', messages: [expect.stringContaining('the Early Help team you identified')] })]),
+      code: 'pass_to_not_allowed',
+      expected: kte,
     });
-    expect(await json(dora.post(path, { data: screening('team'), actions: [{ action: 'contact_team' }] }))).toMatchObject({ status: 422, code: 'pass_to_required' });
+    // No team answered: the form says so, once.
+    const noTeam = await json(dora.post(path, { data: screening('team', { ehTeam: undefined }), actions: [{ action: 'contact_team' }] }));
+    expect(noTeam).toMatchObject({ status: 422, code: 'form_invalid', errors: [{ pointer: '/ehTeam', keyword: 'required' }] });
+    expect(noTeam.actionErrors).toBeUndefined();
     expect(await json(dora.post(path, { data: screening('team'), actions: [{ action: 'shred' }] }))).toMatchObject({ status: 422, code: 'unknown_action' });
     expect(await json(sam.post(path, { data: screening('team'), actions: [toKte] }))).toMatchObject({ status: 403, code: 'not_allowed' });
     expect(await json(dora.post(path, { data: screening('team'), actions: [toKte], expectedVersion: 1 }))).toMatchObject({ status: 409, code: 'stale_version' });
@@ -50,16 +54,14 @@ describe('completing a task', () => {
     expect(shape).toMatchObject({ status: 422, code: 'request_invalid' });
     expect(shape.errors.map((e: Json) => e.pointer)).toEqual(['/data', '/actions/0/passTo', '/actions/0/priority', '/actions/0/scheduledFor']);
     expect(shape.errors[1].message).toBe('Pass it to a worker or a team, not both');
-    // Every problem at once: the answers missing and no next action chosen, in one refusal.
-    expect(await json(dora.post(path, { data: {}, actions: [] }))).toMatchObject({
-      status: 422,
-      code: 'form_invalid',
-      errors: [{ pointer: '/outcome' }, { pointer: '/rationale' }],
-      actionErrors: [{ code: 'invalid_event', field: 'actions', message: 'Choose a next action.' }],
-    });
+    // Nothing answered and nothing chosen: the unanswered decision is the form's error alone, not "choose a next action" too.
+    const blank = await json(dora.post(path, { data: {}, actions: [] }));
+    expect(blank).toMatchObject({ status: 422, code: 'form_invalid', errors: [{ pointer: '/outcome' }, { pointer: '/rationale' }] });
+    expect(blank.actionErrors).toBeUndefined();
+    // Every problem at once: two actions on a step that takes one, one of them not its own, in one refusal.
     const everything = await json(dora.post(path, { data: screening('team'), actions: [{ action: 'contact_team' }, { action: 'shred' }] }));
     expect(everything).toMatchObject({ status: 422, code: 'form_invalid', errors: [] });
-    expect(everything.actionErrors.map((e: Json) => e.code)).toEqual(expect.arrayContaining(['pass_to_required', 'unknown_action']));
+    expect(everything.actionErrors.map((e: Json) => e.code)).toEqual(expect.arrayContaining(['invalid_event', 'unknown_action']));
     expect(await json(dora.post(path, { data: {}, actions: [{ action: 'contact_team', passTo: { worker: 'graft.ffp' } }] }))).toMatchObject({
       status: 422,
       errors: [{ pointer: '/actions/0/passTo/worker', message: 'Select a person in your authority' }],

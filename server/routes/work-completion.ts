@@ -10,9 +10,8 @@ import { taskView, type Person } from './case-context.ts';
 export function completionOf(before: CaseState, after: CaseState, taskId: string, definition: WorkflowDefinition, people: Map<string, Person>, user: UserRecord, now: Instant) {
   const task = after.tasks[taskId];
   const wasOpen = new Set(Object.values(before.tasks).filter((t) => t.status === 'open').map((t) => t.id));
-  const next = Object.values(after.tasks)
-    .filter((t) => t.status === 'open' && !wasOpen.has(t.id))
-    .map((t) => taskView(t, definition, people, user, now));
+  const open = Object.values(after.tasks).filter((t) => t.status === 'open');
+  const view = (t: (typeof open)[number]) => taskView(t, definition, people, user, now);
   // A step up or a subflow goes on in a case of its own.
   const started = after.history.slice(before.history.length).filter((h) => h.type === 'subflow_started').map((h) => String(h.child));
   return {
@@ -20,7 +19,9 @@ export function completionOf(before: CaseState, after: CaseState, taskId: string
     completed: task?.status === 'completed',
     closed: after.status !== 'open',
     outcome: after.status !== 'open' && after.outcome ? { id: after.outcome.id, name: definition.outcomes?.find((o) => o.id === after.outcome!.id)?.name ?? after.outcome.id } : null,
-    nextTasks: next,
+    nextTasks: open.filter((t) => !wasOpen.has(t.id)).map(view),
+    /** Work that was already waiting on other paths of the case, and still is. */
+    stillOpen: open.filter((t) => wasOpen.has(t.id) && t.id !== taskId).map(view),
     startedCases: started,
   };
 }

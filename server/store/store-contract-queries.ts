@@ -105,6 +105,16 @@ export function queryContract(get: () => StoreHarness): void {
       expect(await find('ZOE STRASSE')).toEqual(['O’Brien\u200b']);
     });
 
+    it('follows a child’s corrected facts: once saved again, the case is found by the new date of birth and id, not the old', async () => {
+      const children = (dateOfBirth: string, personId: string) => [{ name: 'Amira Haddad', dateOfBirth, personId }];
+      await save(get().store, makeCase({ id: 'h1', familyName: 'Haddad', children: children('2019-01-31', 'MOS-7001') }));
+      await save(get().store, makeCase({ id: 'h1', version: 2, familyName: 'Haddad', children: children('2019-01-13', 'MOS-7002') }));
+      expect(await find('13/01/2019')).toEqual(['Haddad']);
+      expect(await find('mos-7002')).toEqual(['Haddad']);
+      expect(await find('31/01/2019')).toEqual([]);
+      expect(await find('mos-7001')).toEqual([]);
+    });
+
     it('never matches across two fields, and never another authority’s cases', async () => {
       expect(await find('kai mos')).toEqual([]);
       expect(await find('31/2/2019')).toEqual([]);

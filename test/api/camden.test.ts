@@ -47,11 +47,12 @@ describe('Given Camden’s demo people and the Okafor family after an NFA Child 
     await api.runClockTo('2026-12-21T11:00:00Z');
     const screen = await inInbox(dora, caseId, 'asm_screen');
     expect(screen).toMatchObject({ via: 'team', assignee: { id: 'eh_front_door' }, due: '2026-12-21T23:59:59.999Z' });
-    await complete(dora, caseId, screen.taskId, screening('team'), { action: 'contact_team', passTo: { team: kte } });
+    // Decide once: the screening decision and the team answered choose the next action and its team; nothing else is sent.
+    await complete(dora, caseId, screen.taskId, screening('team'));
 
     // The offer waits in the KTE duty tray, where Kate, an EH team manager, sits in the demo.
     const offerTask = await onCasePage(kate, caseId, 'asm_offer_consultation');
-    expect(offerTask).toMatchObject({ assignee: { kind: 'team', id: kte, name: 'Ieys Kte Duty Manager (Kentish Town East)' }, canAct: true });
+    expect(offerTask).toMatchObject({ assignee: { kind: 'team', id: kte, name: 'IEYS Kentish Town East' }, canAct: true });
     expect((await kate.get(`/api/trays/${kte}`)).status).toBe(200);
     await api.runClockTo('2026-12-22T09:00:00Z');
     expect(await inInbox(kate, caseId, 'asm_offer_consultation')).toMatchObject({ via: 'team', due: '2026-12-22T23:59:59.999Z' });

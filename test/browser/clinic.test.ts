@@ -4,13 +4,15 @@
  * "Start a case" and the case page shows it waiting, with the agenda's closing time to come;
  * the family then declines, and she withdraws the case. The whole route walked is the clinic's
  * step up (routes/clinic.ts), each step by the person the protocol names; the MASH decision is
- * first submitted without its date, and refused.
+ * first submitted without its date, and refused. The step up is then walked again on a 390 px
+ * phone: no task page scrolls sideways, axe finds nothing serious, and each state is photographed.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { clinicBooking, clinicStepUpRoute } from './routes/clinic.ts';
 import { Walker } from './support/drive.ts';
 import { eventually, heading } from './support/people.ts';
+import { phoneLook, phonePage } from './support/phone.ts';
 import { stackForFile, type Stack } from './support/stack.ts';
 import { intakeForm, walkRoute } from './support/walk.ts';
 
@@ -45,5 +47,12 @@ describe('Given the clinic authority’s demo people, each signed in in turn in 
 
   it('When the Osei family is stepped up page by page, Then the case closes stepped up to Children’s Services', async () => {
     await walkRoute(page, stack.base, clinicStepUpRoute());
+  });
+
+  it('When the Adeyemi family is stepped up on a 390 px phone, Then no task page scrolls sideways and axe finds nothing serious in any state', async () => {
+    const phone = await phonePage(stack);
+    const route = { ...clinicStepUpRoute(), family: { familyName: 'Adeyemi', children: [{ name: 'Tolu Adeyemi', dateOfBirth: '2014-02-11' }] } };
+    await walkRoute(phone, stack.base, route, phoneLook(phone, 'clinic-step-up'));
+    await phone.context().close();
   });
 });

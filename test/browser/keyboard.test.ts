@@ -91,12 +91,9 @@ describe('Given a CAF / EHM case waiting for its Lead Professional', { timeout: 
     await tabTo('#f-lpInvolved');
     await press('Space');
 
-    // The next action: arrow keys move the choice and its revealed details.
-    await tabTo('input[name="next-action"]');
-    await press('Space');
-    await press('ArrowDown');
-    await press('ArrowUp');
-    expect(await page.isChecked('input[name="next-action"][value="lp_agreed"]')).toBe(true);
+    // The next action follows from "yes": it is not asked again, and reads as decided.
+    expect(await page.locator('input[name="next-action"]').count()).toBe(0);
+    await eventually(() => page.locator('#next-action').getAttribute('data-chosen-action')).toBe('lp_agreed');
     await tabTo('button[type="submit"]');
     await page.keyboard.press('Enter');
 

@@ -138,7 +138,7 @@ describe('Given Camden’s step downs referred over Christmas 2026, on Tuesday 2
     expect(await summary.locator('li').allTextContents()).toEqual([expect.stringContaining('Frost family')]);
     // The Frost case is closed, so its row has gone: the refusal names it without a link to nowhere.
     expect(await summary.locator('li a').count()).toBe(0);
-    expect(await page.locator('label[for="allocate-worker"]').textContent()).toContain('(0)');
+    await eventually(() => page.locator('label[for="allocate-worker"]').textContent()).toContain('(0)');
     expect(await page.locator('main [role="status"]').first().textContent()).toContain('1 task now with');
     await eventually(() => rowOf(page, 'Dunn').count()).toBe(0);
     await check('tray-allocate-one-refused');

@@ -129,7 +129,10 @@ describe('Given the Team Manager authorised the closure and submitted it to EHM 
   it('When the CAF Link Worker authorises while asking for more information, Then it is refused', () => {
     const driver = atClwQa().runUntil('2027-01-13T10:00:00Z');
     const refusal = driver.refused((d) => d.complete('2027-01-13T10:00:00Z', 'clw_quality_assurance', 'cleo', clwQa(false), 'authorise'));
-    expect(refusal.message).toBe('Further information is needed: contact the Social Worker instead.');
+    expect(refusal).toMatchObject({
+      code: 'action_not_chosen',
+      message: 'Your answer to "Can the CAF assessment be authorised?" is "No", so what happens next is "Further information required – contact the Social Worker".',
+    });
   });
 
   it('When further information is needed, Then the CSC case stays open with no census closure, and the Social Worker’s answer goes back to a CAF Link Worker within 3 working days', () => {

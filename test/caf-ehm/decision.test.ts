@@ -58,8 +58,10 @@ describe('Given a Social Worker records the decision to step down on Tuesday 1 D
 
   it('When the Team Manager has not agreed but chooses to share the proposal, Then it is refused', () => {
     const refusal = recorded().refused((d) => d.complete(at, 'tm_agree_decision', 'tara', { ...tmAgrees, agreed: false, reason: 'Not yet.' }, 'agreed'));
-    expect(refusal.code).toBe('guard_failed');
-    expect(refusal.message).toBe('You have not agreed the step down: choose that the case remains open to children’s social care.');
+    expect(refusal).toMatchObject({
+      code: 'action_not_chosen',
+      message: 'Your answer to "Do you agree that the threshold is no longer met and the case is ready to step down?" is "No", so what happens next is "Not agreed – the case remains open to children’s social care".',
+    });
   });
 });
 

@@ -32,8 +32,10 @@ describe('Given the Social Worker is identifying a Lead Professional', () => {
   it('When they record a Lead Professional agreed without one, Then it is refused', () => {
     const driver = lookingForLp().runUntil('2026-12-18T12:00:00Z');
     const refusal = driver.refused((d) => d.complete('2026-12-18T12:00:00Z', 'identify_lp', 'sam', noLp, 'lp_agreed'));
-    expect(refusal.code).toBe('guard_failed');
-    expect(refusal.message).toBe('No agency has agreed to be Lead Professional: raise it with the CAF Link Worker.');
+    expect(refusal).toMatchObject({
+      code: 'action_not_chosen',
+      message: 'Your answer to "Has an agency agreed to take on the Lead Professional role?" is "No", so what happens next is "No Lead Professional – raise with the CAF Link Worker".',
+    });
   });
 
   it('When an agency agrees, Then the final CIN meeting is due on its date with the views and the Lead Professional copied in', () => {

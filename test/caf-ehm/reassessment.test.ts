@@ -89,7 +89,7 @@ describe('Given the family plan is still not met 12 months after the step down o
   it('When the CAF is no longer required but Lena records a reassessment, Then it is refused', () => {
     const driver = atTwelveMonths().runUntil('2027-12-10T15:00:00Z');
     const refusal = driver.refused((d) => d.complete('2027-12-10T15:00:00Z', 'caf_reassessment', 'lena', { cafStillRequired: false }, 'reassessed'));
-    expect(refusal.message).toBe('The CAF is no longer required: submit the final Family planning meeting and CAF closure.');
+    expect(refusal.message).toBe('Your answer to "Is the CAF still required to provide support to the family?" is "No", so what happens next is "CAF no longer required – final Family planning meeting and CAF closure".');
   });
 
   it('When the reassessment of 10 December is completed, Then the next 12-month review counts from it and the meetings carry on', () => {

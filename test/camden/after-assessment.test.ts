@@ -89,10 +89,11 @@ describe('Given the C&F step down sections are with Tina for authorisation', () 
     expect(refusal.message).toBe('A family stepped down to Early Help after a Child and Family assessment is closed with RC9 Case closed after assessment, referred to early help.');
   });
 
-  it('When Tina passes "Step down to Early Help (EH)" to no one, or to the front door, Then it is refused', () => {
+  it('When Tina passes "Step down to Early Help (EH)" to the front door, Then it is refused; passed to no one, it goes to the service taking the lead', () => {
     const d = readyToAuthorise();
-    expect(d.refused((x) => x.complete('2027-01-04T09:00:00Z', 'asm_cfa_authorise', 'tina', signedOff, 'step_down_to_eh', 'progress_to_closure')).code).toBe('pass_to_required');
     expect(d.refused((x) => x.complete('2027-01-04T09:00:00Z', 'asm_cfa_authorise', 'tina', signedOff, { action: 'step_down_to_eh', passTo: { team: 'eh_front_door' } }, 'progress_to_closure')).code).toBe('pass_to_not_allowed');
+    d.complete('2027-01-04T09:00:00Z', 'asm_cfa_authorise', 'tina', signedOff, 'step_down_to_eh', 'progress_to_closure');
+    expect(d.task('eh_record').assignee).toEqual({ team: 'ieys_kte_duty_manager' });
   });
 
   it('When Tina returns it without saying why, Then it is refused; with comments, Sam gets it back with the answers copied over', () => {

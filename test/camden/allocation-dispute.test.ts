@@ -34,9 +34,17 @@ describe('Given the identified team feels another Early Help team would be best 
     expect(d.task('asm_consultation').assignee).toEqual(ktw);
   });
 
-  it('When "agreed" is chosen but the discussion says they cannot agree, Then it is refused', () => {
+  it('When "agreed" is chosen but the discussion says they cannot agree, Then it is refused: the answer decides what happens next', () => {
     const refusal = disputed().refused((x) => x.complete('2026-12-29T10:00:00Z', 'asm_dispute_tms', 'will', discussion('not_agreed'), { action: 'agreed', passTo: ktw }));
-    expect(refusal.message).toBe('Record which team will take the family.');
+    expect(refusal).toMatchObject({
+      code: 'action_not_chosen',
+      message: 'Your answer to "Outcome" is "Cannot agree", so what happens next is "Team managers cannot agree: refer the family to the service managers".',
+    });
+  });
+
+  it('When the team managers record that KTW takes the family and choose nothing else, Then the family goes to KTW, the team answered', () => {
+    const d = disputed().complete('2026-12-29T10:00:00Z', 'asm_dispute_tms', 'will', discussion('agreed', { agreedTeam: 'ieys_ktw_duty_manager' }));
+    expect(d.task('asm_consultation').assignee).toEqual(ktw);
   });
 
   it('When the team managers have not agreed by 5 January, Then the service managers are told to make a joint decision', () => {
@@ -55,7 +63,9 @@ describe('Given the identified team’s manager and the other team’s manager m
 
   it('When Kate names Kentish Town West but passes the discussion to King’s Cross, Then it is refused naming KTW', () => {
     const refusal = offered().refused(raise('ieys_ktw_duty_manager', { team: 'ieys_kch_duty_manager' }));
-    expect(refusal.message).toBe('Pass the discussion to the Early Help team you named as best placed to meet the family’s needs.');
+    expect(refusal.message).toBe(
+      'Pass "Another Early Help team would be best placed: discuss with its team manager" to IEYS Kentish Town West, your answer to "Early Help team best placed to meet the family’s needs", not IEYS King\'s Cross and Holborn.',
+    );
   });
 
   it('When Kate names her own team, the one the front door identified, as the team best placed, Then it is refused', () => {
@@ -74,7 +84,7 @@ describe('Given the identified team’s manager and the other team’s manager m
 
   it('When the team managers agree on KTW but pass the family back to KTE, Then it is refused naming KTW', () => {
     const refusal = disputed().refused((x) => x.complete('2026-12-29T10:00:00Z', 'asm_dispute_tms', 'will', discussion('agreed', { agreedTeam: 'ieys_ktw_duty_manager' }), { action: 'agreed', passTo: toKte }));
-    expect(refusal.message).toBe('Pass the family to the Early Help team the managers agreed will take it.');
+    expect(refusal.message).toBe('Pass "Team managers agreed: pass to the team that will take the family" to IEYS Kentish Town West, your answer to "Early Help team that will take the family", not IEYS Kentish Town East.');
   });
 
   it('When KTW, having agreed to take the family, then says another team would be best placed, Then it is refused: no protracted discussion', () => {
@@ -130,11 +140,17 @@ describe('Given the team managers cannot agree', () => {
 
   it('When the service managers agree on KTW but pass the family to KTE, Then it is refused naming KTW', () => {
     const refusal = toServiceManagers().refused((x) => x.complete('2026-12-30T10:00:00Z', 'asm_dispute_sms', 'sima', discussion('agreed', { agreedTeam: 'ieys_ktw_duty_manager' }), { action: 'agreed', passTo: toKte }));
-    expect(refusal.message).toBe('Pass the family to the Early Help team the managers agreed will take it.');
+    expect(refusal).toMatchObject({ code: 'pass_to_not_allowed', message: expect.stringMatching(/ to IEYS Kentish Town West, your answer to "Early Help team that will take the family", not IEYS Kentish Town East\.$/) });
   });
 
-  it('When the Heads of Service record no team, Then their decision is refused', () => {
-    const refusal = toHeadsOfService().refused((x) => x.complete('2026-12-31T10:00:00Z', 'asm_dispute_hos', 'hana', discussion('not_agreed'), { action: 'decided', passTo: toKte }));
-    expect(refusal.message).toBe('The Heads of Service make the final decision: record which team will take the family.');
+  it('When the Heads of Service record no team, whatever they choose, Then their decision is refused: they make the final decision', () => {
+    const d = toHeadsOfService();
+    for (const sent of [[{ action: 'decided', passTo: toKte }], []]) {
+      const refusal = d.refused((x) => x.complete('2026-12-31T10:00:00Z', 'asm_dispute_hos', 'hana', discussion('not_agreed'), ...sent));
+      expect(refusal).toMatchObject({
+        code: 'action_not_chosen',
+        message: 'Your answer to "Outcome" is "Cannot agree", but "Final decision on the Early Help team (Heads of Service)" goes on only with "Agreed which team will take the family".',
+      });
+    }
   });
 });

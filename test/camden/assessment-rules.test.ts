@@ -107,7 +107,7 @@ describe('Given the C&F step down sections are with Tina for sign-off on Monday 
     const refusal = d.refused((x) => sign(x, signOff('2027-01-04'), { action: 'step_down_to_eh', passTo: ktw }, 'progress_to_closure'));
     expect(refusal).toMatchObject({
       code: 'pass_to_not_allowed',
-      message: 'Pass "Step down to Early Help (EH)" to Ieys Kte Duty Manager (Kentish Town East), the team recorded earlier in this case, not Ieys Ktw Duty Manager (Kentish Town West).',
+      message: 'Pass "Step down to Early Help (EH)" to IEYS Kentish Town East, the team recorded earlier in this case, not IEYS Kentish Town West.',
     });
   });
 

@@ -97,9 +97,12 @@ describe('Given the final CIN review was held with Fay on 18 January 2027', () =
 describe('Given Fay could not attend the final CIN review on 18 January 2027', () => {
   const missed = () => accepted().complete('2027-01-18T14:00:00Z', 'cin_final_review', 'sam', { reviewDate: '2027-01-18', familyWorkerAttended: false }, 'family_worker_missed');
 
-  it('When Sam records the review as held with Fay, Then it is refused', () => {
+  it('When Sam records that Fay did not attend but chooses the review held with her, Then it is refused naming the action for a missed review', () => {
     const refusal = accepted().refused((x) => x.complete('2027-01-18T14:00:00Z', 'cin_final_review', 'sam', { reviewDate: '2027-01-18', familyWorkerAttended: false }, 'held'));
-    expect(refusal.message).toBe('The Early Help Family Worker did not attend: choose the action for a missed final CIN review.');
+    expect(refusal).toMatchObject({
+      code: 'action_not_chosen',
+      message: 'Your answer to "Did the allocated Early Help Family Worker attend?" is "No", so what happens next is "Final CIN review missed by the Early Help Family Worker: initial TAF and joint visit".',
+    });
   });
 
   it('Then Early Help holds the initial TAF within 10 working days (1 February) and Sam a joint visit within 5 (25 January)', () => {

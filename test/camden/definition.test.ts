@@ -14,13 +14,13 @@ describe('Given the Camden definition', () => {
     expect(validateDefinition(camden)).toEqual([]);
   });
 
-  it('Then every EH duty manager from both documents is a tray, spelled as in the documents ("leys" read as "Ieys"), plus the Families in Focus team', () => {
+  it('Then every EH duty manager from both documents is a tray, named as practitioners read it ("Ieys Kte Duty Manager" is IEYS Kentish Town East), plus the Families in Focus team', () => {
     const trays = camden.teams.filter((t) => t.kind === 'duty' || t.kind === 'tray').map((t) => t.name);
     expect(trays).toEqual([
       'Early Help front door',
-      "Ieys Kch Duty Manager (King's Cross And Holborn)", 'IEYS Borough Wide Duty Inbox', 'Ieys Eu Duty Manager (Euston)', 'Ieys Kp Duty Manager (Kilburn Priory)',
-      'Duty Manager Early Help Youth', 'Duty Manager First Stop Early Help', 'Ieys Kte Duty Manager (Kentish Town East)', 'Ieys Ktw Duty Manager (Kentish Town West)',
-      'Duty Manager Transformation Team', 'Early Help Caf Duty Manager', 'Duty Manager Fssw Family Service', 'Complex Families Team Manager',
+      "IEYS King's Cross and Holborn", 'IEYS Borough Wide Duty Inbox', 'IEYS Euston', 'IEYS Kilburn Priory',
+      'Early Help Youth', 'First Stop Early Help', 'IEYS Kentish Town East', 'IEYS Kentish Town West',
+      'Transformation Team', 'Early Help CAF', 'FSSW Family Service', 'Complex Families',
     ]);
     expect(camden.teams.find((t) => t.id === 'families_in_focus')).toMatchObject({ name: 'Families in Focus', kind: 'team' });
     expect(JSON.stringify(camden.teams)).not.toMatch(/\bleys\b/);
@@ -65,8 +65,19 @@ describe('Given the Camden definition', () => {
     expect(camden.notes!.filter((n) => n.source === 'Engine gap').length).toBeGreaterThanOrEqual(1);
   });
 
-  it('Then it is version 2, and every step a person does names the roles that may do it (or is signed jointly)', () => {
-    expect(camden.version).toBe(2);
+  it('Then the front door decides once: its screening decision chooses what happens next, and the team it answers is the team passed to', () => {
+    for (const node of ['asm_screen', 'cin_screen']) {
+      expect(task(node).nextActions.map((a) => [a.id, a.chosenBy, a.guards])).toEqual([
+        ['contact_team', { field: 'outcome', values: ['team'] }, undefined],
+        ['refer_to_panel', { field: 'outcome', values: ['panel'] }, undefined],
+        ['send_advice', { field: 'outcome', values: ['advice'] }, undefined],
+      ]);
+      expect(action(node, 'contact_team').passTo!.teamFrom).toBe(`form.${node}.ehTeam`);
+    }
+  });
+
+  it('Then it is version 3, and every step a person does names the roles that may do it (or is signed jointly)', () => {
+    expect(camden.version).toBe(3);
     const unnamed = camden.nodes.filter((n) => n.kind === 'user_task' && !n.roles && !n.signatures).map((n) => n.id);
     expect(unnamed).toEqual([]);
     expect(task('asm_offer_consultation').roles).toEqual(['eh_team_manager']);

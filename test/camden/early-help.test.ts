@@ -171,8 +171,12 @@ describe('Given a step up from Early Help to CSSW on Friday 8 January 2027', () 
   it('When Daily Discussion finds the threshold met, Then the family is stepped up; "not met" with a yes answer is refused', () => {
     const d = steppedUp();
     const decision = { discussionDate: '2027-01-11', thresholdMet: true, rationale: 'Physical injury needs a s47 strategy discussion.' };
-    expect(d.refused((x) => x.complete('2027-01-11T10:00:00Z', 'daily_discussion', 'dan', decision, 'threshold_not_met')).message).toBe("Select 'No' if the threshold is not met.");
-    d.complete('2027-01-11T10:00:00Z', 'daily_discussion', 'dan', decision, 'threshold_met');
+    expect(d.refused((x) => x.complete('2027-01-11T10:00:00Z', 'daily_discussion', 'dan', decision, 'threshold_not_met'))).toMatchObject({
+      code: 'action_not_chosen',
+      message: 'Your answer to "Is the threshold for a CSSW service met?" is "Yes", so what happens next is "Threshold for a CSSW service met: step up".',
+    });
+    // The answer decides: no next action need be chosen.
+    d.complete('2027-01-11T10:00:00Z', 'daily_discussion', 'dan', decision);
     expect(d.state).toMatchObject({ status: 'closed', outcome: { id: 'stepped_up', node: 'step_up_accepted' } });
   });
 });

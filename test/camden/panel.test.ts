@@ -75,7 +75,7 @@ describe('Given the panel sits on Tuesdays and its team is the one confirmed (§
     expect(other.details['guardMessages']).toEqual(['Confirm the Early Help team that the Early Help Panel decided.']);
     expect(other.details['actionErrors']).toEqual([expect.objectContaining({ code: 'pass_to_not_allowed' })]);
     const passed = d.refused((x) => x.complete('2026-12-23T10:00:00Z', 'asmp_confirm', 'dora', { ehTeam: 'ieys_kte_duty_manager' }, { action: 'confirm_team', passTo: { team: 'ieys_ktw_duty_manager' } }));
-    expect(passed).toMatchObject({ code: 'pass_to_not_allowed', message: expect.stringContaining('to Ieys Kte Duty Manager (Kentish Town East), the team recorded earlier in this case') });
+    expect(passed).toMatchObject({ code: 'pass_to_not_allowed', message: expect.stringContaining('to IEYS Kentish Town East, the team recorded earlier in this case') });
   });
 });
 

@@ -87,18 +87,42 @@ describe('Given Sam e-mails the EH Step Down inbox on Thursday 17 December 2026 
 
   it('When the front door identifies IEYS Kentish Town East but passes the step to Kentish Town West, Then it is refused naming the team identified', () => {
     const refusal = referredAfterAssessment().refused((x) => x.complete('2026-12-18T10:00:00Z', 'asm_screen', 'dora', screening('team'), { action: 'contact_team', passTo: { team: 'ieys_ktw_duty_manager' } }));
-    expect(refusal).toMatchObject({ code: 'guard_failed', message: 'Pass "Contact the social worker and the relevant Early Help team manager" to the Early Help team you identified as the most appropriate.' });
+    expect(refusal).toMatchObject({
+      code: 'pass_to_not_allowed',
+      message: 'Pass "Contact the social worker and the relevant Early Help team manager" to IEYS Kentish Town East, your answer to "Most appropriate Early Help team", not IEYS Kentish Town West.',
+    });
   });
 
-  it('When the front door picks an outcome that does not match its decision, or no team to pass to, Then it is refused', () => {
+  it('When the front door answers "panel" but sends "Contact the social worker", Then it is refused naming what the answer leads to, and nothing changes', () => {
+    const refusal = referredAfterAssessment().refused((x) => x.complete('2026-12-18T10:00:00Z', 'asm_screen', 'dora', screening('panel'), { action: 'contact_team', passTo: toKte }));
+    expect(refusal).toMatchObject({
+      code: 'action_not_chosen',
+      message: 'Your answer to "Screening decision" is "Refer the family to the Early Help Panel", so what happens next is "Refer the family to the Early Help Panel".',
+      details: { expected: ['refer_to_panel'] },
+    });
+  });
+
+  it('When the front door answers "panel" and sends no next action, Then the answer chooses it: Sam is invited to the panel', () => {
+    const d = referredAfterAssessment().complete('2026-12-18T10:00:00Z', 'asm_screen', 'dora', screening('panel'));
+    expect(d.state?.action['asm_screen']).toBe('refer_to_panel');
+    expect(d.notifications().at(-1)).toMatchObject({ subject: 'Early Help Panel: the Okafor family' });
+  });
+
+  it('When the front door answers "Suitable for step down" with KTE and names no team to pass to, Then the step goes to KTE, the team answered', () => {
+    for (const sent of [[], ['contact_team']]) {
+      const d = referredAfterAssessment().complete('2026-12-18T10:00:00Z', 'asm_screen', 'dora', screening('team'), ...sent);
+      expect(d.state?.passedTo['asm_screen']).toEqual(toKte);
+      expect(d.task('asm_offer_consultation')).toMatchObject({ assignee: toKte });
+    }
+  });
+
+  it('When the front door leaves the decision unanswered, Then only the form says so; a step passed to the front door itself is refused', () => {
     const d = referredAfterAssessment();
-    const mismatch = d.refused((x) => x.complete('2026-12-18T10:00:00Z', 'asm_screen', 'dora', screening('panel'), { action: 'contact_team', passTo: toKte }));
-    expect(mismatch.message).toBe("Select 'Suitable for step down' to contact the social worker and the Early Help team manager.");
-    expect(d.refused((x) => x.complete('2026-12-18T10:00:00Z', 'asm_screen', 'dora', screening('team'), 'contact_team')).code).toBe('pass_to_required');
+    const blank = d.refused((x) => x.complete('2026-12-18T10:00:00Z', 'asm_screen', 'dora', screening('team', { outcome: undefined })));
+    expect(blank).toMatchObject({ code: 'form_invalid', details: { fieldErrors: [{ pointer: '/outcome', message: 'Select the screening decision' }] } });
+    expect(blank.details['actionErrors']).toBeUndefined();
     const front = d.refused((x) => x.complete('2026-12-18T10:00:00Z', 'asm_screen', 'dora', screening('team'), { action: 'contact_team', passTo: { team: 'eh_front_door' } }));
-    expect(front.details['actionErrors']).toEqual(
-      expect.arrayContaining([expect.objectContaining({ code: 'guard_failed', message: 'Pass "Contact the social worker and the relevant Early Help team manager" to the Early Help team you identified as the most appropriate.' })]),
-    );
+    expect(front).toMatchObject({ code: 'pass_to_not_allowed', message: expect.stringMatching(/^"Contact the social worker and the relevant Early Help team manager" cannot be passed to Early Help front door\./) });
   });
 
   it('When the front door identifies IEYS Kentish Town East on 21 December, Then Sam is e-mailed with the team copied and its team manager must offer a consultation by 22 December', () => {

@@ -50,20 +50,24 @@ describe('Given the family does not agree to Early Help when the transfer form i
   const atTransfer = () => discussed(newCase()).complete('2026-12-23T15:00:00Z', 'complete_assessment', 'sam', assessment(), 'assessment_completed');
   const declined = () => transfer({ familyAgreed: false, assessments: undefined });
 
-  it('When the Social Worker tries to send the transfer form, Then it is refused because Early Help is voluntary', () => {
+  it('When the Social Worker tries to send the transfer form, Then it is refused because Early Help is voluntary: the family’s answer decides', () => {
     const refusal = atTransfer().refused((x) => x.complete('2026-12-29T10:00:00Z', 'transfer_form', 'sam', declined(), 'send_transfer'));
-    expect(refusal).toMatchObject({ code: 'guard_failed', message: 'Early Help is voluntary: the family must agree before the case is transferred to the Early Help Family Worker Team.' });
+    expect(refusal).toMatchObject({
+      code: 'action_not_chosen',
+      message: 'Your answer to "Has the family agreed to the step down to Early Help?" is "No", so what happens next is "Family does not agree to Early Help: close to universal services".',
+    });
   });
 
   it('When the Social Worker closes to universal services on 29 December, Then Children’s Social Care closes then with census reason RC8', () => {
-    const d = atTransfer().complete('2026-12-29T10:00:00Z', 'transfer_form', 'sam', declined(), 'family_declined');
+    // The answer chooses the next action: none need be sent.
+    const d = atTransfer().complete('2026-12-29T10:00:00Z', 'transfer_form', 'sam', declined());
     expect(d.state!.outcome).toMatchObject({ id: 'universal_services', closureReason: 'RC8' });
     expect(d.state!.closures).toMatchObject([{ closureReason: 'RC8', at: '2026-12-29T10:00:00.000Z' }]);
   });
 
   it('When the family has agreed but the Social Worker chooses to close, Then it is refused', () => {
     const refusal = atTransfer().refused((x) => x.complete('2026-12-29T10:00:00Z', 'transfer_form', 'sam', transfer(), 'family_declined'));
-    expect(refusal.message).toBe('The family has agreed to the step down: send the transfer form to the Early Help Family Worker Team.');
+    expect(refusal.message).toBe('Your answer to "Has the family agreed to the step down to Early Help?" is "Yes", so what happens next is "Send transfer form to the Early Help Family Worker Team".');
   });
 });
 

@@ -50,7 +50,21 @@ export interface TaskSummary {
   canAct: boolean;
 }
 
-export interface GuardCheck { message: string; passes: boolean | null; mayDependOnAnswers: boolean }
+/** `passes` is null when the rule could not be evaluated (over its limits): the engine says why on submit. */
+export interface GuardCheck { message: string; rule: unknown; passes: boolean | null; mayDependOnAnswers: boolean }
+
+/** An answer that chooses a next action: the action follows when the answer holds one of the values. */
+export interface ChosenBy { field: string; values: unknown[] }
+
+/**
+ * What the task page evaluates the guards with as the person types (work-form.ts `ruleData`):
+ * the case data the task's rules read, without this task's answers and choices, and the calendar.
+ */
+export interface TaskEvaluation {
+  node: string;
+  data: Record<string, unknown>;
+  calendar: { timeZone: string; closureDays: Array<{ date: string; name: string }>; bankHolidays: Array<{ date: string; name: string }> };
+}
 
 export interface NextActionView {
   id: string;
@@ -58,8 +72,13 @@ export interface NextActionView {
   to: { id: string; name: string; kind: string | null };
   /** Closes the case (or this path of it), withdraws it, or steps up: checked on a page of its own first. */
   irreversible: 'closes' | 'withdraws' | 'steps_up' | null;
-  /** `workerRoles`: a worker named must hold one of these roles; null when any practitioner may be named. */
-  passTo: { required: boolean; teams: Named[]; workers: boolean; workerRoles: Named[] | null } | null;
+  /** Decided once: the answer to this question chooses the action, so the page does not ask again. */
+  chosenBy: ChosenBy | null;
+  /**
+   * `workerRoles`: a worker named must hold one of these roles; null when any practitioner may be named.
+   * `teamFromAnswer`: the question of this form whose answer is the team, so it is not asked again.
+   */
+  passTo: { required: boolean; teams: Named[]; workers: boolean; workerRoles: Named[] | null; teamFromAnswer: string | null } | null;
   /** Next actions (ids) that must be chosen together with this one. */
   requires: string[];
   scheduledDate: { required: boolean; label: string } | null;
@@ -81,6 +100,7 @@ export interface TaskForm {
   /** What earlier steps recorded that this step needs (case-file.ts); absent from older servers. */
   caseFile?: CaseFileEntry[];
   guards: GuardCheck[];
+  evaluation: TaskEvaluation;
   /** A step signed jointly: each signer with their signature once given, and the next actions signed so far. */
   signing: TaskSigning | null;
   /** Only people holding one of these roles may complete the task; null when the assignment decides. */
@@ -135,6 +155,8 @@ export interface Completion {
   closed: boolean;
   outcome: Named | null;
   nextTasks: TaskSummary[];
+  /** Work already waiting on the case's other paths, and still waiting. */
+  stillOpen: TaskSummary[];
   startedCases: string[];
 }
 

@@ -6,7 +6,7 @@
  */
 export type Json = Record<string, unknown>;
 export type PassTo = { team: string } | { worker: string };
-export interface ChosenAction { action: string; passTo?: PassTo; priority?: 'urgent' | 'normal' | 'low' }
+export interface ChosenAction { action: string; passTo?: PassTo; priority?: 'urgent' | 'normal' | 'low'; scheduledFor?: string }
 
 export interface Step {
   /** Sign-in address of the person the protocol names. */

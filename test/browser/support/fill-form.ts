@@ -3,15 +3,16 @@
  * the renderer draws it (`buildFormModel`), finding each control by the id the renderer gives
  * it (`fieldId`): text by filling, dates in their day, month and year boxes, radios and
  * checkboxes by clicking their labels, selects by option, repeats with "Add another" (and
- * "Remove"), revealed questions after the answer that reveals them.
+ * "Remove"), revealed questions after the answer that reveals them. Then the next actions.
  */
+import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sameJson } from '../../../engine/forms/schema-info.ts';
 import type { FormInput, FieldModel } from '../../../designer/src/lib/forms/model.ts';
-import { buildFormModel } from '../../../designer/src/lib/forms/model.ts';
+import { buildFormModel, simpleField } from '../../../designer/src/lib/forms/model.ts';
 import { fieldId } from '../../../designer/src/lib/forms/errors.ts';
 import { childPointer } from '../../../designer/src/lib/forms/values.ts';
-import { actionInputId, detailId } from '../../../designer/src/workspace/task/next-actions.ts';
+import { ACTIONS_ID, actionInputId, detailId } from '../../../designer/src/workspace/task/next-actions.ts';
 import type { TaskForm } from '../../../designer/src/lib/api-types.ts';
 import type { ChosenAction, Json } from '../routes/route.ts';
 
@@ -97,13 +98,43 @@ export async function fillForm(page: Page, form: FormInput, answers: Json, optio
   }
 }
 
-/** Chooses the next actions, with who each is passed to and its priority. */
+/** What the task view says about an action the form's answer decides; absent from servers before it (null). */
+type Decidable = { chosenBy?: { field: string; values: unknown[] } | null; passTo: { teamFromAnswer?: string | null } | null };
+const chosenBy = (a: Decidable) => a.chosenBy ?? null;
+const teamFromAnswer = (a: Decidable) => a.passTo?.teamFromAnswer ?? null;
+
+/** An answer on the task's form decides its next actions. */
+export const decides = (view: TaskForm) => view.actions.some((a) => chosenBy(a) !== null);
+
+/**
+ * Chooses the next actions, with who each is passed to, its priority and scheduled date. Where
+ * an answer on the form decides them (`chosenBy`, decide once), nothing is chosen: the page asks
+ * no "What happens next?" and, once the form is filled, says which actions follow; only what they
+ * still ask is given, and no team that an answer names (`teamFromAnswer`).
+ */
 export async function chooseActions(page: Page, view: TaskForm, actions: ChosenAction[]): Promise<void> {
+  const decided = decides(view);
+  const index = (id: string) => {
+    const i = view.actions.findIndex((a) => a.id === id);
+    if (i < 0) throw new Error(`No next action ${id}: ${view.actions.map((a) => a.id).join(', ')}`);
+    return i;
+  };
+  if (decided) {
+    expect(await page.locator(`input[name="${ACTIONS_ID}"]`).count(), `${view.task.node}: the answer decides, yet "What happens next?" is asked`).toBe(0);
+    const follows = view.actions.filter((a) => actions.some((c) => c.action === a.id)).map((a) => a.id).join(' ');
+    const said = page.locator(`[data-chosen-action="${follows}"]`);
+    if (!(await said.waitFor({ timeout: 10_000 }).then(() => true, () => false))) {
+      const shown = await page.locator('[data-chosen-action]').getAttribute('data-chosen-action', { timeout: 1000 }).catch(() => null);
+      throw new Error(`${view.task.node}: the page should say “${follows}” follows from the answer (data-chosen-action), but says ${shown === null ? 'nothing' : `“${shown}”`}`);
+    }
+  }
   for (const chosen of actions) {
-    const i = view.actions.findIndex((a) => a.id === chosen.action);
-    if (i < 0) throw new Error(`No next action ${chosen.action}: ${view.actions.map((a) => a.id).join(', ')}`);
-    await setChoice(page, actionInputId(i), true);
-    if (chosen.passTo) {
+    const i = index(chosen.action);
+    const action = view.actions[i]!;
+    if (!decided) await setChoice(page, actionInputId(i), true);
+    if (chosen.passTo && teamFromAnswer(action) !== null) {
+      expect(await page.locator(`select[id="${detailId(chosen.action, 'pass-to')}"]`).count(), `${chosen.action}: the team is the answer to ${teamFromAnswer(action)}, yet asked again`).toBe(0);
+    } else if (chosen.passTo) {
       const value = 'team' in chosen.passTo ? `team:${chosen.passTo.team}` : `worker:${chosen.passTo.worker}`;
       await page.selectOption(`[id="${detailId(chosen.action, 'pass-to')}"]`, value);
     }
@@ -111,5 +142,6 @@ export async function chooseActions(page: Page, view: TaskForm, actions: ChosenA
       const p = view.priorities.findIndex((x) => x.id === chosen.priority);
       await setChoice(page, optionId(detailId(chosen.action, 'priority'), p), true);
     }
+    if (chosen.scheduledFor) await fillField(page, simpleField('scheduledFor', 'Scheduled date', 'date'), '', detailId(chosen.action, 'scheduled'), chosen.scheduledFor);
   }
 }

@@ -1,26 +1,28 @@
-/** One authority's run: start the case, every step in turn, then the case page's outcome. */
-import { mkdirSync, readFileSync } from 'node:fs';
+/**
+ * One authority's run: start the case, every step in turn, then the case page's outcome; what
+ * each task page showed from earlier steps goes to test-artifacts/case-file-<definition>.md, and
+ * what each confirmation said to confirmations-<definition>.md.
+ */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { FormInput } from '../../../designer/src/lib/forms/model.ts';
-import type { WorkflowDefinition } from '../../../engine/schema/definition.types.ts';
 import type { Route } from '../routes/route.ts';
-import { Walker } from './drive.ts';
+import { writeCaseFileTable } from './case-file.ts';
+import { writeConfirmations } from './confirmation.ts';
+import { definitionFile, intakeForm } from './definition.ts';
+import { Walker, type Look } from './drive.ts';
 import { eventually } from './people.ts';
-import { ROOT, SHOTS } from './stack.ts';
+import { SHOTS } from './stack.ts';
 
-/** The intake form of a way in, from the definition file the server published. */
-export function intakeForm(definitionId: string, entry: string): FormInput | null {
-  const definition = JSON.parse(readFileSync(join(ROOT, 'definitions', `${definitionId}.json`), 'utf8')) as WorkflowDefinition;
-  const start = definition.nodes.find((n) => n.id === entry);
-  return start?.kind === 'start' && start.form ? (definition.forms[start.form] ?? null) : null;
-}
+export { intakeForm };
 
-export async function walkRoute(page: Page, base: string, route: Route): Promise<{ caseId: string; walker: Walker }> {
-  const walker = new Walker(page, base);
+export async function walkRoute(page: Page, base: string, route: Route, look?: Look): Promise<{ caseId: string; walker: Walker }> {
+  const walker = new Walker(page, base, look);
   const caseId = await walker.start(route, intakeForm(route.definition, route.entry));
   for (const step of route.steps) await walker.step(step, route.family.familyName);
+  writeCaseFileTable(route.definition, `${definitionFile(route.definition).name}, from ${route.entry}`, walker.caseFiles);
+  writeConfirmations(route.definition, walker.confirmations);
   const facts = page.locator('main .govuk-summary-list').first();
   await eventually(() => facts.textContent()).toContain(route.outcome);
   expect(await facts.textContent()).toContain('Closed');

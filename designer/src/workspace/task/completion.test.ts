@@ -3,7 +3,7 @@ import type { Completion, TaskSummary } from '../../lib/api-types.ts';
 import { confirmation, irreversibleChosen } from './completion.ts';
 
 const task = (extra: Partial<TaskSummary>) => ({ id: 't', name: 'Contact the social worker', assignee: { kind: 'team', id: 'kte', name: 'IEYS Kentish Town East' }, due: '2026-12-22T23:59:59.999Z', ...extra }) as TaskSummary;
-const done = (extra: Partial<Completion>): Completion => ({ completed: true, closed: false, outcome: null, nextTasks: [], startedCases: [], ...extra });
+const done = (extra: Partial<Completion>): Completion => ({ completed: true, closed: false, outcome: null, nextTasks: [], stillOpen: [], startedCases: [], ...extra });
 
 describe('the confirmation after a task', () => {
   it('says who has the work now and when it is due', () => {
@@ -13,6 +13,11 @@ describe('the confirmation after a task', () => {
 
   it('says the case is closed, with its outcome', () => {
     expect(confirmation(done({ closed: true, outcome: { id: 'x', name: 'Family did not agree' } })).lines).toEqual(['The case is closed: Family did not agree']);
+  });
+
+  it('names the work still waiting on other paths when nothing new opened, and says so when nothing is', () => {
+    expect(confirmation(done({ stillOpen: [task({ name: 'CSC case closure', assignee: { kind: 'worker', id: 'sam', name: 'Sam' }, due: null })] })).lines).toEqual(['Still waiting: CSC case closure, with Sam']);
+    expect(confirmation(done({})).lines).toEqual(['Nothing is waiting for anyone yet: the case goes on when the other steps are done.']);
   });
 
   it('says a signature is recorded when the step waits for another signer', () => {

@@ -26,7 +26,11 @@ export function confirmation(completion: Completion, me?: string): Confirmation 
   const lines = completion.nextTasks.map((t) => nowWith(t, me));
   if (completion.startedCases.length > 0) lines.push('A linked case has been started for the next step.');
   if (completion.closed) lines.push(completion.outcome ? `The case is closed: ${completion.outcome.name}` : 'The case is closed');
-  if (lines.length === 0) lines.push('Nothing is waiting for anyone yet: the case goes on when the other steps are done.');
+  if (lines.length === 0) {
+    // Nothing new: say what the case is already waiting for on its other paths, if anything.
+    const waiting = completion.stillOpen.map((t) => `Still waiting: ${nowWith(t, me).replace(': now with', ', with')}`);
+    lines.push(...(waiting.length > 0 ? waiting : ['Nothing is waiting for anyone yet: the case goes on when the other steps are done.']));
+  }
   return { title: 'Task completed', lines };
 }
 

@@ -4,14 +4,14 @@ import type { NextActionView, TaskForm } from '../../lib/api-types.ts';
 import { actionTarget, chosenActions, initialActions, isBlocked, placeProblem } from './next-actions.ts';
 
 const action = (id: string, extra: Partial<NextActionView> = {}): NextActionView => ({
-  id, label: `Label ${id}`, to: { id: `${id}_node`, name: `Node ${id}`, kind: 'user_task' }, irreversible: null, passTo: null, requires: [], scheduledDate: null, defaultPriority: null, guards: [], available: true, ...extra,
+  id, label: `Label ${id}`, to: { id: `${id}_node`, name: `Node ${id}`, kind: 'user_task' }, irreversible: null, chosenBy: null, passTo: null, requires: [], scheduledDate: null, defaultPriority: null, guards: [], available: true, ...extra,
 });
 
 const view = {
   actions: [
-    action('send', { passTo: { required: true, teams: [{ id: 'front_door', name: 'EH front door' }], workers: false, workerRoles: null }, defaultPriority: 'urgent' }),
-    action('review', { passTo: { required: true, teams: [{ id: 'a', name: 'A' }], workers: true, workerRoles: [{ id: 'sw', name: 'Social worker' }, { id: 'ehtm', name: 'EH team manager' }] }, scheduledDate: { required: true, label: 'Scheduled Date' } }),
-    action('stop', { guards: [{ message: 'The family must agree first.', passes: false, mayDependOnAnswers: false }] }),
+    action('send', { passTo: { required: true, teams: [{ id: 'front_door', name: 'EH front door' }], workers: false, workerRoles: null, teamFromAnswer: null }, defaultPriority: 'urgent' }),
+    action('review', { passTo: { required: true, teams: [{ id: 'a', name: 'A' }], workers: true, workerRoles: [{ id: 'sw', name: 'Social worker' }, { id: 'ehtm', name: 'EH team manager' }], teamFromAnswer: null }, scheduledDate: { required: true, label: 'Scheduled Date' } }),
+    action('stop', { guards: [{ message: 'The family must agree first.', rule: true, passes: false, mayDependOnAnswers: false }] }),
   ],
   multipleActions: false,
 } as unknown as TaskForm;
@@ -32,7 +32,7 @@ describe('next actions', () => {
 
   it('block an action only when a guard fails that no answer on the form can change', () => {
     expect(view.actions.map(isBlocked)).toEqual([false, false, true]);
-    expect(isBlocked(action('x', { guards: [{ message: 'm', passes: false, mayDependOnAnswers: true }] }))).toBe(false);
+    expect(isBlocked(action('x', { guards: [{ message: 'm', rule: true, passes: false, mayDependOnAnswers: true }] }))).toBe(false);
   });
 
   it('make the request body: pass to, priority, scheduled date where the action has one, a trimmed note', () => {
@@ -130,4 +130,38 @@ describe('placing refusals of POST …/complete', () => {
   it('says anything else at the top of the page', () => {
     expect(placeProblem(problem(409, { code: 'not_yet_available', detail: 'Not before Monday.' }), view, sent).page).toEqual(['Not before Monday.']);
   });
+
+  describe('Given actions chosen by an answer (decide once)', () => {
+    const teams = [{ id: 'kte', name: 'KTE' }];
+    const decided = {
+      actions: [
+        action('contact_team', { chosenBy: { field: 'outcome', values: ['team'] }, passTo: { required: true, teams, workers: false, workerRoles: null, teamFromAnswer: 'ehTeam' } }),
+        action('send_advice', { chosenBy: { field: 'outcome', values: ['advice'] } }),
+      ],
+      multipleActions: false,
+    } as unknown as TaskForm;
+    const sent = [{ action: 'contact_team', passTo: { team: 'kte' } }];
+    const value = { ...initialActions(decided), chosen: ['contact_team'] };
+
+    it('When the engine says the action is not the one the answer chooses, Then it is said at that question', () => {
+      const placed = placeProblem(problem(422, { code: 'action_not_chosen', detail: 'Your screening decision chooses “Label send_advice”.', field: 'outcome' }), decided, sent);
+      expect(placed.form).toEqual([{ pointer: '/outcome', keyword: 'action_not_chosen', message: 'Your screening decision chooses “Label send_advice”' }]);
+      expect(placed.actions.size).toBe(0);
+      // Without a field named, the question that chooses the actions; and with every other problem at once.
+      const all = placeProblem(problem(422, { code: 'form_invalid', errors: [], actionErrors: [{ code: 'action_not_chosen', message: 'Not the action chosen.' }] }), decided, sent);
+      expect(all.form).toEqual([{ pointer: '/outcome', keyword: 'action_not_chosen', message: 'Not the action chosen' }]);
+    });
+
+    it('When the team named by an answer is refused, Then it is said at the question that names it', () => {
+      const placed = placeProblem(problem(422, { code: 'pass_to_required', index: 0 }), decided, [{ action: 'contact_team' }]);
+      expect(placed.form).toEqual([{ pointer: '/ehTeam', keyword: 'pass_to', message: 'Select who to pass “Label contact_team” to' }]);
+      expect(placed.actions.size).toBe(0);
+    });
+
+    it('Then a problem with what happens next links to that section, not to a radio', () => {
+      expect(actionTarget('actions', decided, value)).toBe('next-action');
+      expect(actionTarget('contact_team/priority', decided, value)).toBe('next-action-contact_team-priority');
+    });
+  });
 });
+

@@ -7,6 +7,7 @@
 import type { ApiProblem } from '../../lib/api.ts';
 import type { ChosenAction, FieldError, NextActionView, PassTo, Priority, TaskForm } from '../../lib/api-types.ts';
 import { dateIssue, splitDate, type DatePart } from '../../lib/forms/dates.ts';
+import { choosingQuestion } from './chosen-by.ts';
 import { rolesText } from './who-may-act.ts';
 
 export interface ActionDetails {
@@ -94,6 +95,10 @@ const DETAIL: Record<string, string> = { passTo: 'passTo', priority: 'priority',
 export function placeProblem(problem: ApiProblem, view: TaskForm, sent: ChosenAction[], value?: NextActionsValue): PlacedProblem {
   const out: PlacedProblem = { form: [], actions: new Map(), page: [] };
   const add = (key: string, message: string) => {
+    const [id, what] = key.split('/');
+    // A team named by an answer is that question's to put right: there is no "Pass to" to link to.
+    const teamFrom = what === 'passTo' ? view.actions.find((a) => a.id === id)?.passTo?.teamFromAnswer : null;
+    if (teamFrom) return void out.form.push({ pointer: `/${teamFrom}`, keyword: 'pass_to', message });
     const held = out.actions.get(key);
     const sharp = sharper(key);
     const text = sharp && sharp.kind !== 'not_real' ? sharp.message : message;
@@ -177,6 +182,13 @@ export function placeProblem(problem: ApiProblem, view: TaskForm, sent: ChosenAc
       case 'unknown_action':
         add('actions', 'Select one of the next actions listed');
         break;
+      case 'action_not_chosen': {
+        // Decided once: the answer chooses the action, so the question is where to put it right.
+        const field = typeof extra['field'] === 'string' ? extra['field'] : choosingQuestion(view);
+        if (field) out.form.push({ pointer: `/${field}`, keyword: code, message: detail.replace(/\.$/, '') });
+        else add('actions', detail.replace(/\.$/, ''));
+        break;
+      }
       default:
         out.page.push(detail);
     }
@@ -186,6 +198,8 @@ export function placeProblem(problem: ApiProblem, view: TaskForm, sent: ChosenAc
 /** The control an action error links to. */
 export function actionTarget(key: string, view: TaskForm, value: NextActionsValue): string {
   if (key === 'actions') {
+    // Chosen by an answer: no radios, the "What happens next" section itself.
+    if (choosingQuestion(view) !== null) return ACTIONS_ID;
     const first = view.actions.findIndex((a) => value.chosen.includes(a.id));
     return actionInputId(first < 0 ? 0 : first);
   }

@@ -1,7 +1,8 @@
 /**
  * One task being worked: the server's view of it, the answers as they stand, the next actions
- * chosen, drafts saved as the person types (debounced) and on request, and the outcome of
- * submitting — done, refused with errors placed on the page, or beaten to it by someone else.
+ * chosen (or decided by an answer), the guards evaluated again as both change, drafts saved as the
+ * person types (debounced) and on request, and the outcome of submitting — done, refused with
+ * errors placed on the page, or beaten to it by someone else.
  */
 import { sameJson } from '../../../../engine/forms/schema-info.ts';
 import { api, ApiProblem, type ApiClient } from '../../lib/api.ts';
@@ -9,7 +10,9 @@ import type { Completion, TaskForm } from '../../lib/api-types.ts';
 import { buildFormModel } from '../../lib/forms/model.ts';
 import { visibleData, withoutBlankItems, type Data } from '../../lib/forms/values.ts';
 import { refineErrors, type FormFieldError } from '../../lib/forms/errors.ts';
+import { decidedActions } from './chosen-by.ts';
 import { irreversibleChosen } from './completion.ts';
+import { liveGuards } from './live-guards.ts';
 import { chosenActions, initialActions, placeProblem, type ActionIssue, type NextActionsValue } from './next-actions.ts';
 
 export type Phase = 'loading' | 'ready' | 'checking' | 'submitting' | 'done' | 'conflict' | 'failed';
@@ -36,6 +39,15 @@ export class TaskWorkspace {
   readonly model = $derived(this.view?.form ? buildFormModel(this.view.form) : null);
   /** Copied answers still as copied; one the person has changed is theirs, not "prefilled". */
   readonly prefilled = $derived(this.view ? this.view.prefilled.filter((n) => sameJson(this.data[n], this.view!.prefill[n])) : []);
+  /** The next actions as they will be sent: as chosen, or as the answer that decides them chooses. */
+  readonly decided = $derived(this.view ? decidedActions(this.view, this.data, this.actions) : this.actions);
+  /** The view with its guards evaluated over the answers (those shown, as sent) and the actions as they stand. */
+  readonly live = $derived.by(() => {
+    const view = this.view;
+    if (!view || view.task.status !== 'open') return view;
+    const answers = this.model ? visibleData(this.model, this.data) : {};
+    return liveGuards(view, $state.snapshot(answers) as Data, chosenActions(view, this.decided));
+  });
   readonly hasErrors = $derived(this.formErrors.length > 0 || this.actionErrors.size > 0 || this.pageErrors.length > 0);
 
   readonly #client: ApiClient;
@@ -94,7 +106,7 @@ export class TaskWorkspace {
   async submit(): Promise<boolean> {
     const view = this.view;
     if (!view || this.phase !== 'ready') return false;
-    if (irreversibleChosen(view.actions, this.actions.chosen).length > 0) {
+    if (irreversibleChosen(view.actions, this.decided.chosen).length > 0) {
       clearTimeout(this.#timer);
       this.#timer = undefined;
       void this.saveDraft();
@@ -120,7 +132,7 @@ export class TaskWorkspace {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     // Sent even with no next action chosen: the server reports that with every other problem, at once.
-    const actions = chosenActions(view, this.actions);
+    const actions = chosenActions(view, this.decided);
     // Items left blank go from the page too, so error pointers and items still line up.
     if (model) this.data = withoutBlankItems(model, this.data);
     const data = model ? visibleData(model, this.data) : {};
@@ -139,7 +151,7 @@ export class TaskWorkspace {
         this.#conflict(error);
         return false;
       }
-      const placed = placeProblem(error, view, actions, this.actions);
+      const placed = placeProblem(error, view, actions, this.decided);
       this.#show(model ? refineErrors(model, data, placed.form) : placed.form, placed.actions, placed.page);
       // What was sent is kept as a draft, so a refusal never costs what was typed.
       void this.saveDraft();

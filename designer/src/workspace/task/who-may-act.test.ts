@@ -7,7 +7,7 @@ const ehtm = { id: 'ehtm', name: 'EH team manager' };
 const swtm = { id: 'swtm', name: 'Social work team manager' };
 
 const action = (id: string, extra: Partial<NextActionView> = {}): NextActionView => ({
-  id, label: `Label ${id}`, to: { id: 'x', name: 'X', kind: 'user_task' }, irreversible: null, passTo: null, requires: [], scheduledDate: null, defaultPriority: null, guards: [], available: true, ...extra,
+  id, label: `Label ${id}`, to: { id: 'x', name: 'X', kind: 'user_task' }, irreversible: null, chosenBy: null, passTo: null, requires: [], scheduledDate: null, defaultPriority: null, guards: [], available: true, ...extra,
 });
 
 describe('who may act, as the task page says it', () => {
@@ -45,9 +45,9 @@ describe('who may act, as the task page says it', () => {
 
   it('offers as workers only the people holding a role the action allows, and every practitioner otherwise', () => {
     const people = [{ id: 'a', name: 'A', roles: [sw] }, { id: 'b', name: 'B', roles: [ehtm, swtm] }, { id: 'c', name: 'C', roles: [] }];
-    const open = action('x', { passTo: { required: true, teams: [], workers: true, workerRoles: null } });
+    const open = action('x', { passTo: { required: true, teams: [], workers: true, workerRoles: null, teamFromAnswer: null } });
     expect(workersFor(open, { people }).map((p) => p.id)).toEqual(['a', 'b', 'c']);
-    const managers = action('x', { passTo: { required: true, teams: [], workers: true, workerRoles: [swtm] } });
+    const managers = action('x', { passTo: { required: true, teams: [], workers: true, workerRoles: [swtm], teamFromAnswer: null } });
     expect(workersFor(managers, { people }).map((p) => p.id)).toEqual(['b']);
   });
 
