@@ -7,14 +7,22 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { requireSession } from './auth/session.ts';
 import type { AppDeps, AppEnv } from './http/env.ts';
+import { errorFields, silentLogger } from './http/logger.ts';
 import { HttpProblem, problemFor, sendProblem } from './http/problem.ts';
+import { watchRefusals } from './http/refusals.ts';
 import { storeProblem } from './http/store-problem.ts';
 import { StoreError } from './store/index.ts';
 import { apiRoutes, publicRoutes } from './routes/index.ts';
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.onError((error, c) => sendProblem(c, error instanceof StoreError ? storeProblem(error) : problemFor(error)));
+  const logger = deps.logger ?? silentLogger;
+  app.onError((error, c) => {
+    const problem = error instanceof StoreError ? storeProblem(error) : problemFor(error);
+    // Ids only: the path, never the query string or the error's message (logger.ts).
+    if (problem.status >= 500) logger.error({ event: 'server_error', status: problem.status, code: problem.code, method: c.req.method, path: c.req.path, user: c.get('user')?.id, err: errorFields(error) }, 'server error');
+    return sendProblem(c, problem);
+  });
   app.notFound((c) => sendProblem(c, problemFor(new HttpProblem(404, 'not_found', `There is nothing at ${c.req.path}.`))));
   app.use('*', secureHeaders());
   app.use('*', async (c, next) => {
@@ -32,6 +40,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/definitions') ? definitionLimit(c, next) : formLimit(c, next)));
   for (const route of publicRoutes) app.route('/', route);
   app.use('/api/*', requireSession);
+  app.use('/api/*', watchRefusals);
   for (const route of apiRoutes) app.route('/', route);
   return app;
 }

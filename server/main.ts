@@ -5,21 +5,32 @@
  */
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
+import { serve, type Http2Bindings, type HttpBindings } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { parseTrustProxy } from './auth/client-address.ts';
+import { createPurge } from './auth/purge.ts';
 import { DEFAULT_CONFIG } from './http/env.ts';
+import { createLogger, errorFields } from './http/logger.ts';
 import { createCaseRunner, createOutboxWorker, createScheduler, FileClock, systemClock } from './runtime/index.ts';
 import { notifierFromEnvironment } from './notify/index.ts';
 import { loadDefinitions, publishMissing, seedDemoPeople } from './seed/demo.ts';
-import { openStore } from './store/index.ts';
+import { openStore, resolveAuditKey } from './store/index.ts';
 
 const env = process.env;
 const port = Number(env.PORT ?? 3000);
 const host = env.HOST ?? '127.0.0.1';
 const definitionsDir = fileURLToPath(new URL('../definitions/', import.meta.url));
 
+const logger = createLogger({ level: env.STEPWISE_LOG_LEVEL ?? 'info' });
 const sqlitePath = env.SQLITE_PATH ?? 'data/stepwise.db';
-const store = await openStore({ ...(env.MONGODB_URI ? { mongodbUri: env.MONGODB_URI } : {}), sqlitePath });
+// STEPWISE_AUDIT_KEY (or STEPWISE_AUDIT_KEY_FILE) in production; the demo makes a key file beside the database.
+const audit = resolveAuditKey({ key: env.STEPWISE_AUDIT_KEY, keyFile: env.STEPWISE_AUDIT_KEY_FILE, databasePath: sqlitePath });
+if (audit.from !== 'environment') {
+  const { path, created, readableByOthers } = audit.from;
+  logger.warn({ event: 'audit_key_file', path, created, keyId: audit.key.id }, 'audit key read from a file: set STEPWISE_AUDIT_KEY from a secret store in production');
+  if (readableByOthers) logger.warn({ event: 'audit_key_file_readable', path }, 'the audit key file can be read by other users: chmod 600 it');
+}
+const store = await openStore({ ...(env.MONGODB_URI ? { mongodbUri: env.MONGODB_URI } : {}), sqlitePath, auditKey: audit.key });
 // STEPWISE_CLOCK_FILE: browser tests only — the server's time is the instant written in that file.
 const clock = env.STEPWISE_CLOCK_FILE ? new FileClock(env.STEPWISE_CLOCK_FILE) : systemClock;
 const definitions = await loadDefinitions(definitionsDir);
@@ -32,6 +43,9 @@ const scheduler = createScheduler({ store, runner, clock, owner });
 const outbox = createOutboxWorker({ store, runner, clock, owner, notifier: notifierFromEnvironment(store, env) });
 scheduler.start(1000);
 const deliver = setInterval(() => void outbox.tick().catch(() => undefined), 2000);
+// Expired sessions and sign-in attempts: every 10 minutes, and once now.
+const purge = createPurge({ store, clock, onError: (error) => logger.warn({ event: 'purge_failed', err: errorFields(error) }, 'could not purge expired sessions') });
+purge.start(10 * 60_000);
 
 // AUTHORITY_LOGOS="camden=/logos/camden.svg,clinic=data:image/png;base64,…": each authority's header logo.
 const authorityLogos = Object.fromEntries(
@@ -45,9 +59,19 @@ const app = createApp({
   store,
   runner,
   clock,
-  config: { ...DEFAULT_CONFIG, authorityLogos, secureCookies: env.SECURE_COOKIES === 'true' || (env.SECURE_COOKIES !== 'false' && host !== '127.0.0.1' && host !== 'localhost') },
+  logger,
+  config: {
+    ...DEFAULT_CONFIG,
+    authorityLogos,
+    secureCookies: env.SECURE_COOKIES === 'true' || (env.SECURE_COOKIES !== 'false' && host !== '127.0.0.1' && host !== 'localhost'),
+    // STEPWISE_TRUST_PROXY="1" or "10.0.0.2,10.0.0.3": whose X-Forwarded-For / -Proto to believe.
+    trustProxy: parseTrustProxy(env.STEPWISE_TRUST_PROXY),
+  },
 });
-const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+// The app sees the connection only as its peer's address and whether it is TLS (server/http/env.ts).
+const fetch = (request: Request, { incoming }: HttpBindings | Http2Bindings) =>
+  app.fetch(request, { connection: { address: incoming.socket.remoteAddress, tls: 'encrypted' in incoming.socket } });
+const server = serve({ fetch, port, hostname: host }, (info) => {
   console.log(`Stepwise on http://${host === '127.0.0.1' ? 'localhost' : host}:${info.port} (${env.MONGODB_URI ? 'MongoDB' : `SQLite ${sqlitePath}`})`);
   if (published.length > 0) console.log(`Published: ${published.join(', ')}`);
   if (people > 0) console.log(`Added ${people} demo people; see README for their sign-in details.`);
@@ -56,6 +80,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
 async function shutdown(): Promise<void> {
   scheduler.stop();
   clearInterval(deliver);
+  await purge.stop();
   server.close();
   await store.close();
   process.exit(0);

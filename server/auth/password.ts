@@ -28,3 +28,19 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const key = await scrypt(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p) });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
+
+/**
+ * A hash nobody's password matches, of the same cost as every new hash: checking a password
+ * against it takes as long as checking a real one. Its result is never believed.
+ */
+const DUMMY_HASH = ['scrypt', COST.N, COST.r, COST.p, Buffer.alloc(16).toString('base64url'), Buffer.alloc(KEY_LENGTH).toString('base64url')].join('$');
+
+/**
+ * Checks a password against a person's stored hash, or, when there is nobody to check it against
+ * (an unknown address, a disabled person), does the same work against a dummy hash and refuses.
+ * How long a refusal takes must not tell who has an account.
+ */
+export async function checkPassword(password: string, stored: string | null): Promise<boolean> {
+  const matches = await verifyPassword(password, stored ?? DUMMY_HASH);
+  return stored !== null && matches;
+}

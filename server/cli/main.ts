@@ -1,14 +1,17 @@
 /**
  * `stepwise validate <definition.json>...` prints each definition's problems (exit 1 if any).
  * `stepwise simulate <definition.json> <scenario.json> [--json]` prints the dated timeline.
+ * `stepwise audit verify|checkpoint|keygen` checks and anchors the audit logs (audit.ts).
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatTimeline, runScenario, validateDefinition, type Scenario, type WorkflowDefinition } from '../../engine/index.ts';
+import { audit, auditUsage } from './audit.ts';
 
 const usage = `Usage:
   stepwise validate <definition.json | directory>...
-  stepwise simulate <definition.json> <scenario.json> [--json]`;
+  stepwise simulate <definition.json> <scenario.json> [--json]
+${auditUsage}`;
 
 async function readJson(file: string): Promise<unknown> {
   try {
@@ -66,6 +69,11 @@ export async function main(args: string[]): Promise<number> {
   const files = rest.filter((a) => !a.startsWith('--'));
   if (command === 'validate' && files.length > 0) return validate(files);
   if (command === 'simulate' && files.length === 2) return simulate(files[0]!, files[1]!, rest.includes('--json'));
+  // The audit commands read the store's location and key from the environment, as the server does.
+  if (command === 'audit') {
+    const code = await audit(rest, process.env);
+    if (code !== 2) return code;
+  }
   console.error(usage);
   return 2;
 }

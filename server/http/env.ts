@@ -1,18 +1,30 @@
 /** What every request carries once signed in, and the parts the app is built from. */
 import type { Actor } from '../../engine/index.ts';
+import type { TrustProxy } from '../auth/client-address.ts';
+import { DEFAULT_SIGN_IN_THROTTLE, type ThrottleLimits } from '../auth/throttle.ts';
 import type { CaseRunner, Clock } from '../runtime/index.ts';
 import type { SessionRecord, Store, UserRecord } from '../store/index.ts';
+import type { Logger } from './logger.ts';
 
 export interface AppDeps {
   store: Store;
   runner: CaseRunner;
   clock: Clock;
   config: AppConfig;
+  /** Structured logs (logger.ts); without one, as in tests, nothing is logged. */
+  logger?: Logger;
 }
 
 export interface AppConfig {
-  /** Mark the session cookie `Secure`. Off only for plain-HTTP development. */
+  /**
+   * Always mark the session cookie `Secure`. Off, it is still marked on a request that came over
+   * TLS or through a trusted proxy that says it was HTTPS.
+   */
   secureCookies: boolean;
+  /** Whose `X-Forwarded-For` and `X-Forwarded-Proto` to believe (STEPWISE_TRUST_PROXY); nobody's if unset. */
+  trustProxy?: TrustProxy;
+  /** Attempts to sign in allowed per account and per client address within a sliding window. */
+  signInThrottle: ThrottleLimits;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
   /** Largest definition document accepted (create, draft, validate, simulate), in bytes. */
@@ -31,9 +43,20 @@ export const DEFAULT_CONFIG: AppConfig = {
   bodyLimit: 256 * 1024,
   definitionBodyLimit: 4 * 1024 * 1024,
   sessionLifetimeMs: 8 * 60 * 60 * 1000,
+  signInThrottle: DEFAULT_SIGN_IN_THROTTLE,
 };
 
+/**
+ * What the entry point knows of the connection a request came on (the socket's peer, and whether
+ * it is TLS); absent when tests call `app.request()` without it.
+ */
+export interface Connection {
+  address?: string;
+  tls?: boolean;
+}
+
 export interface AppEnv {
+  Bindings: { connection?: Connection };
   Variables: {
     user: UserRecord;
     session: SessionRecord;

@@ -14,9 +14,18 @@ export function storeProblem(error: StoreError): ProblemDocument {
     case 'already_published':
     case 'already_exists':
       return problemFor(new HttpProblem(409, error.code, error.message));
+    case 'stale_draft':
+      return problemFor(new HttpProblem(409, 'stale_version', 'Someone else has saved this draft since you opened it. Reload it, then make your changes again.', draftDetails(error)));
+    case 'draft_changed':
+      return problemFor(new HttpProblem(409, 'draft_changed', 'The draft changed while it was being published, so it was not published. Check it again, then publish.', draftDetails(error)));
+    case 'definition_exists':
+      return problemFor(new HttpProblem(409, 'definition_exists', `There is already a definition with the ID ${String(error.details['id'])}. Choose another ID.`, { pointer: '/id' }));
     case 'authority_mismatch':
       return problemFor(new HttpProblem(404, 'not_found', 'There is no such record.'));
     default:
       return problemFor(error);
   }
 }
+
+/** Who saved the draft that is there now, and when, so the designer can say so. */
+const draftDetails = (error: StoreError) => ({ savedAt: error.details['savedAt'] ?? null, savedBy: error.details['savedBy'] ?? null });

@@ -52,14 +52,15 @@ describe('Given the Okafor case, worked from 2 to 10 November 2026', () => {
     // The stores' triggers forbid changing the real log, so tamper with a copy and check it the way verifyAudit does.
     const entries = await api.store.listAudit('case-okafor');
     const head = { count: entries.length, hash: entries.at(-1)!.hash };
-    expect(verifyChain(entries, head)).toEqual({ ok: true, entries: entries.length });
+    const key = api.auditKey;
+    expect(verifyChain(entries, head, key)).toEqual({ ok: true, entries: entries.length });
     const edited = entries.map((e) => (e.seq === 3 ? { ...e, actor: 'camden.eh_head_of_service' } : e));
-    expect(verifyChain(edited, head)).toEqual({ ok: false, brokenAt: 3, reason: 'entry 3 was changed after it was written', entries: entries.length });
-    expect(verifyChain(entries.filter((e) => e.seq !== 2), head)).toMatchObject({ ok: false, brokenAt: 2, reason: 'entry 2 is missing' });
-    expect(verifyChain(entries.slice(0, -1), head)).toMatchObject({ ok: false, reason: `the log ends at entry ${entries.length - 1} but the case records ${entries.length}` });
+    expect(verifyChain(edited, head, key)).toEqual({ ok: false, brokenAt: 3, reason: 'entry 3 was changed after it was written', entries: entries.length });
+    expect(verifyChain(entries.filter((e) => e.seq !== 2), head, key)).toMatchObject({ ok: false, brokenAt: 2, reason: 'entry 2 is missing' });
+    expect(verifyChain(entries.slice(0, -1), head, key)).toMatchObject({ ok: false, reason: `the log ends at entry ${entries.length - 1} but the case records ${entries.length}` });
 
     // And the endpoint passes such a verdict on as it is.
-    const broken: Store = Object.create(api.store, { verifyAudit: { value: async () => verifyChain(edited, head) } });
+    const broken: Store = Object.create(api.store, { verifyAudit: { value: async () => verifyChain(edited, head, key) } });
     const app = createApp({ store: broken, runner: api.runner, clock: api.clock, config: { ...DEFAULT_CONFIG, secureCookies: false } });
     const manager = await api.signIn('eh_service_manager@camden.example');
     const response = await app.request('/api/cases/case-okafor/audit/verify', { headers: { cookie: manager.cookie } });

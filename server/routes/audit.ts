@@ -47,7 +47,7 @@ export const auditPaths: Paths = {
   },
   '/api/cases/{id}/audit/verify': {
     get: {
-      summary: 'Checks the case’s hash-chained audit trail: {ok, entries, brokenAt?, reason?} (admins and managers)',
+      summary: 'Checks the case’s audit trail, HMAC-chained under the audit key: {ok, entries, brokenAt?, reason?, keyedFrom?} (admins and managers)',
       tags: ['Audit'],
       parameters: [id],
       responses: { '200': { description: 'The verdict; `ok: false` names the first entry that does not check out' }, ...errors(401, 403, 404) },

@@ -1,12 +1,14 @@
 /**
  * GET /api/cases: the case list with filters. Each filter value is checked against what the
  * caller's authority has (its protocols' steps and teams, its people), so a typo is a 422 that
- * names the parameter rather than an empty list.
+ * names the parameter rather than an empty list. Each answer is one entry on the reader's
+ * access log naming the cases listed (access-audit.ts).
  */
 import type { Context } from 'hono';
 import type { CaseState, WorkflowDefinition } from '../../engine/index.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { CaseFilter } from '../store/index.ts';
+import { recordListRead } from './access-audit.ts';
 import { authorityDefinitions, caseReference, definitionVersion, isOverdue } from './case-context.ts';
 import { booleanParam, idParam, readQuery, unknownValue } from './case-params.ts';
 
@@ -83,5 +85,8 @@ export async function findCases(c: Context<AppEnv>, query: SearchQuery) {
       };
     }),
   );
+  // The search text itself is left out of the audit entry: it is a name or a date of birth.
+  const { q, ...filters } = query;
+  await recordListRead(c, q !== undefined && q.trim() !== '' ? 'case_search' : 'case_list', cases.map((x) => x.id), { ...filters, worker: filter.worker });
   return { cases, count: cases.length };
 }

@@ -8,6 +8,7 @@ import { Refusal } from '../../engine/index.ts';
 import { actorOf, isAdmin, type AppEnv } from '../http/env.ts';
 import { readJson } from '../http/json-body.ts';
 import { HttpProblem } from '../http/problem.ts';
+import { recordCrossAuthority } from '../http/refusals.ts';
 import { callerCase, definitionVersion, peopleOf } from './case-context.ts';
 import { findCases, findCasesQuery } from './case-search.ts';
 import { caseView } from './case-view.ts';
@@ -55,6 +56,7 @@ export const casesRoutes = new Hono<AppEnv>()
     const { store, runner, clock } = c.get('deps');
     const user = c.get('user');
     const latest = await store.latestPublished(body.definition);
+    if (latest && latest.authority !== user.authority) await recordCrossAuthority(c, { kind: 'definition', id: latest.id, owner: latest.authority }, 404);
     if (!latest || latest.authority !== user.authority) throw new HttpProblem(404, 'not_found', 'There is no such protocol.');
     const state = await runner.startCase({
       definition: latest.id,

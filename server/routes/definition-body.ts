@@ -4,7 +4,7 @@
  * definition format's business: `validateDefinition` reports it as problems with JSON paths,
  * because a draft is work in progress and may be saved with problems.
  */
-import type { FieldError, Instant, WorkflowDefinition } from '../../engine/index.ts';
+import type { FieldError, WorkflowDefinition } from '../../engine/index.ts';
 import { HttpProblem } from '../http/problem.ts';
 
 const ID = { type: 'string', minLength: 1, maxLength: 80, pattern: '^[a-z][a-z0-9_-]*$' };
@@ -85,35 +85,3 @@ export function ifMatch(header: string | undefined): string | undefined {
 }
 
 export const etag = (savedAt: string) => `"${savedAt}"`;
-
-/**
- * The next draft's `savedAt`. It is the version token, so it must change on every save, even two
- * saves in the same millisecond (or under a clock set back): never at or before the last one.
- */
-export function nextSavedAt(now: Instant, previous: Instant | undefined): Instant {
-  const at = Date.parse(now);
-  const last = previous === undefined ? Number.NEGATIVE_INFINITY : Date.parse(previous);
-  return new Date(at > last ? at : last + 1).toISOString();
-}
-
-const queues = new Map<string, Promise<unknown>>();
-
-/**
- * Runs draft changes to one definition one at a time within this process, so "check the token,
- * then save" cannot interleave with another save. (Across processes the store would need a
- * compare-and-set on drafts; see the report on this file.)
- */
-export async function oneAtATime<T>(id: string, work: () => Promise<T>): Promise<T> {
-  const before = queues.get(id) ?? Promise.resolve();
-  const run = before.then(work, work);
-  const settled = run.then(
-    () => undefined,
-    () => undefined,
-  );
-  queues.set(id, settled);
-  try {
-    return await run;
-  } finally {
-    if (queues.get(id) === settled) queues.delete(id);
-  }
-}

@@ -98,9 +98,9 @@ describe('creating a definition', () => {
     expect(created.status).toBe(201);
     expect(created.headers.get('location')).toBe('/api/definitions/clinic-pilot/draft');
     expect(await created.json()).toMatchObject({ id: 'clinic-pilot', savedBy: 'clinic.admin', latestVersion: null, unpublishedChanges: null, problems: [] });
-    expect(await (await admin.post('/api/definitions', { ...clinicJson, id: 'clinic-pilot' })).json()).toMatchObject({ status: 409, code: 'already_exists' });
+    expect(await (await admin.post('/api/definitions', { ...clinicJson, id: 'clinic-pilot' })).json()).toMatchObject({ status: 409, code: 'definition_exists' });
     // Another authority's id is just as taken, and the answer says nothing more about it.
-    expect(await (await admin.post('/api/definitions', { ...clinicJson, id: 'camden' })).json()).toMatchObject({ status: 409, code: 'already_exists' });
+    expect(await (await admin.post('/api/definitions', { ...clinicJson, id: 'camden' })).json()).toMatchObject({ status: 409, code: 'definition_exists' });
   });
 
   it('Given a definition for another authority, a missing id, or a practitioner, Then 422 naming /authority/id, 422 naming /id, and 403', async () => {

@@ -9,8 +9,9 @@ import { validateDefinition, type Problem, type WorkflowDefinition } from '../..
 import type { AppEnv } from '../http/env.ts';
 import { readJson } from '../http/json-body.ts';
 import { HttpProblem } from '../http/problem.ts';
+import type { DefinitionDraft } from '../store/index.ts';
 import { draftView, ownedDefinition, requireAdmin, type OwnedDefinition } from './definition-access.ts';
-import { checkDefinitionBody, definitionBody, etag, ifMatch, nextSavedAt, oneAtATime } from './definition-body.ts';
+import { checkDefinitionBody, definitionBody, etag, ifMatch } from './definition-body.ts';
 
 /** Any JSON object: checking it is the point, so its problems are the answer, not a refusal. */
 export const anyDefinition = { title: 'Definition', schema: { type: 'object' } };
@@ -21,26 +22,16 @@ const sendDraft = (c: Context<AppEnv>, owned: OwnedDefinition, problems: Problem
   return c.json(view, status);
 };
 
-async function saveDraft(c: Context<AppEnv>, definition: WorkflowDefinition, owned: OwnedDefinition): Promise<OwnedDefinition> {
-  const { store, clock } = c.get('deps');
-  const saved = await store.saveDraft(definition, { by: c.get('user').id, at: nextSavedAt(clock.now(), owned.draft?.savedAt) });
-  return { ...owned, draft: saved };
-}
-
-/** The draft must still be the one the admin loaded: `If-Match` carries its `savedAt`. */
-function checkToken(c: Context<AppEnv>, owned: OwnedDefinition, required: boolean): void {
+/**
+ * `If-Match` on publish is optional: when sent, it must be the draft this request checks. (The
+ * store then publishes only that draft, so the comparison here cannot go stale.)
+ */
+function checkPublishToken(c: Context<AppEnv>, draft: DefinitionDraft): void {
   const token = ifMatch(c.req.header('if-match'));
-  const current = owned.draft?.savedAt;
-  if (token === undefined) {
-    if (current !== undefined && required) {
-      throw new HttpProblem(428, 'if_match_required', 'Send the draft’s savedAt in an "If-Match" header, so changes saved by someone else are not overwritten.', { savedAt: current });
-    }
-    return;
-  }
-  if (token !== current) {
+  if (token !== undefined && token !== draft.savedAt) {
     throw new HttpProblem(409, 'stale_version', 'Someone else has saved this draft since you opened it. Reload it, then make your changes again.', {
-      savedAt: current ?? null,
-      savedBy: owned.draft?.savedBy ?? null,
+      savedAt: draft.savedAt,
+      savedBy: draft.savedBy,
     });
   }
 }
@@ -48,19 +39,14 @@ function checkToken(c: Context<AppEnv>, owned: OwnedDefinition, required: boolea
 export const definitionDraftRoutes = new Hono<AppEnv>()
   .post('/api/definitions', async (c) => {
     requireAdmin(c, 'create definitions');
-    const { store } = c.get('deps');
+    const { store, clock } = c.get('deps');
     const user = c.get('user');
     const definition = await readJson<WorkflowDefinition>(c, definitionBody);
     checkDefinitionBody(definition, { authority: user.authority });
-    return oneAtATime(definition.id, async () => {
-      // Ids are global: one in use by another authority is just as taken, and says no more than that.
-      if ((await store.latestPublished(definition.id)) || (await store.getDraft(definition.id))) {
-        throw new HttpProblem(409, 'already_exists', `There is already a definition with the ID ${definition.id}. Choose another ID.`, { pointer: '/id' });
-      }
-      const owned = await saveDraft(c, definition, { id: definition.id, latest: null, draft: null });
-      c.header('Location', `/api/definitions/${definition.id}/draft`);
-      return sendDraft(c, owned, validateDefinition(definition), 201);
-    });
+    // Ids are global: the store refuses one in use by any authority (409 definition_exists), and says no more than that.
+    const draft = await store.createDraft(definition, { by: user.id, at: clock.now() });
+    c.header('Location', `/api/definitions/${definition.id}/draft`);
+    return sendDraft(c, { id: definition.id, latest: null, draft }, validateDefinition(definition), 201);
   })
   .get('/api/definitions/:id/draft', async (c) => {
     const owned = await ownedDefinition(c, c.req.param('id'));
@@ -69,15 +55,19 @@ export const definitionDraftRoutes = new Hono<AppEnv>()
   })
   .put('/api/definitions/:id/draft', async (c) => {
     const id = c.req.param('id');
-    await ownedDefinition(c, id);
+    const owned = await ownedDefinition(c, id);
     requireAdmin(c, 'edit definitions');
     const definition = await readJson<WorkflowDefinition>(c, definitionBody);
     checkDefinitionBody(definition, { id, authority: c.get('user').authority });
-    return oneAtATime(id, async () => {
-      const owned = await ownedDefinition(c, id);
-      checkToken(c, owned, true);
-      return sendDraft(c, await saveDraft(c, definition, owned), validateDefinition(definition));
-    });
+    // The draft must still be the one the admin loaded: `If-Match` carries its `savedAt`, and the
+    // store compares it in the transaction that saves (409 stale_version if someone saved since).
+    const token = ifMatch(c.req.header('if-match'));
+    if (token === undefined && owned.draft) {
+      throw new HttpProblem(428, 'if_match_required', 'Send the draft’s savedAt in an "If-Match" header, so changes saved by someone else are not overwritten.', { savedAt: owned.draft.savedAt });
+    }
+    const { store, clock } = c.get('deps');
+    const draft = await store.saveDraft(definition, { by: c.get('user').id, at: clock.now(), expectedSavedAt: token ?? null });
+    return sendDraft(c, { ...owned, draft }, validateDefinition(definition));
   })
   .post('/api/definitions/:id/validate', async (c) => {
     const id = c.req.param('id');
@@ -95,28 +85,26 @@ export const definitionDraftRoutes = new Hono<AppEnv>()
   })
   .post('/api/definitions/:id/publish', async (c) => {
     const id = c.req.param('id');
-    await ownedDefinition(c, id);
+    const owned = await ownedDefinition(c, id);
     requireAdmin(c, 'publish definitions');
     const { store, clock } = c.get('deps');
-    return oneAtATime(id, async () => {
-      const owned = await ownedDefinition(c, id);
-      // Optional here: when sent, publish only the draft the admin last saw.
-      checkToken(c, owned, false);
-      if (!owned.draft) throw new HttpProblem(409, 'no_draft', 'There is no draft to publish.');
-      if (owned.latest && draftView(owned, []).unpublishedChanges === 0) {
-        throw new HttpProblem(409, 'nothing_to_publish', `The draft is the same as version ${owned.latest.version}: there is nothing new to publish.`, { latestVersion: owned.latest.version });
-      }
-      const problems = validateDefinition(owned.draft.definition);
-      if (problems.length > 0) {
-        throw new HttpProblem(422, 'definition_has_problems', `The draft has ${problems.length} problem${problems.length === 1 ? '' : 's'} to fix before it can be published.`, { problems });
-      }
-      // The version number expected: if another server published meanwhile, the store refuses.
-      const version = (owned.latest?.version ?? 0) + 1;
-      const published = await store.publish(id, { by: c.get('user').id, at: clock.now(), version });
-      c.header('Location', `/api/definitions/${id}?version=${published.version}`);
-      return c.json(
-        { id, version: published.version, previousVersion: owned.latest?.version ?? null, publishedAt: published.publishedAt, publishedBy: published.publishedBy, name: published.definition.name },
-        201,
-      );
-    });
+    const { draft, latest } = owned;
+    if (!draft) throw new HttpProblem(409, 'no_draft', 'There is no draft to publish.');
+    checkPublishToken(c, draft);
+    if (latest && draftView(owned, []).unpublishedChanges === 0) {
+      throw new HttpProblem(409, 'nothing_to_publish', `The draft is the same as version ${latest.version}: there is nothing new to publish.`, { latestVersion: latest.version });
+    }
+    const problems = validateDefinition(draft.definition);
+    if (problems.length > 0) {
+      throw new HttpProblem(422, 'definition_has_problems', `The draft has ${problems.length} problem${problems.length === 1 ? '' : 's'} to fix before it can be published.`, { problems });
+    }
+    // Exactly what was checked: the store publishes only if the draft is still this one (else
+    // 409 draft_changed) and the version is still the next (else 409 already_published).
+    const version = (latest?.version ?? 0) + 1;
+    const published = await store.publish(id, { by: c.get('user').id, at: clock.now(), version, draftSavedAt: draft.savedAt });
+    c.header('Location', `/api/definitions/${id}?version=${published.version}`);
+    return c.json(
+      { id, version: published.version, previousVersion: latest?.version ?? null, publishedAt: published.publishedAt, publishedBy: published.publishedBy, name: published.definition.name },
+      201,
+    );
   });

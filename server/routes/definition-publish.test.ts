@@ -4,6 +4,7 @@ import { apiHarness, type Api } from '../../test/support/api.ts';
 import { breakTransferForm, editDraft, loadDraft, nodeOf, startClinicCase } from './definition-test-kit.ts';
 
 let api: Api;
+type Problem = { status: number; code: string };
 beforeEach(async () => {
   api = await apiHarness('2026-11-02T09:00:00Z');
 });
@@ -71,12 +72,31 @@ describe('publishing a draft', () => {
     expect((await admin.post('/api/definitions/clinic/publish', {}, { 'if-match': saved.headers.get('etag')! })).status).toBe(201);
   });
 
-  it('Given two publishes of the same draft at the same moment, Then one makes version 2 and the other finds nothing to publish', async () => {
+  it('Given two publishes of the same draft at the same moment, Then one makes version 2 and the other is refused 409', async () => {
     const admin = await api.signIn('admin@clinic.example');
     await editDraft(admin, 'clinic', longerTransfer);
     const answers = await Promise.all([admin.post('/api/definitions/clinic/publish'), admin.post('/api/definitions/clinic/publish')]);
     expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+    // Which refusal depends on whether the second read the draft before the first published.
+    expect(['nothing_to_publish', 'already_published']).toContain(((await answers.find((r) => r.status === 409)!.json()) as Problem).code);
     expect(await (await admin.get('/api/definitions/clinic')).json()).toMatchObject({ latestVersion: 2 });
+  });
+
+  it('Given the draft is saved again, with a problem, after this publish checked it, Then 409 draft_changed and nothing is published', async () => {
+    const admin = await api.signIn('admin@clinic.example');
+    const saved = await editDraft(admin, 'clinic', longerTransfer);
+    const broken = structuredClone((await loadDraft(admin, 'clinic')).definition);
+    breakTransferForm(broken);
+    // Another server process saves between this one's check and its publish.
+    const publish = api.store.publish.bind(api.store);
+    api.store.publish = async (id, options) => {
+      await api.store.saveDraft(broken, { by: 'clinic.admin', at: api.clock.now(), expectedSavedAt: options.draftSavedAt });
+      return publish(id, options);
+    };
+    const refused = await admin.post('/api/definitions/clinic/publish', {}, { 'if-match': saved.headers.get('etag')! });
+    expect(await refused.json()).toMatchObject({ status: 409, code: 'draft_changed', savedBy: 'clinic.admin' });
+    expect(await (await admin.get('/api/definitions/clinic')).json()).toMatchObject({ latestVersion: 1 });
+    expect((await loadDraft(admin, 'clinic')).problems).not.toEqual([]);
   });
 
   it('Given a practitioner, another authority’s admin, or an unknown id, Then 403, 404, 404; a definition never published can be published as version 1', async () => {

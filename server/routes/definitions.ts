@@ -34,7 +34,7 @@ export const definitionPaths: Paths = {
   '/api/definitions': {
     get: { summary: 'The authority’s definitions: latest published version, whether a draft has unpublished changes, and (admins) its problem count', tags, responses: { '200': { description: 'The list' }, ...errors(401, 422) } },
     post: {
-      summary: 'Admin: create a definition as a draft from its JSON (new or imported); the answer lists its problems',
+      summary: 'Admin: create a definition as a draft from its JSON (new or imported); the answer lists its problems. An id ever used, by any authority: 409 definition_exists',
       tags,
       requestBody: jsonBody(definitionBody.schema),
       responses: { '201': { description: 'Draft created, with problems' }, ...errors(400, 401, 403, 409, 413, 415, 422) },
@@ -59,7 +59,7 @@ export const definitionPaths: Paths = {
   },
   '/api/definitions/{id}/publish': {
     post: withId({
-      summary: `Admin: publish the draft as the next immutable version; refused (422 definition_has_problems) while it has problems. Optional If-Match.`,
+      summary: `Admin: publish the draft as the next immutable version; refused (422 definition_has_problems) while it has problems, and (409 draft_changed) if it is saved again while being published. Optional If-Match.`,
       responses: { '201': { description: 'Published' }, ...errors(401, 403, 404, 409, 422) },
     }),
   },

@@ -12,6 +12,7 @@ import { HttpProblem } from '../http/problem.ts';
 import { addressesFor } from '../notify/recipients.ts';
 import type { NotificationMessage } from '../runtime/index.ts';
 import type { OutboxMessage, Store, UserRecord } from '../store/index.ts';
+import { recordListRead } from './access-audit.ts';
 import { authorityDefinitions } from './case-context.ts';
 import { readQuery } from './case-params.ts';
 import { errors, type Paths } from './openapi-types.ts';
@@ -50,6 +51,8 @@ export const outboxRoutes = new Hono<AppEnv>().get('/api/outbox', async (c) => {
   // addressesFor reads the authority's people once per call; hand it the list already read.
   const peopleOnce: Store = Object.create(store, { listUsers: { value: async () => people } });
   const messages = await Promise.all(page.map((m) => view(m, peopleOnce, definitions, people)));
+  // E-mail bodies quote referrals: reading the page is recorded, naming each case it shows.
+  await recordListRead(c, 'outbox', page.map((m) => m.caseId), { status: query.status, kind: query.kind, caseId: query.caseId });
   return c.json({ authority: user.authority, counts, total: matching.length, truncated: matching.length > page.length, messages });
 });
 

@@ -12,13 +12,15 @@ import type { Cell } from './report-csv.ts';
 /** Stage of a case with no open task: waiting on a timer, a sub-case or a join. */
 export const NO_OPEN_TASK = 'No open task (waiting on a date or another case)';
 
-export async function openCasesReport(store: Store, context: ReportContext, now: Instant) {
+/** `shown` collects the ids of the cases counted, for the reader's access log. */
+export async function openCasesReport(store: Store, context: ReportContext, now: Instant, shown = new Set<string>()) {
   const { authority } = context;
   const [cases, tasks] = await Promise.all([
     store.findCases({ authority, status: 'open', limit: REPORT_LIMIT }),
     store.listTasks({ authority, status: 'open', limit: REPORT_LIMIT }),
   ]);
   const open = new Map(cases.map((c) => [c.id, c]));
+  for (const id of open.keys()) shown.add(id);
   const stages = new Map<string, Set<string>>();
   const teams = new Map<string, { team: string | null; teamName: string; cases: Set<string> }>();
   const withTask = new Set<string>();

@@ -21,8 +21,10 @@ interface Counts {
 
 const zero = (): Counts => ({ open: 0, overdue: 0, dueSoon: 0, noDueDate: 0 });
 
-export async function tasksReport(store: Store, context: ReportContext, now: Instant) {
+/** `shown` collects the ids of the cases whose tasks are counted, for the reader's access log. */
+export async function tasksReport(store: Store, context: ReportContext, now: Instant, shown = new Set<string>()) {
   const rows = await store.listTasks({ authority: context.authority, status: 'open', limit: REPORT_LIMIT });
+  for (const row of rows) shown.add(row.caseId);
   const dueSoonUntil: Record<string, Instant> = {};
   const until = (definitionId: string) => {
     if (!dueSoonUntil[definitionId]) {

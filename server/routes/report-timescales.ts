@@ -62,7 +62,8 @@ export function periodOf(from: string, to: string): { start: Instant; end: Insta
   return { start: london.startOfDay(`${from}-01`), end: london.startOfDay(`${next}-01`) };
 }
 
-export async function timescalesReport(store: Store, context: ReportContext, now: Instant, from: string, to: string) {
+/** `shown` collects the ids of the cases whose tasks are counted, for the reader's access log. */
+export async function timescalesReport(store: Store, context: ReportContext, now: Instant, from: string, to: string, shown = new Set<string>()) {
   const { authority } = context;
   const period = periodOf(from, to);
   const openBefore = Date.parse(now) < Date.parse(period.end) ? now : period.end;
@@ -88,6 +89,7 @@ export async function timescalesReport(store: Store, context: ReportContext, now
   }
   const overall = { totals: new Counter(byKey), byTeam: new Counter(byKey), byMonth: new Counter(byKey) };
   const tally = (row: TaskRow & { due: string }, outcome: 'met' | 'late' | 'openOverdue') => {
+    shown.add(row.caseId);
     const timescale = entry(row.definitionId, row.node, row.name, null, row.dueLabel);
     const month = context.calendarOf(row.definitionId).localDate(row.due).slice(0, 7);
     for (const target of [timescale, overall]) {

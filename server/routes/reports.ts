@@ -8,6 +8,7 @@ import { WorkingCalendar } from '../../engine/index.ts';
 import type { AppEnv } from '../http/env.ts';
 import { invalidQuery, readQuery } from './case-params.ts';
 import { errors, type Operation, type Paths } from './openapi-types.ts';
+import { recordListRead } from './access-audit.ts';
 import { managerContext } from './report-access.ts';
 import { csvResponse, type Cell } from './report-csv.ts';
 import { openCasesCsv, openCasesReport } from './report-open-cases.ts';
@@ -40,7 +41,12 @@ const period = {
 
 type Output = { header: string[]; rows: Cell[][] };
 
-function send<T extends { report: string; authority: string; asOf: string }>(c: Context<AppEnv>, report: T, csv: (r: T) => Output, wantCsv: boolean) {
+/**
+ * A report shows counts, not cases, but the counts are of children's cases: the read is recorded
+ * naming the cases counted (`shown`), like any list (access-audit.ts).
+ */
+async function send<T extends { report: string; authority: string; asOf: string }>(c: Context<AppEnv>, report: T, shown: Set<string>, csv: (r: T) => Output, wantCsv: boolean, period = {}) {
+  await recordListRead(c, 'report', shown, { report: report.report, ...period, format: wantCsv ? 'csv' : 'json' });
   if (!wantCsv) return c.json(report);
   const { header, rows } = csv(report);
   return csvResponse(c, `stepwise-${report.report}-${report.authority}-${report.asOf.slice(0, 10)}.csv`, header, rows);
@@ -54,13 +60,15 @@ export const reportRoutes = new Hono<AppEnv>()
     const context = await managerContext(c);
     const query = readQuery<{ format?: string }>(c, formatOnly);
     const { store, clock } = c.get('deps');
-    return send(c, await openCasesReport(store, context, clock.now()), openCasesCsv, query.format === 'csv');
+    const shown = new Set<string>();
+    return send(c, await openCasesReport(store, context, clock.now(), shown), shown, openCasesCsv, query.format === 'csv');
   })
   .get('/api/reports/tasks', async (c) => {
     const context = await managerContext(c);
     const query = readQuery<{ format?: string }>(c, formatOnly);
     const { store, clock } = c.get('deps');
-    return send(c, await tasksReport(store, context, clock.now()), tasksCsv, query.format === 'csv');
+    const shown = new Set<string>();
+    return send(c, await tasksReport(store, context, clock.now(), shown), shown, tasksCsv, query.format === 'csv');
   })
   .get('/api/reports/timescales', async (c) => {
     const context = await managerContext(c);
@@ -75,7 +83,8 @@ export const reportRoutes = new Hono<AppEnv>()
     if (monthIndex(to) - monthIndex(from) >= MAX_MONTHS) {
       throw invalidQuery([{ pointer: '/query/from', keyword: 'minimum', message: `A report covers at most ${MAX_MONTHS} months: choose a later first month` }]);
     }
-    return send(c, await timescalesReport(store, context, now, from, to), timescalesCsv, query.format === 'csv');
+    const shown = new Set<string>();
+    return send(c, await timescalesReport(store, context, now, from, to, shown), shown, timescalesCsv, query.format === 'csv', { from, to });
   });
 
 const formatParam = { name: 'format', in: 'query' as const, schema: format, description: '`csv` for a spreadsheet download (text/csv, header row, RFC 4180 quoting); JSON otherwise' };

@@ -1,10 +1,16 @@
-/** Sign in, sign out, and who am I (with the CSRF token the client sends back on every change). */
+/**
+ * Sign in, sign out, and who am I (with the CSRF token the client sends back on every change).
+ * Sign-in is throttled per account and per client address (server/auth/throttle.ts), and a
+ * refusal costs the same whether or not the address has an account.
+ */
 import { Hono } from 'hono';
-import { verifyPassword } from '../auth/password.ts';
+import { clientAddress } from '../auth/client-address.ts';
+import { checkPassword } from '../auth/password.ts';
 import { endSession, startSession } from '../auth/session.ts';
+import { beginSignInAttempt, throttleMessage } from '../auth/throttle.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
 import { readJson } from '../http/json-body.ts';
-import { HttpProblem } from '../http/problem.ts';
+import { HttpProblem, problemFor, sendProblem } from '../http/problem.ts';
 import type { UserRecord } from '../store/index.ts';
 import { errors, jsonBody, type Paths } from './openapi-types.ts';
 
@@ -40,11 +46,22 @@ export async function authorityView(deps: AppDeps, authority: string): Promise<A
 
 export const signInRoutes = new Hono<AppEnv>().post('/api/session', async (c) => {
   const { email, password } = await readJson<{ email: string; password: string }>(c, signIn);
-  const user = await c.get('deps').store.findUserByEmail(email.trim());
-  // One answer for an unknown address and a wrong password: do not reveal who has an account.
-  if (!user || user.disabled || !(await verifyPassword(password, user.passwordHash))) {
+  const { store, clock, config } = c.get('deps');
+  const attempt = await beginSignInAttempt(store, clock.now(), config.signInThrottle, { email, address: clientAddress(c) });
+  if (!attempt.allowed) {
+    // RFC 9110 §10.2.3: Retry-After in seconds; the page says it in minutes.
+    c.header('Retry-After', String(attempt.retryAfterSeconds));
+    const problem = new HttpProblem(429, 'sign_in_throttled', throttleMessage(attempt.retryAfterSeconds), { retryAfter: attempt.retryAfterSeconds });
+    return sendProblem(c, { ...problemFor(problem), title: 'Too many attempts' });
+  }
+  const found = await store.findUserByEmail(email.trim());
+  const user = found && !found.disabled ? found : null;
+  // One answer, after the same work, for an unknown address, a disabled person and a wrong
+  // password: neither the answer nor its timing may reveal who has an account.
+  if (!(await checkPassword(password, user?.passwordHash ?? null)) || !user) {
     throw new HttpProblem(401, 'sign_in_failed', 'Enter a correct email address and password.');
   }
+  await attempt.succeeded();
   const { csrfToken } = await startSession(c, user);
   return c.json({ user: publicUser(user), authority: await authorityView(c.get('deps'), user.authority), csrfToken }, 201);
 });
@@ -61,7 +78,7 @@ export const sessionRoutes = new Hono<AppEnv>()
 
 export const sessionPaths: Paths = {
   '/api/session': {
-    post: { summary: 'Sign in with email and password; sets the session cookie and returns the CSRF token', tags: ['Session'], requestBody: jsonBody(signIn.schema), responses: { '201': { description: 'Signed in' }, ...errors(400, 401, 413, 415, 422) } },
+    post: { summary: 'Sign in with email and password; sets the session cookie and returns the CSRF token', tags: ['Session'], requestBody: jsonBody(signIn.schema), responses: { '201': { description: 'Signed in' }, ...errors(400, 401, 413, 415, 422), '429': { description: 'Too many attempts for this account or from this address; `Retry-After` says in how many seconds to try again (application/problem+json)' } } },
     get: { summary: 'The signed-in person, their authority (name and logo, for the header) and their CSRF token', tags: ['Session'], responses: { '200': { description: 'Signed in' }, ...errors(401) } },
     delete: { summary: 'Sign out', tags: ['Session'], responses: { '204': { description: 'Signed out' }, ...errors(401, 403) } },
   },

@@ -1,13 +1,15 @@
 /**
  * The inbox. GET /api/work is "my work": open tasks assigned to me, in my teams' trays, and
  * waiting for a role I hold. GET /api/trays/:team is one team's tray, for its members and for
- * people holding one of its roles (the same people the engine lets act on its tasks).
+ * people holding one of its roles (the same people the engine lets act on its tasks). Each answer
+ * is one entry on the reader's access log naming the cases listed (access-audit.ts).
  */
 import { Hono } from 'hono';
 import { Refusal, stepRoles, type Team, type UserTaskNode, type WorkflowDefinition } from '../../engine/index.ts';
 import type { AppEnv } from '../http/env.ts';
 import { HttpProblem } from '../http/problem.ts';
 import type { TaskRow, UserRecord } from '../store/index.ts';
+import { recordListRead } from './access-audit.ts';
 import { authorityDefinitions, caseReference, isOverdue, peopleOf, type Person } from './case-context.ts';
 import { dueTag } from './work-due.ts';
 import { mayReassign } from './work-task.ts';
@@ -92,6 +94,7 @@ export const workRoutes = new Hono<AppEnv>()
     const now = clock.now();
     const people = await peopleOf(store, user.authority);
     const tasks = sortAndFilter(listed, query, now).map((r) => rowView(r, user, definitions, teams, people, now));
+    await recordListRead(c, 'my_work', tasks.map((t) => t.caseId), { team: query.team, overdue: query.overdue });
     return c.json({
       tasks,
       counts: {
@@ -121,6 +124,7 @@ export const workRoutes = new Hono<AppEnv>()
     const now = clock.now();
     const people = await peopleOf(store, user.authority);
     const tasks = sortAndFilter(rows, query, now).map((r) => rowView(r, user, definitions, teams, people, now));
+    await recordListRead(c, 'tray', tasks.map((t) => t.caseId), { team: team.id, overdue: query.overdue });
     return c.json({
       team: { id: team.id, name: team.name, kind: team.kind ?? 'team' },
       tasks,

@@ -1,6 +1,10 @@
 /** Durable storage behind one interface: the embedded SQLite store (default) and MongoDB. */
-export type { Store, PublishOptions } from './store.ts';
+export type { Store, DraftMeta, PublishOptions, SaveDraftOptions } from './store.ts';
 export type {
+  AccessFilter,
+  AccessRecord,
+  AuditHead,
+  AuditLogRef,
   AuditInput,
   AuditRecord,
   AuditVerdict,
@@ -19,10 +23,12 @@ export type {
   TaskRow,
   TimerRow,
   SessionRecord,
+  SignInAttempt,
   UserRecord,
 } from './types.ts';
 export { ConflictError, StoreError, type StoreErrorCode } from './errors.ts';
-export { canonicalJson, chainEntries, hashEntry, verifyChain, GENESIS_HASH, type ChainHead } from './audit-chain.ts';
+export { canonicalJson, chainAccess, chainEntries, entryMac, legacyHash, verifyChain, GENESIS_HASH, REKEYED, type ChainHead } from './audit-chain.ts';
+export { auditKeyFile, auditKeyFileFor, parseAuditKey, randomAuditKey, resolveAuditKey, type AuditKey } from './audit-key.ts';
 export { openSqliteStore, type SqliteOptions } from './sqlite-store.ts';
 export { openMongoStore, type MongoOptions } from './mongo-store.ts';
 export { openStore } from './open-store.ts';

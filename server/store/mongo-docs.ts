@@ -7,7 +7,7 @@
  * names, and a string round-trips the documented JSON format exactly.
  */
 import type { WorkflowDefinition } from '../../engine/index.ts';
-import type { AuditRecord, CaseFilter, CaseSummary, OutboxMessage, PublishedDefinition, SessionRecord, TaskDraft, TaskQuery, TaskRow, TimerRow, UserRecord } from './types.ts';
+import type { AuditRecord, CaseFilter, CaseSummary, DefinitionDraft, OutboxMessage, PublishedDefinition, SessionRecord, SignInAttempt, TaskDraft, TaskQuery, TaskRow, TimerRow, UserRecord } from './types.ts';
 import { instant, statusList } from './rows.ts';
 import { searchTerm } from './search-key.ts';
 
@@ -66,10 +66,12 @@ export interface DefinitionDoc { _id: string; id: string; version: number; autho
 
 export interface UserDoc extends Omit<UserRecord, 'id'> { _id: string; emailKey: string }
 export interface SessionDoc extends Omit<SessionRecord, 'id'> { _id: string }
+/** `expiresAt` is a Date, not an instant string, so that a TTL index can remove the attempt. */
+export interface SignInAttemptDoc extends Omit<SignInAttempt, 'id' | 'expiresAt'> { _id: string; expiresAt: Date }
 /** `data` is a JSON string for the same reason as case states: form field ids are admin-defined. */
 export interface TaskDraftDoc extends Omit<TaskDraft, 'data'> { _id: string; data: string }
 
-type IndexSpec = { key: Record<string, 1 | -1>; unique?: boolean };
+type IndexSpec = { key: Record<string, 1 | -1>; unique?: boolean; expireAfterSeconds?: number };
 
 /** Created on open. Inbox queries: authority + assignee + status, sorted by due. */
 export const INDEXES: Record<string, IndexSpec[]> = {
@@ -85,9 +87,14 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   task_drafts: [{ key: { taskId: 1 } }],
   timers: [{ key: { fireAt: 1, leaseUntil: 1 } }, { key: { caseId: 1, fireAt: 1, _id: 1 } }],
   audit: [{ key: { caseId: 1, seq: 1 }, unique: true }],
+  // Each reader's access log (mongo-audit.ts); `_id`s make entries and heads unique per reader.
+  access_log: [{ key: { authority: 1, actor: 1, seq: 1 }, unique: true }, { key: { authority: 1, at: 1 } }],
+  access_heads: [{ key: { authority: 1, actor: 1 } }],
   outbox: [{ key: { status: 1, availableAt: 1 } }, { key: { authority: 1, status: 1, createdAt: 1 } }, { key: { caseId: 1 } }],
   users: [{ key: { emailKey: 1 }, unique: true }, { key: { authority: 1 } }],
   sessions: [{ key: { expiresAt: 1 } }],
+  // MongoDB's TTL monitor removes expired attempts about once a minute, even if no server purges.
+  sign_in_attempts: [{ key: { key: 1, expiresAt: 1 } }, { key: { expiresAt: 1 }, expireAfterSeconds: 0 }],
 };
 
 export const emailKey = (email: string) => email.trim().toLowerCase();
@@ -99,6 +106,18 @@ export const userRecord = (doc: UserDoc | null): UserRecord | null => {
   const { _id, emailKey: _key, ...rest } = doc;
   return { id: _id, ...rest };
 };
+
+export const draftDoc = (definition: WorkflowDefinition, savedAt: string, savedBy: string): DraftDoc => ({
+  _id: definition.id, authority: definition.authority.id, body: JSON.stringify(definition), savedAt, savedBy,
+});
+
+export const draft = (doc: DraftDoc): DefinitionDraft => ({
+  id: doc._id, authority: doc.authority, definition: JSON.parse(doc.body) as WorkflowDefinition, savedAt: doc.savedAt, savedBy: doc.savedBy,
+});
+
+export const signInAttemptDoc = ({ id, key, at, expiresAt }: SignInAttempt): SignInAttemptDoc => ({ _id: id, key, at: instant(at), expiresAt: new Date(expiresAt) });
+
+export const signInAttempt = (doc: SignInAttemptDoc): SignInAttempt => ({ id: doc._id, key: doc.key, at: doc.at, expiresAt: doc.expiresAt.toISOString() });
 
 export const published = (doc: DefinitionDoc): PublishedDefinition => ({
   id: doc.id, version: doc.version, authority: doc.authority, definition: JSON.parse(doc.body) as WorkflowDefinition,

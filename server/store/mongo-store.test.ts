@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'vitest';
+import { randomAuditKey } from './audit-key.ts';
 import { openMongoStore } from './mongo-store.ts';
 import { describeStoreContract } from './store.contract.ts';
 
@@ -17,8 +18,9 @@ if (!uri) {
   });
 } else {
   describeStoreContract('MongoDB store', async () => {
-    const store = await openMongoStore({ uri, dbName: `stepwise_test_${randomUUID().slice(0, 8)}` });
-    const audit = store.db.collection<{ _id: string }>('audit');
+    const options = { uri, dbName: `stepwise_test_${randomUUID().slice(0, 8)}`, auditKey: randomAuditKey() };
+    const store = await openMongoStore(options);
+    const audit = store.db.collection<{ _id: string; caseId?: string }>('audit');
     return {
       store,
       tamper: {
@@ -28,7 +30,13 @@ if (!uri) {
         deleteAudit: async (caseId, seq) => {
           await audit.deleteOne({ _id: `${caseId}#${seq}` });
         },
+        replaceLog: async (caseId, entries, head) => {
+          await audit.deleteMany({ caseId });
+          if (entries.length) await audit.insertMany(entries.map((e) => ({ _id: `${caseId}#${e.seq}`, ...e })));
+          await store.db.collection<{ _id: string }>('cases').updateOne({ _id: caseId }, { $set: { auditCount: head.count, auditHead: head.hash } });
+        },
       },
+      peer: () => openMongoStore(options),
       dispose: async () => {
         await store.db.dropDatabase();
         await store.close();

@@ -9,29 +9,41 @@
  *
  * The database does not itself forbid updating audit entries or published definitions (SQLite's
  * triggers do): give the application's database user a role without `update`/`remove` on the
- * `audit` and `definitions` collections; `verifyAudit` detects tampering either way.
+ * `audit`, `access_log` and `definitions` collections; `verifyAudit` detects tampering either way.
+ * The audit logs live in mongo-audit.ts, which borrows this driver's types only.
  */
 import { MongoClient, MongoServerError, WriteConcern, type ClientSession, type Collection, type Db } from 'mongodb';
 import type { CaseState, WorkflowDefinition } from '../../engine/index.ts';
-import { chainEntries, GENESIS_HASH, verifyChain, type ChainHead } from './audit-chain.ts';
+import { GENESIS_HASH, type ChainHead } from './audit-chain.ts';
+import type { AuditKey } from './audit-key.ts';
 import { ConflictError, StoreError } from './errors.ts';
+import { MongoAudit } from './mongo-audit.ts';
+import { MongoDefinitions } from './mongo-definitions.ts';
 import * as docs from './mongo-docs.ts';
 import { caseSearchKey } from './search-key.ts';
-import { caseRecord, definitionSummaries, instant, rowsToWrite, taskRows, timerRows } from './rows.ts';
-import type { PublishOptions, Store } from './store.ts';
-import type { AuditInput, CaseFilter, ClaimedTimer, CommitInput, DefinitionSummary, OutboxMessage, PublishedDefinition, SessionRecord, TaskDraft, TaskQuery, UserRecord } from './types.ts';
+import { caseRecord, instant, rowsToWrite, taskRows, timerRows } from './rows.ts';
+import type { DraftMeta, PublishOptions, SaveDraftOptions, Store } from './store.ts';
+import type { AccessFilter, AuditInput, AuditLogRef, CaseFilter, ClaimedTimer, CommitInput, OutboxMessage, SessionRecord, SignInAttempt, TaskDraft, TaskQuery, UserRecord } from './types.ts';
 
 export interface MongoOptions {
   uri: string;
   /** Defaults to the database named in the URI, else `stepwise`. */
   dbName?: string;
+  /** The audit key (audit-key.ts): kept outside the database, so required here. */
+  auditKey: AuditKey;
 }
 
 export async function openMongoStore(options: MongoOptions): Promise<Store & { db: Db }> {
   const client = new MongoClient(options.uri, { writeConcern: { w: 'majority', journal: true }, readConcern: { level: 'majority' } });
   await client.connect();
-  const store = new MongoStore(client, client.db(options.dbName));
-  await store.ensureIndexes();
+  const store = new MongoStore(client, client.db(options.dbName), options.auditKey);
+  try {
+    await store.ensureIndexes();
+    await store.auditLog.sealOnFirstKey(new Date().toISOString());
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
   return store;
 }
 
@@ -39,28 +51,29 @@ const TX = { readConcern: { level: 'snapshot' as const }, writeConcern: new Writ
 const isDuplicate = (error: unknown) => error instanceof MongoServerError && error.code === 11000;
 
 class MongoStore implements Store {
-  private readonly drafts: Collection<docs.DraftDoc>;
-  private readonly definitions: Collection<docs.DefinitionDoc>;
+  private readonly defs: MongoDefinitions;
   private readonly cases: Collection<docs.CaseDoc>;
   private readonly tasks: Collection<docs.TaskDoc>;
   private readonly taskDrafts: Collection<docs.TaskDraftDoc>;
   private readonly timers: Collection<docs.TimerDoc>;
-  private readonly audit: Collection<docs.AuditDoc>;
   private readonly outbox: Collection<docs.OutboxDoc>;
   private readonly users: Collection<docs.UserDoc>;
   private readonly sessions: Collection<docs.SessionDoc>;
+  private readonly signInAttempts: Collection<docs.SignInAttemptDoc>;
 
-  constructor(private readonly client: MongoClient, readonly db: Db) {
-    this.drafts = db.collection('definition_drafts');
-    this.definitions = db.collection('definitions');
+  readonly auditLog: MongoAudit;
+
+  constructor(private readonly client: MongoClient, readonly db: Db, auditKey: AuditKey) {
+    this.auditLog = new MongoAudit(db, auditKey, (work) => this.tx(work));
+    this.defs = new MongoDefinitions(db, (work) => this.tx(work));
     this.cases = db.collection('cases');
     this.tasks = db.collection('tasks');
     this.taskDrafts = db.collection('task_drafts');
     this.timers = db.collection('timers');
-    this.audit = db.collection('audit');
     this.outbox = db.collection('outbox');
     this.users = db.collection('users');
     this.sessions = db.collection('sessions');
+    this.signInAttempts = db.collection('sign_in_attempts');
   }
 
   async ensureIndexes(): Promise<void> {
@@ -87,56 +100,26 @@ class MongoStore implements Store {
     }
   }
 
-  async saveDraft(definition: WorkflowDefinition, meta: { by: string; at: string }) {
-    return this.tx(async (session) => {
-      const owner = (await this.definitions.findOne({ id: definition.id }, { session })) ?? (await this.drafts.findOne({ _id: definition.id }, { session }));
-      if (owner && owner.authority !== definition.authority.id) {
-        throw new StoreError('authority_mismatch', `Definition ${definition.id} belongs to another authority.`, { id: definition.id });
-      }
-      const doc = { _id: definition.id, authority: definition.authority.id, body: JSON.stringify(definition), savedAt: meta.at, savedBy: meta.by };
-      await this.drafts.replaceOne({ _id: definition.id }, doc, { upsert: true, session });
-      return { id: doc._id, authority: doc.authority, definition: structuredClone(definition), savedAt: doc.savedAt, savedBy: doc.savedBy };
-    });
+  createDraft(definition: WorkflowDefinition, meta: DraftMeta) {
+    return this.defs.createDraft(definition, meta);
   }
-  async getDraft(id: string) {
-    const doc = await this.drafts.findOne({ _id: id });
-    return doc ? { id, authority: doc.authority, definition: JSON.parse(doc.body) as WorkflowDefinition, savedAt: doc.savedAt, savedBy: doc.savedBy } : null;
+  saveDraft(definition: WorkflowDefinition, options: SaveDraftOptions) {
+    return this.defs.saveDraft(definition, options);
   }
-  async publish(id: string, options: PublishOptions): Promise<PublishedDefinition> {
-    try {
-      return await this.tx(async (session) => {
-        const draft = await this.drafts.findOne({ _id: id }, { session });
-        if (!draft) throw new StoreError('no_draft', `There is no draft of ${id} to publish.`, { id });
-        const latest = (await this.definitions.find({ id }, { session }).sort({ version: -1 }).limit(1).next())?.version ?? 0;
-        const next = latest + 1;
-        if (options.version !== undefined && options.version !== next) {
-          const code = options.version <= latest ? 'already_published' : 'conflict';
-          throw new StoreError(code, `Version ${options.version} of ${id} cannot be published; the next version is ${next}.`, { id, next });
-        }
-        const body = JSON.stringify({ ...(JSON.parse(draft.body) as WorkflowDefinition), version: next });
-        const doc = { _id: `${id}@${next}`, id, version: next, authority: draft.authority, body, publishedAt: options.at, publishedBy: options.by };
-        await this.definitions.insertOne(doc, { session });
-        return docs.published(doc);
-      });
-    } catch (error) {
-      if (isDuplicate(error)) throw new StoreError('already_published', `Another publish of ${id} happened at the same time.`, { id });
-      throw error;
-    }
+  getDraft(id: string) {
+    return this.defs.getDraft(id);
   }
-  async getDefinition(id: string, version: number) {
-    const doc = await this.definitions.findOne({ id, version });
-    return doc ? docs.published(doc) : null;
+  publish(id: string, options: PublishOptions) {
+    return this.defs.publish(id, options);
   }
-  async latestPublished(id: string) {
-    const doc = await this.definitions.find({ id }).sort({ version: -1 }).limit(1).next();
-    return doc ? docs.published(doc) : null;
+  getDefinition(id: string, version: number) {
+    return this.defs.getDefinition(id, version);
   }
-  async listDefinitions(authority: string): Promise<DefinitionSummary[]> {
-    // Sorted by version, so the last one seen per id is the latest.
-    const published = new Map((await this.definitions.find({ authority }).sort({ version: 1 }).toArray()).map((d) => [d.id, d]));
-    const drafts = await this.drafts.find({ authority }).toArray();
-    const name = (body: string) => (JSON.parse(body) as WorkflowDefinition).name;
-    return definitionSummaries(authority, [...published.values()].map((d) => ({ id: d.id, version: d.version, name: name(d.body) })), drafts.map((d) => ({ id: d._id, name: name(d.body) })));
+  latestPublished(id: string) {
+    return this.defs.latestPublished(id);
+  }
+  listDefinitions(authority: string) {
+    return this.defs.listDefinitions(authority);
   }
 
   async commitStep(input: CommitInput): Promise<void> {
@@ -156,8 +139,8 @@ class MongoStore implements Store {
     if (stored && stored.authority !== state.authority) {
       throw new StoreError('authority_mismatch', `Case ${state.id} cannot move to another authority.`, { caseId: state.id });
     }
-    const chained = chainEntries(state.id, stored ? { count: stored.auditCount, hash: stored.auditHead } : { count: 0, hash: GENESIS_HASH }, audit);
-    const { id: _id, ...record } = caseRecord(state, chained.head);
+    const prior: ChainHead = stored ? { count: stored.auditCount, hash: stored.auditHead } : { count: 0, hash: GENESIS_HASH };
+    const { id: _id, ...record } = caseRecord(state, await this.auditLog.writeCase(state.id, prior, audit, session));
     const doc: docs.CaseDoc = { _id, ...record };
     if (!stored) await this.cases.insertOne(doc, { session });
     else if ((await this.cases.replaceOne({ _id: state.id, version: expectedVersion! }, doc, { session })).matchedCount !== 1) {
@@ -174,7 +157,6 @@ class MongoStore implements Store {
       // A timer that stays pending keeps its lease: another step on the case must not free it.
       await this.timers.updateOne({ _id: timerId }, { $set: timer, $setOnInsert: { leaseOwner: null, leaseUntil: null } }, { upsert: true, session });
     }
-    if (chained.records.length) await this.audit.insertMany(chained.records.map((r) => ({ _id: `${r.caseId}#${r.seq}`, ...r })), { session });
     const createdAt = instant(at ?? state.updatedAt);
     for (const message of outbox) {
       const fresh = { caseId: state.id, authority: state.authority, kind: message.kind, payload: JSON.stringify(message.payload), status: 'pending' as const,
@@ -260,27 +242,25 @@ class MongoStore implements Store {
   }
 
   async appendRead(caseId: string, actor: string, what: string, at: string): Promise<void> {
-    await this.tx((session) => this.append(caseId, [{ at, actor, action: 'case_read', detail: { what } }], session));
+    await this.auditLog.appendCase(caseId, [{ at, actor, action: 'case_read', detail: { what } }]);
   }
-  private async append(caseId: string, inputs: AuditInput[], session: ClientSession): Promise<void> {
-    const stored = await this.cases.findOne({ _id: caseId }, { session, projection: { auditCount: 1, auditHead: 1 } });
-    if (!stored) throw new StoreError('not_found', `There is no case ${caseId}.`, { caseId });
-    const chained = chainEntries(caseId, { count: stored.auditCount, hash: stored.auditHead }, inputs);
-    await this.audit.insertMany(chained.records.map((r) => ({ _id: `${r.caseId}#${r.seq}`, ...r })), { session });
-    await this.cases.updateOne({ _id: caseId, auditCount: stored.auditCount }, { $set: { auditCount: chained.head.count, auditHead: chained.head.hash } }, { session });
+  async appendAccess(authority: string, input: AuditInput) {
+    await this.auditLog.appendAccess(authority, input);
   }
-
   async listAudit(caseId: string) {
-    return (await this.audit.find({ caseId }).sort({ seq: 1 }).toArray()).map(docs.auditRecord);
+    return this.auditLog.listCase(caseId);
+  }
+  async listAccess(filter: AccessFilter) {
+    return this.auditLog.listAccess(filter);
   }
   async verifyAudit(caseId: string) {
-    // One snapshot, so the head and the entries are from the same moment.
-    return this.tx(async (session) => {
-      const stored = await this.cases.findOne({ _id: caseId }, { session, projection: { auditCount: 1, auditHead: 1 } });
-      const entries = (await this.audit.find({ caseId }, { session }).sort({ seq: 1 }).toArray()).map(docs.auditRecord);
-      const head: ChainHead = stored ? { count: stored.auditCount, hash: stored.auditHead } : { count: 0, hash: GENESIS_HASH };
-      return verifyChain(entries, head);
-    });
+    return this.auditLog.verify({ caseId });
+  }
+  async verifyLog(log: AuditLogRef, checkpoint?: ChainHead) {
+    return this.auditLog.verify(log, checkpoint);
+  }
+  auditHeads() {
+    return this.auditLog.heads();
   }
 
   async saveUser(user: UserRecord) {
@@ -306,13 +286,29 @@ class MongoStore implements Store {
   }
   async getSession(id: string) {
     const doc = await this.sessions.findOne({ _id: id });
-    return doc ? { id: doc._id, userId: doc.userId, csrfToken: doc.csrfToken, createdAt: doc.createdAt, expiresAt: doc.expiresAt } : null;
+    // Sessions stored before the access digest have none: they end at their next request.
+    return doc ? { id: doc._id, userId: doc.userId, csrfToken: doc.csrfToken, accessDigest: doc.accessDigest ?? '', createdAt: doc.createdAt, expiresAt: doc.expiresAt } : null;
   }
   async deleteSession(id: string) {
     await this.sessions.deleteOne({ _id: id });
   }
   async deleteExpiredSessions(now: string) {
     return (await this.sessions.deleteMany({ expiresAt: { $lte: instant(now) } })).deletedCount;
+  }
+  async recordSignInAttempts(attempts: SignInAttempt[]) {
+    if (attempts.length) await this.signInAttempts.insertMany(attempts.map(docs.signInAttemptDoc));
+  }
+  async listSignInAttempts(key: string, now: string) {
+    return (await this.signInAttempts.find({ key, expiresAt: { $gt: new Date(now) } }).sort({ expiresAt: 1, _id: 1 }).toArray()).map(docs.signInAttempt);
+  }
+  async deleteSignInAttempts(ids: string[]) {
+    await this.signInAttempts.deleteMany({ _id: { $in: ids } });
+  }
+  async clearSignInAttempts(key: string) {
+    await this.signInAttempts.deleteMany({ key });
+  }
+  async deleteExpiredSignInAttempts(now: string) {
+    return (await this.signInAttempts.deleteMany({ expiresAt: { $lte: new Date(now) } })).deletedCount;
   }
 
   async close() {

@@ -117,3 +117,14 @@ export function statusList<T extends string>(status: T | T[] | undefined): T[] |
   if (status === undefined) return undefined;
   return Array.isArray(status) ? status : [status];
 }
+
+/**
+ * The `savedAt` of a definition draft's next save. It is the draft's version token, so every save
+ * must move it, even two in the same millisecond or under a clock set back: never at or before
+ * the one it replaces.
+ */
+export function nextSavedAt(at: Instant, previous: Instant | undefined): Instant {
+  const now = Date.parse(instant(at));
+  const last = previous === undefined ? Number.NaN : Date.parse(previous);
+  return new Date(Number.isNaN(last) || now > last ? now : last + 1).toISOString();
+}

@@ -1,9 +1,9 @@
 /** Definitions in the SQLite store: editable drafts and immutable published versions. */
 import type { WorkflowDefinition } from '../../engine/index.ts';
-import { StoreError } from './errors.ts';
-import { definitionSummaries } from './rows.ts';
+import { definitionExists, draftChanged, staleDraft, StoreError } from './errors.ts';
+import { definitionSummaries, nextSavedAt } from './rows.ts';
 import type { Db } from './sqlite-schema.ts';
-import type { PublishOptions } from './store.ts';
+import type { DraftMeta, PublishOptions, SaveDraftOptions } from './store.ts';
 import type { DefinitionDraft, DefinitionSummary, PublishedDefinition } from './types.ts';
 
 interface DraftRow { id: string; authority: string; body: string; saved_at: string; saved_by: string }
@@ -39,23 +39,48 @@ function ownerOf(db: Db, id: string): string | undefined {
   return row?.authority;
 }
 
-export function saveDraft(db: Db, definition: WorkflowDefinition, meta: { by: string; at: string }): DefinitionDraft {
+const isDuplicateKey = (error: unknown) => (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+
+/**
+ * A plain INSERT: the draft table's primary key refuses a second creation, whichever process
+ * tries. Every definition has a draft row (publishing needs one and nothing deletes it); the
+ * published check is for a file filled some other way.
+ */
+export function createDraft(db: Db, definition: WorkflowDefinition, meta: DraftMeta): DefinitionDraft {
+  return db.transaction(() => {
+    if (latestPublished(db, definition.id)) throw definitionExists(definition.id);
+    try {
+      db.prepare('INSERT INTO definition_drafts (id, authority, body, saved_at, saved_by) VALUES (?, ?, ?, ?, ?)')
+        .run(definition.id, definition.authority.id, JSON.stringify(definition), nextSavedAt(meta.at, undefined), meta.by);
+    } catch (error) {
+      throw isDuplicateKey(error) ? definitionExists(definition.id) : error;
+    }
+    return getDraft(db, definition.id)!;
+  }).immediate();
+}
+
+/** The compare-and-set runs inside the IMMEDIATE transaction, so no other process writes between the check and the save. */
+export function saveDraft(db: Db, definition: WorkflowDefinition, options: SaveDraftOptions): DefinitionDraft {
   return db.transaction(() => {
     const owner = ownerOf(db, definition.id);
     if (owner !== undefined && owner !== definition.authority.id) {
       throw new StoreError('authority_mismatch', `Definition ${definition.id} belongs to another authority.`, { id: definition.id });
     }
+    const current = getDraft(db, definition.id);
+    if (options.expectedSavedAt !== undefined && options.expectedSavedAt !== (current?.savedAt ?? null)) throw staleDraft(definition.id, current);
     db.prepare(`INSERT INTO definition_drafts (id, authority, body, saved_at, saved_by) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET body = excluded.body, saved_at = excluded.saved_at, saved_by = excluded.saved_by`)
-      .run(definition.id, definition.authority.id, JSON.stringify(definition), meta.at, meta.by);
+      .run(definition.id, definition.authority.id, JSON.stringify(definition), nextSavedAt(options.at, current?.savedAt), options.by);
     return getDraft(db, definition.id)!;
   }).immediate();
 }
 
+/** Publishes the draft as it is inside the transaction, and only if it is still the draft that was checked. */
 export function publish(db: Db, id: string, options: PublishOptions): PublishedDefinition {
   return db.transaction(() => {
     const current = getDraft(db, id);
     if (!current) throw new StoreError('no_draft', `There is no draft of ${id} to publish.`, { id });
+    if (options.draftSavedAt !== undefined && options.draftSavedAt !== current.savedAt) throw draftChanged(id, current);
     const latest = (db.prepare('SELECT MAX(version) AS v FROM definitions WHERE id = ?').get(id) as { v: number | null }).v ?? 0;
     const next = latest + 1;
     if (options.version !== undefined && options.version !== next) {

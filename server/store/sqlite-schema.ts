@@ -9,6 +9,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { AuditKey } from './audit-key.ts';
 import { caseSearchKey } from './search-key.ts';
 import type { Subject } from '../../engine/index.ts';
 
@@ -97,6 +98,30 @@ const MIGRATIONS: Array<string | ((db: Db) => void)> = [
     for (const row of rows) keys.push([caseSearchKey(row.id, JSON.parse(row.subject) as Subject), row.id]);
     for (const [key, id] of keys) update.run(key, id);
   },
+  // 5: sign-in hardening (server/auth/throttle.ts, session.ts). Sessions from before have no
+  // access digest, so they end at their next request and their people sign in once more.
+  `
+  ALTER TABLE sessions ADD COLUMN access_digest TEXT NOT NULL DEFAULT '';
+  CREATE TABLE sign_in_attempts (
+    id TEXT PRIMARY KEY, throttle_key TEXT NOT NULL, at TEXT NOT NULL, expires_at TEXT NOT NULL);
+  CREATE INDEX sign_in_attempts_key ON sign_in_attempts (throttle_key, expires_at);
+  CREATE INDEX sign_in_attempts_expiry ON sign_in_attempts (expires_at);
+  `,
+  // 6: each reader's access log (lists, search, reports, refused attempts), append-only like
+  // the case logs, and the audit key the store was first keyed with (audit-chain.ts).
+  `
+  CREATE TABLE access_log (
+    authority TEXT NOT NULL, actor TEXT NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL, action TEXT NOT NULL,
+    detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (authority, actor, seq)) WITHOUT ROWID;
+  CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  CREATE TABLE access_heads (
+    authority TEXT NOT NULL, actor TEXT NOT NULL, audit_count INTEGER NOT NULL, audit_head TEXT NOT NULL,
+    PRIMARY KEY (authority, actor)) WITHOUT ROWID;
+  CREATE TABLE audit_keys (key_id TEXT PRIMARY KEY, since TEXT NOT NULL, rekeyed_logs INTEGER NOT NULL);
+  `,
 ];
 
 export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;
@@ -106,6 +131,8 @@ export interface SqliteOptions {
   path?: string;
   /** How long to wait for another process's write lock. */
   busyTimeoutMs?: number;
+  /** The audit key (audit-key.ts); defaults to the key file beside the database, created if missing. */
+  auditKey?: AuditKey;
 }
 
 export function openDatabase(options: SqliteOptions = {}): Db {

@@ -27,6 +27,11 @@ function raw(path: string, sql: string, ...params: unknown[]): void {
   db.close();
 }
 
+/** Takes a file back from schema 6 (access logs, audit key) to 5. */
+const UNDO_6 = 'DROP TABLE access_log; DROP TABLE access_heads; DROP TABLE audit_keys;';
+/** Takes a file back from schema 6 and 5 (sign-in hardening) to 4, for the upgrade tests. */
+const UNDO_5 = `${UNDO_6} DROP TABLE sign_in_attempts; ALTER TABLE sessions DROP COLUMN access_digest;`;
+
 describeStoreContract('SQLite store', async () => {
   const path = tempFile();
   const store = openSqliteStore({ path });
@@ -35,7 +40,16 @@ describeStoreContract('SQLite store', async () => {
     tamper: {
       editAuditDetail: async (caseId, seq, detail) => raw(path, 'UPDATE audit SET detail = ? WHERE case_id = ? AND seq = ?', JSON.stringify(detail), caseId, seq),
       deleteAudit: async (caseId, seq) => raw(path, 'DELETE FROM audit WHERE case_id = ? AND seq = ?', caseId, seq),
+      replaceLog: async (caseId, entries, head) => {
+        raw(path, 'DELETE FROM audit WHERE case_id = ?', caseId);
+        const db = new Database(path);
+        const insert = db.prepare('INSERT INTO audit (case_id, seq, at, actor, action, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+        for (const e of entries) insert.run(caseId, e.seq, e.at, e.actor, e.action, JSON.stringify(e.detail), e.prevHash, e.hash);
+        db.prepare('UPDATE cases SET audit_count = ?, audit_head = ? WHERE id = ?').run(head.count, head.hash, caseId);
+        db.close();
+      },
     },
+    peer: async () => openSqliteStore({ path }),
     dispose: () => store.close(),
   };
 });
@@ -88,7 +102,7 @@ describe('SQLite store on disk', () => {
     await first.close();
     // Back to what a schema-2 server left behind: no report columns, no drafts table.
     const db = new Database(path);
-    db.exec(`DROP INDEX tasks_completed; DROP TABLE task_drafts; ALTER TABLE tasks DROP COLUMN completed_at;
+    db.exec(`${UNDO_5} DROP INDEX tasks_completed; DROP TABLE task_drafts; ALTER TABLE tasks DROP COLUMN completed_at;
       ALTER TABLE tasks DROP COLUMN completed_by; ALTER TABLE tasks DROP COLUMN due_label;
       ALTER TABLE cases DROP COLUMN search_key; UPDATE schema_version SET version = 2;`);
     db.close();
@@ -111,11 +125,24 @@ describe('SQLite store on disk', () => {
     await first.close();
     // What a schema-3 server left behind: no search key.
     const db = new Database(path);
-    db.exec('ALTER TABLE cases DROP COLUMN search_key; UPDATE schema_version SET version = 3;');
+    db.exec(`${UNDO_5} ALTER TABLE cases DROP COLUMN search_key; UPDATE schema_version SET version = 3;`);
     db.close();
 
     const store = openSqliteStore({ path });
     for (const q of ['zoe', 'mos-4411', '7/12/2018', 'OKAFOR']) expect((await store.findCases({ authority: 'north', search: q })).map((c) => c.id)).toEqual(['c1']);
+    await store.close();
+  });
+  it('upgrades a schema-4 file in place: a session from before has no access digest, and sign-in attempts are counted', async () => {
+    const path = tempFile();
+    const db = openDatabase({ path });
+    db.exec(`${UNDO_5} UPDATE schema_version SET version = 4;`);
+    db.prepare("INSERT INTO sessions VALUES ('old', 'dana', 'csrf', '2026-11-02T09:00:00.000Z', '2026-11-02T17:00:00.000Z')").run();
+    db.close();
+
+    const store = openSqliteStore({ path });
+    expect(await store.getSession('old')).toMatchObject({ userId: 'dana', accessDigest: '' });
+    await store.recordSignInAttempts([{ id: 'a1', key: 'account:dana@north.example', at: '2026-11-02T09:00:00.000Z', expiresAt: '2026-11-02T09:15:00.000Z' }]);
+    expect(await store.listSignInAttempts('account:dana@north.example', '2026-11-02T09:01:00.000Z')).toHaveLength(1);
     await store.close();
   });
 });

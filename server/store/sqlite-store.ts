@@ -6,25 +6,36 @@
  * process waiting on another's lock blocks its event loop for at most the busy timeout.
  */
 import type { CaseState, WorkflowDefinition } from '../../engine/index.ts';
-import { chainEntries, GENESIS_HASH, verifyChain, type ChainHead } from './audit-chain.ts';
+import { GENESIS_HASH, type ChainHead } from './audit-chain.ts';
+import { auditKeyFile, auditKeyFileFor, randomAuditKey } from './audit-key.ts';
 import { ConflictError, StoreError } from './errors.ts';
 import { caseRecord, instant, rowsToWrite, taskRows, timerRows } from './rows.ts';
 import * as defs from './sqlite-definitions.ts';
 import * as queries from './sqlite-queries.ts';
 import * as drafts from './sqlite-task-drafts.ts';
 import * as users from './sqlite-users.ts';
+import { SqliteAudit } from './sqlite-audit.ts';
 import { openDatabase, type Db, type SqliteOptions } from './sqlite-schema.ts';
-import type { PublishOptions, Store } from './store.ts';
-import type { AuditInput, AuditRecord, CaseFilter, ClaimedTimer, CommitInput, OutboxMessage, SessionRecord, TaskDraft, TaskQuery, UserRecord } from './types.ts';
+import type { DraftMeta, PublishOptions, SaveDraftOptions, Store } from './store.ts';
+import type { AccessFilter, AuditInput, AuditLogRef, AuditRecord, CaseFilter, ClaimedTimer, CommitInput, OutboxMessage, SessionRecord, SignInAttempt, TaskDraft, TaskQuery, UserRecord } from './types.ts';
 
 export type { SqliteOptions } from './sqlite-schema.ts';
 
 export function openSqliteStore(options: SqliteOptions = {}): Store {
-  return new SqliteStore(openDatabase(options));
+  const path = options.path ?? 'data/stepwise.db';
+  const key = options.auditKey ?? (path === ':memory:' ? randomAuditKey() : auditKeyFile(auditKeyFileFor(path)).key);
+  const db = openDatabase(options);
+  const audit = new SqliteAudit(db, key);
+  try {
+    audit.sealOnFirstKey(new Date().toISOString());
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return new SqliteStore(db, audit);
 }
 
 interface HeadRow { version: number; authority: string; audit_count: number; audit_head: string }
-interface AuditSqlRow { case_id: string; seq: number; at: string; actor: string; action: string; detail: string; prev_hash: string; hash: string }
 
 const plusMs = (now: string, ms: number) => new Date(Date.parse(now) + ms).toISOString();
 
@@ -36,10 +47,9 @@ class SqliteStore implements Store {
   private readonly dropTasks;
   private readonly dropTimers;
   private readonly upsertTimer;
-  private readonly insertAudit;
   private readonly insertOutbox;
 
-  constructor(private readonly db: Db) {
+  constructor(private readonly db: Db, private readonly audit: SqliteAudit) {
     this.head = db.prepare('SELECT version, authority, audit_count, audit_head FROM cases WHERE id = ?');
     this.insertCase = db.prepare(`INSERT INTO cases (id, authority, definition_id, definition_version, status, family_name,
       family_key, search_key, version, started_at, updated_at, state, audit_count, audit_head)
@@ -63,15 +73,16 @@ class SqliteStore implements Store {
     this.upsertTimer = db.prepare(`INSERT INTO timers (timer_id, case_id, authority, fire_at, purpose, node)
       VALUES (@timerId, @caseId, @authority, @fireAt, @purpose, @node)
       ON CONFLICT (timer_id) DO UPDATE SET fire_at = excluded.fire_at, purpose = excluded.purpose, node = excluded.node`);
-    this.insertAudit = db.prepare(`INSERT INTO audit (case_id, seq, at, actor, action, detail, prev_hash, hash)
-      VALUES (@caseId, @seq, @at, @actor, @action, @detail, @prevHash, @hash)`);
     // The id is derived from the step, so a message already there is the same message: keep it.
     this.insertOutbox = db.prepare(`INSERT INTO outbox (id, case_id, authority, kind, payload, status, attempts,
       created_at, available_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (id) DO NOTHING`);
   }
 
-  async saveDraft(definition: WorkflowDefinition, meta: { by: string; at: string }) {
-    return defs.saveDraft(this.db, definition, meta);
+  async createDraft(definition: WorkflowDefinition, meta: DraftMeta) {
+    return defs.createDraft(this.db, definition, meta);
+  }
+  async saveDraft(definition: WorkflowDefinition, options: SaveDraftOptions) {
+    return defs.saveDraft(this.db, definition, options);
   }
   async getDraft(id: string) {
     return defs.getDraft(this.db, id);
@@ -101,8 +112,8 @@ class SqliteStore implements Store {
     if (stored && stored.authority !== state.authority) {
       throw new StoreError('authority_mismatch', `Case ${state.id} cannot move to another authority.`, { caseId: state.id });
     }
-    const chained = chainEntries(state.id, stored ? { count: stored.audit_count, hash: stored.audit_head } : { count: 0, hash: GENESIS_HASH }, audit);
-    const row = { ...caseRecord(state, chained.head), expected: expectedVersion };
+    const prior: ChainHead = stored ? { count: stored.audit_count, hash: stored.audit_head } : { count: 0, hash: GENESIS_HASH };
+    const row = { ...caseRecord(state, this.audit.writeCase(state.id, prior, audit)), expected: expectedVersion };
     if (stored) this.updateCase.run(row);
     else this.insertCase.run(row);
     const write = rowsToWrite(state, previous, expectedVersion);
@@ -112,7 +123,6 @@ class SqliteStore implements Store {
     const timers = timerRows(state);
     this.dropTimers.run(state.id, JSON.stringify(timers.map((t) => t.timerId)));
     for (const timer of timers) if (write.timer(timer.timerId)) this.upsertTimer.run(timer);
-    for (const record of chained.records) this.insertAudit.run({ ...record, detail: JSON.stringify(record.detail) });
     const createdAt = instant(at ?? state.updatedAt);
     for (const message of outbox) {
       this.insertOutbox.run(message.id, state.id, state.authority, message.kind, JSON.stringify(message.payload), createdAt, createdAt);
@@ -185,37 +195,25 @@ class SqliteStore implements Store {
   }
 
   async appendRead(caseId: string, actor: string, what: string, at: string): Promise<void> {
-    this.db.transaction(() => this.append(caseId, [{ at, actor, action: 'case_read', detail: { what } }])).immediate();
+    this.audit.appendCase(caseId, [{ at, actor, action: 'case_read', detail: { what } }]);
   }
-
-  private append(caseId: string, inputs: AuditInput[]): void {
-    const stored = this.head.get(caseId) as HeadRow | undefined;
-    if (!stored) throw new StoreError('not_found', `There is no case ${caseId}.`, { caseId });
-    const chained = chainEntries(caseId, { count: stored.audit_count, hash: stored.audit_head }, inputs);
-    for (const record of chained.records) this.insertAudit.run({ ...record, detail: JSON.stringify(record.detail) });
-    this.db.prepare('UPDATE cases SET audit_count = ?, audit_head = ? WHERE id = ?').run(chained.head.count, chained.head.hash, caseId);
+  async appendAccess(authority: string, input: AuditInput): Promise<void> {
+    this.audit.appendAccess(authority, input);
   }
-
   async listAudit(caseId: string): Promise<AuditRecord[]> {
-    return this.auditRows(caseId);
+    return this.audit.listCase(caseId);
   }
-
+  async listAccess(filter: AccessFilter) {
+    return this.audit.listAccess(filter);
+  }
   async verifyAudit(caseId: string) {
-    // One read transaction, so the head and the entries are from the same moment.
-    const { entries, head } = this.db.transaction(() => {
-      const stored = this.head.get(caseId) as HeadRow | undefined;
-      const head: ChainHead = stored ? { count: stored.audit_count, hash: stored.audit_head } : { count: 0, hash: GENESIS_HASH };
-      return { entries: this.auditRows(caseId), head };
-    })();
-    return verifyChain(entries, head);
+    return this.audit.verify({ caseId });
   }
-
-  private auditRows(caseId: string): AuditRecord[] {
-    const rows = this.db.prepare('SELECT * FROM audit WHERE case_id = ? ORDER BY seq').all(caseId) as AuditSqlRow[];
-    return rows.map((r) => ({
-      caseId: r.case_id, seq: r.seq, at: r.at, actor: r.actor, action: r.action,
-      detail: JSON.parse(r.detail) as Record<string, unknown>, prevHash: r.prev_hash, hash: r.hash,
-    }));
+  async verifyLog(log: AuditLogRef, checkpoint?: ChainHead) {
+    return this.audit.verify(log, checkpoint);
+  }
+  auditHeads() {
+    return this.audit.heads();
   }
 
   async saveUser(user: UserRecord) {
@@ -241,6 +239,21 @@ class SqliteStore implements Store {
   }
   async deleteExpiredSessions(now: string) {
     return users.deleteExpiredSessions(this.db, now);
+  }
+  async recordSignInAttempts(attempts: SignInAttempt[]) {
+    users.recordSignInAttempts(this.db, attempts);
+  }
+  async listSignInAttempts(key: string, now: string) {
+    return users.listSignInAttempts(this.db, key, now);
+  }
+  async deleteSignInAttempts(ids: string[]) {
+    users.deleteSignInAttempts(this.db, ids);
+  }
+  async clearSignInAttempts(key: string) {
+    users.clearSignInAttempts(this.db, key);
+  }
+  async deleteExpiredSignInAttempts(now: string) {
+    return users.deleteExpiredSignInAttempts(this.db, now);
   }
 
   async close() {

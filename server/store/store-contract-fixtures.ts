@@ -4,17 +4,21 @@
  */
 import { CASE_SCHEMA_VERSION, type Assignment, type CaseState, type Task, type Timer, type WorkflowDefinition } from '../../engine/index.ts';
 import type { Store } from './store.ts';
-import type { AuditInput } from './types.ts';
+import type { AuditInput, AuditRecord } from './types.ts';
 
 /** Implementation-specific ways to damage the audit log, as someone with raw database access could. */
 export interface Tamper {
   editAuditDetail(caseId: string, seq: number, detail: Record<string, unknown>): Promise<void>;
   deleteAudit(caseId: string, seq: number): Promise<void>;
+  /** Replaces a case's whole log and the head on its case row: a rebuild by someone without the key. */
+  replaceLog(caseId: string, entries: AuditRecord[], head: { count: number; hash: string }): Promise<void>;
 }
 
 export interface StoreHarness {
   store: Store;
   tamper: Tamper;
+  /** Another Store on the same database with its own connection, as a second server process has; the test closes it. */
+  peer(): Promise<Store>;
   dispose(): Promise<void>;
 }
 

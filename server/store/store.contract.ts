@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditContract } from './store-contract-audit.ts';
 import { commitContract } from './store-contract-commit.ts';
+import { definitionDraftsContract } from './store-contract-definition-drafts.ts';
 import { draftsContract } from './store-contract-drafts.ts';
 import { definition, rejection, type StoreHarness } from './store-contract-fixtures.ts';
 import { queueContract } from './store-contract-queues.ts';
@@ -24,6 +25,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
     });
     const get = () => harness;
     definitionsContract(get);
+    definitionDraftsContract(get);
     commitContract(get);
     queryContract(get);
     draftsContract(get);

@@ -7,7 +7,13 @@
  * case is still at the version the step was computed from.
  */
 import type { CaseState, Instant, WorkflowDefinition } from '../../engine/index.ts';
+import type { ChainHead } from './audit-chain.ts';
 import type {
+  AccessFilter,
+  AccessRecord,
+  AuditHead,
+  AuditLogRef,
+  AuditInput,
   AuditRecord,
   AuditVerdict,
   CaseFilter,
@@ -23,19 +29,40 @@ import type {
   TaskRow,
   TimerRow,
   SessionRecord,
+  SignInAttempt,
   UserRecord,
 } from './types.ts';
 
-export interface PublishOptions {
+export interface DraftMeta {
   by: string;
   at: Instant;
+}
+
+export interface SaveDraftOptions extends DraftMeta {
+  /**
+   * Compare-and-set on the draft's `savedAt`, checked in the transaction that writes: saved only
+   * if the draft still has this `savedAt` (with null: if there is no draft yet), else refused
+   * `stale_draft`. Left out, the draft is replaced whatever it is (seeding, tests).
+   */
+  expectedSavedAt?: Instant | null;
+}
+
+export interface PublishOptions extends DraftMeta {
   /** Publish as exactly this version; refused (`already_published`) if it exists or is not next. */
   version?: number;
+  /**
+   * Publish only the draft that was checked: the one with this `savedAt`, in the same transaction;
+   * refused `draft_changed` if it has been saved again since.
+   */
+  draftSavedAt?: Instant;
 }
 
 export interface Store {
-  // Definitions: drafts are editable; published versions are immutable.
-  saveDraft(definition: WorkflowDefinition, meta: { by: string; at: Instant }): Promise<DefinitionDraft>;
+  // Definitions: drafts are editable; published versions are immutable. A draft's `savedAt` is
+  // its version token: every save moves it at least 1 ms past the one before, whatever `at` says.
+  /** A new definition, as its first draft: an insert, refused `definition_exists` if the id was ever used by anyone. */
+  createDraft(definition: WorkflowDefinition, meta: DraftMeta): Promise<DefinitionDraft>;
+  saveDraft(definition: WorkflowDefinition, options: SaveDraftOptions): Promise<DefinitionDraft>;
   getDraft(id: string): Promise<DefinitionDraft | null>;
   /** Freezes the current draft as the next version number. */
   publish(id: string, options: PublishOptions): Promise<PublishedDefinition>;
@@ -77,10 +104,22 @@ export interface Store {
   markOutboxFailed(id: string, error: string, retryAt: Instant | null): Promise<void>;
   listOutbox(filter: { authority?: string; caseId?: string; status?: OutboxMessage['status'] }): Promise<OutboxMessage[]>;
 
-  // Audit: append-only and hash-chained per case.
+  // Audit: append-only, each log chained with an HMAC under the store's audit key (audit-chain.ts):
+  // one log per case, and one access log per reader for reads of many cases at once.
   appendRead(caseId: string, actor: string, what: string, at: Instant): Promise<void>;
+  /** One entry on `input.actor`'s access log: a list, search or report read, or a refused attempt. */
+  appendAccess(authority: string, input: AuditInput): Promise<void>;
   listAudit(caseId: string): Promise<AuditRecord[]>;
+  /** Oldest first (by time, then reader). */
+  listAccess(filter: AccessFilter): Promise<AccessRecord[]>;
   verifyAudit(caseId: string): Promise<AuditVerdict>;
+  /**
+   * Verifies any log in one snapshot; with a `checkpoint` head exported earlier, also that the log
+   * still holds that entry (so cutting entries off the end, or rewriting them with the key, shows).
+   */
+  verifyLog(log: AuditLogRef, checkpoint?: ChainHead): Promise<AuditVerdict>;
+  /** Every log's head as it stands: case logs by id, then access logs; for checkpoints. */
+  auditHeads(): AsyncIterable<AuditHead>;
 
   // People and sessions, so any server process can serve any signed-in request.
   /** Creates or replaces a user; refused (`already_exists`) if another user has the e-mail. */
@@ -93,6 +132,18 @@ export interface Store {
   deleteSession(id: string): Promise<void>;
   /** Removes sessions that expired at or before `now`; returns how many. */
   deleteExpiredSessions(now: Instant): Promise<number>;
+
+  // Sign-in attempts, so every server process counts the same failures (server/auth/throttle.ts).
+  /** Records attempts in one write (an attempt counts under its account and its address). */
+  recordSignInAttempts(attempts: SignInAttempt[]): Promise<void>;
+  /** A key's attempts still counting at `now` (expiring after it), earliest expiry first. */
+  listSignInAttempts(key: string, now: Instant): Promise<SignInAttempt[]>;
+  /** Removes attempts by id, e.g. the one a successful sign-in recorded before it succeeded. */
+  deleteSignInAttempts(ids: string[]): Promise<void>;
+  /** Removes every attempt under a key: a successful sign-in clears its account's count. */
+  clearSignInAttempts(key: string): Promise<void>;
+  /** Removes attempts that expired at or before `now`; returns how many. */
+  deleteExpiredSignInAttempts(now: Instant): Promise<number>;
 
   close(): Promise<void>;
 }

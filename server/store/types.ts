@@ -45,7 +45,34 @@ export interface AuditRecord extends AuditInput {
   /** 1, 2, 3... per case, no gaps. */
   seq: number;
   prevHash: string;
+  /** HMAC-SHA-256 under the audit key (audit-chain.ts); plain SHA-256 on entries written before the key. */
   hash: string;
+}
+
+/**
+ * An entry of a reader's access log: reads of many cases at once (lists, search, trays, the
+ * outbox, reports) and refused attempts on another authority's case or definition. One log per
+ * person (`actor`), so readers never wait on each other; `detail.cases` names the cases shown.
+ */
+export interface AccessRecord extends AuditInput {
+  authority: string;
+  /** 1, 2, 3... per reader, no gaps. */
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+/** Which log: a case's, or one reader's access log. */
+export type AuditLogRef = { caseId: string } | { authority: string; actor: string };
+
+/** A log's head as it stands, for checkpoints. */
+export type AuditHead = AuditLogRef & { count: number; hash: string };
+
+export interface AccessFilter {
+  authority: string;
+  actor?: string;
+  /** Entries whose `detail.cases` names this case, or whose refused target it was. */
+  caseId?: string;
 }
 
 export interface AuditVerdict {
@@ -54,6 +81,8 @@ export interface AuditVerdict {
   brokenAt?: number;
   reason?: string;
   entries: number;
+  /** The first keyed entry, when the log has entries from before the key (sealed by the `audit_rekeyed` at this seq). */
+  keyedFrom?: number;
 }
 
 export type OutboxKind = 'notify' | 'start_subflow' | 'end_parent_wait';
@@ -210,6 +239,22 @@ export interface SessionRecord {
   id: string;
   userId: string;
   csrfToken: string;
+  /**
+   * Digest of what the person could do when they signed in (server/auth/session.ts): a session
+   * whose person has since changed ends at its next request. Empty on sessions stored before it.
+   */
+  accessDigest: string;
   createdAt: Instant;
+  expiresAt: Instant;
+}
+
+/**
+ * One sign-in attempt counted against a key (`account:<address>` or `address:<client IP>`); it
+ * counts until `expiresAt`, the end of its throttle window (server/auth/throttle.ts).
+ */
+export interface SignInAttempt {
+  id: string;
+  key: string;
+  at: Instant;
   expiresAt: Instant;
 }

@@ -5,7 +5,7 @@
  * written straight into the store's own tables through better-sqlite3, many cases per
  * transaction. Each clone gets a new case id, an authority (150 by default, of uneven size), its
  * social workers, team managers and front door workers, a duty team and a family name; its audit
- * chain is hashed for its own id, so `verifyAudit` holds.
+ * chain is MACed for its own id under the store's audit key, so `verifyAudit` holds.
  *
  * Import settings, not the server's: `synchronous=OFF` and a 1 GiB page cache while importing,
  * secondary indexes dropped first and rebuilt at the end (sorting once beats a million random
@@ -16,7 +16,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { fsyncSync, openSync, closeSync, rmSync, statSync, existsSync } from 'node:fs';
 import type { CaseState, WorkflowDefinition } from '../../engine/index.ts';
-import { chainEntries, GENESIS_HASH, openSqliteStore, type AuditInput, type TaskRow, type TimerRow } from '../../server/store/index.ts';
+import { auditKeyFile, auditKeyFileFor, chainEntries, GENESIS_HASH, openSqliteStore, type AuditInput, type TaskRow, type TimerRow } from '../../server/store/index.ts';
 import { caseSearchKey, normaliseSearchText } from '../../server/store/search-key.ts';
 import { camden } from '../camden/given.ts';
 import { buildTemplates, DUTY_TEAMS, fill, type CloneValues, type Template } from './case-templates.ts';
@@ -115,7 +115,9 @@ export async function bulkLoad(path: string, cases: number, options: { authoriti
 
   removeDatabase(path);
   const las = authorities(options.authorities ?? 150, cases);
-  const store = openSqliteStore({ path });
+  // MACed with the key the store reads beside the file, so `verifyAudit` holds when it is opened.
+  const auditKey = auditKeyFile(auditKeyFileFor(path)).key;
+  const store = openSqliteStore({ path, auditKey });
   for (const la of las) {
     await store.saveDraft(definitionFor(la), { by: 'bench', at: '2026-09-01T09:00:00.000Z' });
     await store.publish(la.definition, { by: 'bench', at: '2026-09-01T09:00:00.000Z' });
@@ -156,7 +158,7 @@ export async function bulkLoad(path: string, cases: number, options: { authoriti
     la.cases += 1;
     const family = any(SURNAMES);
     const values: CloneValues = { caseId: ids[next++]!, authority: la.id, definition: la.definition, sw: any(la.socialWorkers), tm: any(la.teamManagers), fd: any(la.frontDoor), team: any(DUTY_TEAMS), family };
-    const chained = chainEntries(values.caseId, { count: 0, hash: GENESIS_HASH }, JSON.parse(fill(template.audit, values)) as AuditInput[]);
+    const chained = chainEntries(values.caseId, { count: 0, hash: GENESIS_HASH }, JSON.parse(fill(template.audit, values)) as AuditInput[], auditKey);
     const state = fill(template.state, values);
     const key = caseSearchKey(values.caseId, (JSON.parse(state) as CaseState).subject);
     insertCase.run(values.caseId, la.id, la.definition, family, normaliseSearchText(family), key, template.version, template.startedAt, template.updatedAt, state, chained.head.count, chained.head.hash);

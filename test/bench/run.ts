@@ -23,6 +23,7 @@ const benches: Array<[string, string[]]> = [
   ['memory.ts', [full ? '2000' : '400', '--db', shared]],
   ['timers.ts', [full ? '1000000' : '50000', ...(full ? ['--seconds', '60'] : [])]],
   ['designer.ts', [full ? '5' : '3']],
+  ['sign-in.ts', [full ? '200' : '60']],
 ];
 
 let failed = 0;

@@ -12,7 +12,7 @@ import { DEFAULT_CONFIG } from '../../server/http/env.ts';
 import { inAppNotifier } from '../../server/notify/index.ts';
 import { createCaseRunner, createOutboxWorker, createScheduler, SimulatedClock } from '../../server/runtime/index.ts';
 import { DEMO_PASSWORD, loadDefinitions, publishMissing, seedDemoPeople } from '../../server/seed/demo.ts';
-import { openSqliteStore } from '../../server/store/index.ts';
+import { openSqliteStore, randomAuditKey } from '../../server/store/index.ts';
 
 const definitionsDir = fileURLToPath(new URL('../../definitions/', import.meta.url));
 const definitionsOnce = loadDefinitions(definitionsDir);
@@ -21,7 +21,9 @@ export type Api = Awaited<ReturnType<typeof apiHarness>>;
 
 export async function apiHarness(start = '2026-11-02T09:00:00Z', config: Partial<typeof DEFAULT_CONFIG> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'stepwise-api-'));
-  const store = openSqliteStore({ path: join(dir, 'stepwise.db') });
+  // The audit key, as the entry point would pass it: tests that check a chain by hand need it.
+  const auditKey = randomAuditKey();
+  const store = openSqliteStore({ path: join(dir, 'stepwise.db'), auditKey });
   const clock = new SimulatedClock(start);
   const definitions = await definitionsOnce;
   await publishMissing(store, definitions, clock.now());
@@ -75,5 +77,5 @@ export async function apiHarness(start = '2026-11-02T09:00:00Z', config: Partial
     rmSync(dir, { recursive: true, force: true });
   }
 
-  return { app, store, clock, runner, scheduler, outbox, request, signIn, runClockTo, close };
+  return { app, store, auditKey, clock, runner, scheduler, outbox, request, signIn, runClockTo, close };
 }

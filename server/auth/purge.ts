@@ -1,0 +1,51 @@
+/**
+ * Removes expired sessions and sign-in attempts. Neither is read once expired (the session
+ * middleware refuses an expired session, the throttle counts only live attempts), so this only
+ * keeps the store from growing, and keeps no record of who tried to sign in longer than needed.
+ * Every server process may run it: deleting what is already gone does no harm.
+ */
+import type { Clock } from '../runtime/index.ts';
+import type { Store } from '../store/index.ts';
+
+export interface PurgeResult {
+  sessions: number;
+  signInAttempts: number;
+}
+
+export interface Purge {
+  tick(): Promise<PurgeResult>;
+  /** Purges now, then every `intervalMs`, one purge at a time. */
+  start(intervalMs: number): void;
+  stop(): Promise<void>;
+}
+
+export function createPurge(options: { store: Store; clock: Clock; onError?: (error: unknown) => void }): Purge {
+  const { store, clock } = options;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = true;
+
+  async function tick(): Promise<PurgeResult> {
+    const now = clock.now();
+    return { sessions: await store.deleteExpiredSessions(now), signInAttempts: await store.deleteExpiredSignInAttempts(now) };
+  }
+
+  function start(intervalMs: number): void {
+    stopped = false;
+    const loop = () => {
+      if (stopped) return;
+      running = tick().catch((error: unknown) => options.onError?.(error)).finally(() => {
+        if (!stopped) timer = setTimeout(loop, intervalMs);
+      });
+    };
+    loop();
+  }
+
+  async function stop(): Promise<void> {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    await running;
+  }
+
+  return { tick, start, stop };
+}
