@@ -8,7 +8,8 @@
  * out of the database, but not from someone with the same file access as the server.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 export const MIN_KEY_BYTES = 32;
 
@@ -55,6 +56,8 @@ export function auditKeyFile(path: string, options: { create?: boolean } = {}): 
   if (!existsSync(path)) {
     if (options.create === false) throw new Error(`There is no audit key file ${path}: set STEPWISE_AUDIT_KEY or STEPWISE_AUDIT_KEY_FILE.`);
     try {
+      // On a fresh machine the key is made before the database, so its folder may not exist yet.
+      mkdirSync(dirname(path), { recursive: true });
       const fd = openSync(path, 'wx', 0o600);
       writeSync(fd, `${randomBytes(MIN_KEY_BYTES).toString('base64')}\n`);
       closeSync(fd);
