@@ -22,7 +22,7 @@ export type { Duration, DurationUnit, Instant, LocalDate, Weekday, WeeklySlot } 
 export { WorkingCalendar, bankHolidays, type BankHoliday } from './calendar/index.ts';
 export { validateFormData, withoutBlankAnswers, checkForm, formFields, fieldExists, defaultWidget, type FieldInfo } from './forms/index.ts';
 export { answerSections, longDate, type AnswerRow, type AnswerSection } from './forms/index.ts';
-export { checkRule, evaluate, truthy, varsRead, LogicError, type JsonLogic } from './logic/index.ts';
-export { runScenario, type Scenario, type ScenarioResult, type TimelineEntry } from './scenario/run-scenario.ts';
+export { checkRule, evaluate, truthy, varsRead, Budget, BudgetSpent, LogicError, MAX_STEPS_TOGETHER, type JsonLogic } from './logic/index.ts';
+export { runScenario, ScenarioInvalid, scenarioProblems, type Scenario, type ScenarioResult, type TimelineEntry } from './scenario/run-scenario.ts';
 export { formatTimeline } from './scenario/format-timeline.ts';
 export type * from './schema/definition.types.ts';

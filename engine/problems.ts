@@ -40,6 +40,7 @@ export type RefusalCode =
   | 'scheduled_date_required'
   | 'unknown_entry'
   | 'stale_version'
+  | 'event_out_of_order'
   | 'invalid_event'
   | 'task_not_open'
   | 'not_allowed'
@@ -50,6 +51,7 @@ export type RefusalCode =
   | 'action_not_chosen'
   | 'not_yet_available'
   | 'runaway_flow'
+  | 'logic_too_costly'
   | 'definition_broken';
 
 export class Refusal extends Error {

@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { requireSession } from './auth/session.ts';
 import type { AppDeps, AppEnv } from './http/env.ts';
+import { idempotency } from './http/idempotency.ts';
 import { errorFields, silentLogger } from './http/logger.ts';
 import { HttpProblem, problemFor, sendProblem } from './http/problem.ts';
 import { watchRefusals } from './http/refusals.ts';
@@ -41,6 +42,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   for (const route of publicRoutes) app.route('/', route);
   app.use('/api/*', requireSession);
   app.use('/api/*', watchRefusals);
+  // Inside watchRefusals: a replayed refusal is a fresh attempt, and is recorded as one.
+  app.use('/api/*', idempotency);
   for (const route of apiRoutes) app.route('/', route);
   return app;
 }

@@ -5,7 +5,7 @@
  */
 import type { WorkingCalendar } from '../calendar/index.ts';
 import type { FieldLayout, Form, FormCheck } from '../schema/definition.types.ts';
-import { LogicError, truthy, varsRead } from '../logic/index.ts';
+import { LogicError, truthy, varsRead, type Budget } from '../logic/index.ts';
 import { pointer, type FieldError } from '../problems.ts';
 import type { Child } from '../runtime/state.ts';
 import type { LocalDate } from '../time.ts';
@@ -18,6 +18,8 @@ export interface FormContext {
   /** The case data `checks` read (`case.*`, `form.*`, `done.*`, `today`…); checks are skipped without it. */
   caseData?: object;
   calendar?: WorkingCalendar;
+  /** The budget of the step these checks are part of (`Run.budget`): once it is spent, checking stops with `BudgetSpent`. */
+  budget?: Budget;
   /** Today in the authority's calendar: a corrected date of birth (`eachChild.updates`) may not be after it. */
   today?: LocalDate;
   /**
@@ -119,10 +121,13 @@ export function checkErrors(form: Form, answers: Record<string, unknown>, contex
   return errors;
 }
 
-/** A rule that cannot be evaluated (over budget) refuses: a check that cannot be made is not passed. */
+/**
+ * A rule that cannot be evaluated (over its own limits) refuses: a check that cannot be made is
+ * not passed. The step's budget running out (`BudgetSpent`) is not the rule's fault: it goes up.
+ */
 function holds(check: FormCheck, view: object, context: FormContext): boolean {
   try {
-    return truthy(check.rule, view, context.calendar);
+    return truthy(check.rule, view, context.calendar, context.budget);
   } catch (error) {
     if (error instanceof LogicError) return false;
     throw error;

@@ -8,13 +8,18 @@
  */
 import jsonLogic from 'json-logic-js';
 import { WorkingCalendar } from '../calendar/index.ts';
+import { Budget, BudgetSpent } from './budget.ts';
 import { DATE_OPERATORS } from './dates.ts';
 import { checkRule } from './check.ts';
 import { LogicError, TOO_COSTLY, problem } from './errors.ts';
 import { MAX_STEPS, SCOPED_OPERATORS, argList, operatorOf } from './shape.ts';
 
-/** One evaluation's spending so far, and the calendar its working-day operators count with. */
-type Budget = { steps: number; calendar: WorkingCalendar };
+/**
+ * One evaluation's spending so far, the most it may spend (its own `MAX_STEPS`, or less when a
+ * shared budget has less left), the shared budget if any, and the calendar its working-day
+ * operators count with. One plain object per evaluation: `charge` runs for every node.
+ */
+type Spending = { steps: number; limit: number; shared: Budget | undefined; calendar: WorkingCalendar };
 
 /** Rules already checked, by identity: a definition's rules are evaluated many times. */
 const checked = new WeakSet<object>();
@@ -25,34 +30,49 @@ const checked = new WeakSet<object>();
  * values, as case state always is: it is read through own properties only and never copied,
  * because copying the whole case for every guard was most of a step's cost. Working days count
  * with `calendar`, the authority's (England and Wales bank holidays alone when not given).
+ * With `budget`, the steps are also charged to it, the budget of the step or page this rule is
+ * one of: once it is spent, this throws `BudgetSpent` (a refusal, `logic_too_costly`).
  */
-export function evaluate(rule: unknown, data: unknown, calendar: WorkingCalendar = WorkingCalendar.for()): unknown {
+export function evaluate(rule: unknown, data: unknown, calendar: WorkingCalendar = WorkingCalendar.for(), budget?: Budget): unknown {
   if (typeof rule !== 'object' || rule === null || !checked.has(rule)) {
     const problems = checkRule(rule, '');
     if (problems.length > 0) throw new LogicError(problems);
     if (typeof rule === 'object' && rule !== null) checked.add(rule);
   }
-  return run(rule, data ?? null, { steps: 0, calendar });
+  if (budget === undefined) return run(rule, data ?? null, { steps: 0, limit: MAX_STEPS, shared: undefined, calendar });
+  const spending: Spending = { steps: 0, limit: Math.min(MAX_STEPS, budget.left), shared: budget, calendar };
+  if (spending.limit === 0) throw new BudgetSpent(budget);
+  try {
+    return run(rule, data ?? null, spending);
+  } finally {
+    budget.spent += spending.steps;
+  }
 }
 
 /** Evaluates `rule` and applies JSONLogic truthiness (`[]`, `0`, `""`, `null` are false). */
-export function truthy(rule: unknown, data: unknown, calendar?: WorkingCalendar): boolean {
-  return isTruthy(evaluate(rule, data, calendar));
+export function truthy(rule: unknown, data: unknown, calendar?: WorkingCalendar, budget?: Budget): boolean {
+  return isTruthy(evaluate(rule, data, calendar, budget));
 }
 
 function isTruthy(value: unknown): boolean {
   return jsonLogic.truthy(value);
 }
 
-/** Spends `steps` of the budget; strings and arrays built by operators cost by their size. */
-function charge(budget: Budget, steps: number): void {
-  budget.steps += steps;
-  if (budget.steps > MAX_STEPS) throw new LogicError([problem('logic_too_costly', '', TOO_COSTLY)]);
+/**
+ * Spends `steps`; strings and arrays built by operators cost by their size. Over the limit, the
+ * rule is refused (`LogicError`) when the limit was its own, the request (`BudgetSpent`) when it
+ * was what the shared budget had left.
+ */
+function charge(spending: Spending, steps: number): void {
+  spending.steps += steps;
+  if (spending.steps > spending.limit) {
+    throw spending.shared && spending.limit < MAX_STEPS ? new BudgetSpent(spending.shared) : new LogicError([problem('logic_too_costly', '', TOO_COSTLY)]);
+  }
 }
 
-function run(logic: unknown, data: unknown, budget: Budget): unknown {
-  charge(budget, 1);
-  if (Array.isArray(logic)) return runAll(logic, data, budget);
+function run(logic: unknown, data: unknown, spending: Spending): unknown {
+  charge(spending, 1);
+  if (Array.isArray(logic)) return runAll(logic, data, spending);
   const parsed = parse(logic);
   if (parsed === undefined) return logic;
   const { op, values } = parsed;
@@ -62,55 +82,55 @@ function run(logic: unknown, data: unknown, budget: Budget): unknown {
     case '?:': {
       let i = 0;
       for (; i < values.length - 1; i += 2) {
-        if (isTruthy(run(values[i], data, budget))) return run(values[i + 1], data, budget);
+        if (isTruthy(run(values[i], data, spending))) return run(values[i + 1], data, spending);
       }
-      return values.length === i + 1 ? run(values[i], data, budget) : null;
+      return values.length === i + 1 ? run(values[i], data, spending) : null;
     }
     case 'and':
     case 'or': {
       let current: unknown;
       for (const value of values) {
-        current = run(value, data, budget);
+        current = run(value, data, spending);
         if (isTruthy(current) === (op === 'or')) return current;
       }
       return current;
     }
     case 'var':
-      return readVar(data, values[0], values.length > 1 ? run(values[1], data, budget) : undefined);
+      return readVar(data, values[0], values.length > 1 ? run(values[1], data, spending) : undefined);
     case 'missing':
       return missing(data, values);
     case 'missing_some': {
-      const need = run(values[0], data, budget) as number;
+      const need = run(values[0], data, spending) as number;
       const options = Array.isArray(values[1]) ? (values[1] as unknown[]) : [];
       const absent = missing(data, options);
       return options.length - absent.length >= need ? [] : absent;
     }
     default:
-      if (SCOPED_OPERATORS.has(op)) return runScoped(op, values, data, budget);
-      if (Object.hasOwn(DATE_OPERATORS, op)) return DATE_OPERATORS[op]!(runAll(values, data, budget), budget.calendar);
-      return applyOperator(op, runAll(values, data, budget), budget);
+      if (SCOPED_OPERATORS.has(op)) return runScoped(op, values, data, spending);
+      if (Object.hasOwn(DATE_OPERATORS, op)) return DATE_OPERATORS[op]!(runAll(values, data, spending), spending.calendar);
+      return applyOperator(op, runAll(values, data, spending), spending);
   }
 }
 
-function runAll(values: readonly unknown[], data: unknown, budget: Budget): unknown[] {
+function runAll(values: readonly unknown[], data: unknown, spending: Spending): unknown[] {
   const results = new Array<unknown>(values.length);
-  for (let i = 0; i < values.length; i++) results[i] = run(values[i], data, budget);
+  for (let i = 0; i < values.length; i++) results[i] = run(values[i], data, spending);
   return results;
 }
 
-function runScoped(op: string, values: readonly unknown[], data: unknown, budget: Budget): unknown {
-  const items = run(values[0], data, budget);
+function runScoped(op: string, values: readonly unknown[], data: unknown, spending: Spending): unknown {
+  const items = run(values[0], data, spending);
   const logic = values[1];
   if (op === 'reduce') {
-    const initial = values[2] === undefined ? null : run(values[2], data, budget);
+    const initial = values[2] === undefined ? null : run(values[2], data, spending);
     if (!Array.isArray(items)) return initial;
-    return items.reduce((accumulator: unknown, current: unknown) => run(logic, { current, accumulator }, budget), initial);
+    return items.reduce((accumulator: unknown, current: unknown) => run(logic, { current, accumulator }, spending), initial);
   }
   if (!Array.isArray(items)) return op === 'none' ? true : op === 'map' || op === 'filter' ? [] : false;
-  const test = (item: unknown): boolean => isTruthy(run(logic, item, budget));
+  const test = (item: unknown): boolean => isTruthy(run(logic, item, spending));
   switch (op) {
     case 'map':
-      return items.map((item: unknown) => run(logic, item, budget));
+      return items.map((item: unknown) => run(logic, item, spending));
     case 'filter':
       return items.filter(test);
     case 'all':
@@ -178,7 +198,7 @@ function missing(data: unknown, values: readonly unknown[]): unknown[] {
  * data (`{"cat": [{"var": 0}, {"var": 1}]}` over `[a, b]`) so that values which look like
  * rules are never re-interpreted as rules.
  */
-function applyOperator(op: string, operands: unknown[], budget: Budget): unknown {
+function applyOperator(op: string, operands: unknown[], spending: Spending): unknown {
   const [a, b, c] = operands;
   // The comparisons guards are made of, done here as json-logic-js does them: going through its
   // `apply` for each one was most of the time a protocol's rules took.
@@ -199,6 +219,6 @@ function applyOperator(op: string, operands: unknown[], budget: Budget): unknown
   }
   const refs = operands.map((_, index) => ({ var: index }));
   const result = jsonLogic.apply({ [op]: refs } as Parameters<typeof jsonLogic.apply>[0], operands) as unknown;
-  charge(budget, typeof result === 'string' ? Math.floor(result.length / 64) : Array.isArray(result) ? result.length : 0);
+  charge(spending, typeof result === 'string' ? Math.floor(result.length / 64) : Array.isArray(result) ? result.length : 0);
   return result;
 }

@@ -20,6 +20,12 @@ export const MAX_DEPTH = 32;
 export const MAX_NODES = 2000;
 /** Most evaluation steps one `evaluate` call may take before it is stopped. */
 export const MAX_STEPS = 100_000;
+/**
+ * Most evaluation steps all the conditions of one engine step, or of one task page, may take
+ * together (a `Budget`): twenty rules at their own limit. `MAX_STEPS` bounds one rule, not a
+ * request: 400 guards each within it held a task page, and the server with it, for seconds.
+ */
+export const MAX_STEPS_TOGETHER = 20 * MAX_STEPS;
 
 /** The operators conditions may use; everything else (`method`, `log`, unknown names) is refused. */
 export const ALLOWED_OPERATORS: ReadonlySet<string> = new Set([

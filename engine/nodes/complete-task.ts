@@ -32,8 +32,8 @@ export function completeTask(
   let fieldErrors: FieldError[] = [];
   if (form) {
     const caseData = form.checks?.length ? { ...run.data(), node: node.id } : undefined;
-    const context = { children: run.state.subject.children, calendar: run.calendar, today: run.today, ...(caseData ? { caseData } : {}) };
-    fieldErrors = validateFormData(form, data, context);
+    const context = { children: run.state.subject.children, calendar: run.calendar, budget: run.budget, today: run.today, ...(caseData ? { caseData } : {}) };
+    fieldErrors = run.withinBudget(node.id, () => validateFormData(form, data, context));
   }
   // The answers may decide the next actions and the team (decide once): from here on, these are the choice.
   const decided = decidedActions(node, run, { data, sent: event.actions, fieldErrors });

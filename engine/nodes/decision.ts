@@ -7,7 +7,7 @@ export function enterDecision(node: DecisionNode, run: Run, arrival: Arrival): v
   const data = run.data();
   const chosen = node.branches.findIndex((branch) => {
     try {
-      return truthy(branch.when, data, run.calendar);
+      return truthy(branch.when, data, run.calendar, run.budget);
     } catch (error) {
       // Validation refuses unsafe rules before publishing; a rule that still fails counts as false.
       if (error instanceof LogicError) return false;

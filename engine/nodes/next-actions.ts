@@ -7,7 +7,7 @@
  */
 import type { NextAction, UserTaskNode } from '../schema/definition.types.ts';
 import { formFields } from '../forms/index.ts';
-import { truthy, varsRead } from '../logic/index.ts';
+import { varsRead } from '../logic/index.ts';
 import { pointer, Refusal, type FieldError } from '../problems.ts';
 import { readPath, type CaseData } from '../runtime/data.ts';
 import type { ChosenAction } from '../runtime/events.ts';
@@ -40,7 +40,7 @@ export interface ActionProblem {
 export function failedGuards(guards: NonNullable<UserTaskNode['guards']>, view: CaseData, run: Run, reported?: { node: string; fieldErrors: readonly FieldError[] }): string[] {
   return guards
     .filter((guard) => !(reported && saidByFieldErrors(guard.rule, reported.node, reported.fieldErrors)))
-    .filter((guard) => !truthy(guard.rule, view, run.calendar))
+    .filter((guard) => !run.holds(guard.rule, view, reported?.node))
     .map((guard) => guard.message);
 }
 
@@ -104,7 +104,8 @@ function questionOf(node: UserTaskNode, run: Run, field: string): { label: strin
   const info = form ? formFields(form).get(field) : undefined;
   return {
     label: info?.label ?? field,
-    title: (value) => info?.options?.find((o) => o.value === value)?.label ?? String(value),
+    // JSON, not String(): an answer of the wrong shape may be an object that has no text form.
+    title: (value) => info?.options?.find((o) => o.value === value)?.label ?? (typeof value === 'string' ? value : JSON.stringify(value)),
   };
 }
 

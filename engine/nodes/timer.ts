@@ -5,7 +5,8 @@ import type { Timer } from '../runtime/state.ts';
 import { resolveWhen } from '../runtime/when.ts';
 
 export function enterTimer(node: TimerNode, run: Run): void {
-  const resolved = resolveWhen(node.wait, 'wait', run.data(), run.now, run.calendar);
+  // A chain of waits keeps to its schedule when one of them fired late: see `Run.countFrom`.
+  const resolved = resolveWhen(node.wait, 'wait', run.data(), run.countFrom, run.calendar);
   if ('missing' in resolved) {
     // Validation checks that something sets every anchor; if an optional date was left blank
     // the protocol carries on rather than waiting forever, and says so in the timeline.

@@ -7,6 +7,7 @@ import { CHILD_FACTS } from '../forms/index.ts';
 import { readPath } from '../runtime/data.ts';
 import type { Arrival, Run } from '../runtime/run.ts';
 import type { Task, Timer } from '../runtime/state.ts';
+import type { Instant } from '../time.ts';
 import { chooseWhen, resolveWhen } from '../runtime/when.ts';
 import { describeAssignment, resolveAssignee, resolveRecipients } from './assign.ts';
 
@@ -14,9 +15,9 @@ type EachChild = NonNullable<FieldLayout['eachChild']>;
 
 export function enterUserTask(node: UserTaskNode, run: Run, arrival: Arrival): void {
   const data = run.data();
-  const dueWhen = node.due ? chooseWhen(node.due, data, run.calendar) : undefined;
-  const due = dueWhen ? resolveWhen(dueWhen, 'due', data, run.now, run.calendar) : undefined;
-  const opens = node.availableFrom ? resolveWhen(node.availableFrom, 'wait', data, run.now, run.calendar) : undefined;
+  const dueWhen = node.due ? chooseWhen(node.due, data, run.calendar, run.budget) : undefined;
+  const due = dueWhen ? resolveWhen(dueWhen, 'due', data, run.countFrom, run.calendar) : undefined;
+  const opens = node.availableFrom ? resolveWhen(node.availableFrom, 'wait', data, run.countFrom, run.calendar) : undefined;
   const assignee = resolveAssignee(node.assignee, run, arrival);
   const task: Task = {
     id: run.nextId('t'),
@@ -108,10 +109,11 @@ export function fireDue(node: UserTaskNode, run: Run, task: Task): void {
 }
 
 export function fireEscalation(node: UserTaskNode, run: Run, task: Task, timer: Timer): void {
-  escalate(node, run, task, timer.rung ?? 0);
+  escalate(node, run, task, timer.rung ?? 0, timer.fireAt);
 }
 
-function escalate(node: UserTaskNode, run: Run, task: Task, index: number): void {
+/** `dueAt`: when the rung was due, recorded beside the escalation when its timer fired late. */
+function escalate(node: UserTaskNode, run: Run, task: Task, index: number, dueAt?: Instant): void {
   const rung = node.escalations?.[index];
   if (!rung) return;
   const arrival: Arrival = task.passedBy ? { passedBy: task.passedBy } : {};
@@ -127,5 +129,6 @@ function escalate(node: UserTaskNode, run: Run, task: Task, index: number): void
     reason: `escalation:${node.id}:${index + 1}`,
   };
   run.effects.push({ type: 'notify', notification });
-  run.record({ type: 'escalated', node: node.id, task: task.id, level: index + 1, notification: notification.id, to: notification.to });
+  const late = dueAt !== undefined && dueAt !== run.now ? { dueAt } : {};
+  run.record({ type: 'escalated', node: node.id, task: task.id, level: index + 1, notification: notification.id, to: notification.to, ...late });
 }

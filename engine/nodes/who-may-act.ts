@@ -87,18 +87,19 @@ export function holder(definition: WorkflowDefinition, task: Task): string {
 }
 
 /**
- * Refuses a worker who cannot take `node`'s task: unknown to the directory (when there is one), or
- * not holding a role the step is given to.
+ * Refuses a worker who cannot take `node`'s task: unknown to the directory, or not holding a role
+ * the step is given to. Without a directory nobody can be shown to exist, so no named worker can
+ * be given work: a task passed to a stranger would wait, and escalate, for ever.
  */
 export function checkWorkerCanTake(run: Run, worker: string, roles: readonly string[] | undefined, what: string): void {
   const person: Person | undefined = run.people && Object.hasOwn(run.people, worker) ? run.people[worker] : undefined;
-  if (run.people && !person) {
-    throw new Refusal('unknown_worker', `There is no one with the id "${worker}" in this authority to pass "${what}" to.`, { worker });
+  if (!person) {
+    const message = run.people
+      ? `There is no one with the id "${worker}" in this authority to pass "${what}" to.`
+      : `"${what}" cannot be passed to "${worker}": there is no directory of people to check them against.`;
+    throw new Refusal('unknown_worker', message, { worker });
   }
   if (!roles?.length) return;
-  if (!person) {
-    throw new Refusal('pass_to_not_allowed', `"${what}" can only be passed to ${rolesSentence(run.definition, roles)}, and who "${worker}" is cannot be checked.`, { worker, roles });
-  }
   if (!roles.some((r) => person.roles.includes(r))) {
     throw new Refusal('pass_to_not_allowed', `"${what}" can only be passed to ${rolesSentence(run.definition, roles)}; "${worker}" is not one.`, { worker, roles });
   }

@@ -105,11 +105,15 @@ export interface Person {
 }
 
 export interface StepContext {
+  /**
+   * When the event happens: ISO 8601 with a zone (stored as UTC). An event dated before the case's
+   * last change is refused (`event_out_of_order`), except a timer firing, recorded when it fired.
+   */
   now: Instant;
   /**
    * The people the event names, as the authority's directory has them, so that "pass to a worker
-   * who is an EH team manager" can be checked. When given, a worker it does not list is refused;
-   * when absent (no directory at hand), only passes restricted to roles are refused.
+   * who is an EH team manager" can be checked. A worker it does not list is refused
+   * (`unknown_worker`), and so is every named worker when it is absent (no directory at hand).
    */
   people?: Readonly<Record<string, Person>>;
 }

@@ -5,6 +5,7 @@
 import type { Node, WorkflowDefinition } from '../schema/definition.types.ts';
 import { WorkingCalendar } from '../calendar/index.ts';
 import { graphOf, type Graph } from '../definition/graph.ts';
+import { Budget, BudgetSpent, truthy } from '../logic/index.ts';
 import { Refusal } from '../problems.ts';
 import type { Instant, LocalDate } from '../time.ts';
 import type { Priority } from '../schema/definition.types.ts';
@@ -29,8 +30,15 @@ export class Run {
   readonly effects: Effect[] = [];
   readonly graph: Graph;
   readonly calendar: WorkingCalendar;
+  /** What every condition this step evaluates may spend together (`MAX_STEPS_TOGETHER`). */
+  readonly budget = new Budget();
   /** Who caused this step: a person's id, or `system` for timers and sub-flow endings. */
   actor = 'system';
+  /**
+   * The due instant of the timer this step fires. A timer that fires late is recorded at `now`;
+   * the timescales its firing starts still count from here (`countFrom`), as if it had been on time.
+   */
+  dueAt?: Instant;
   /** The outcome of the last end node reached, applied if the case closes in this step. */
   endedWith?: { id: string; node: string; closureReason?: string };
   private readonly queue: Array<{ node: string; arrival: Arrival }> = [];
@@ -46,6 +54,11 @@ export class Run {
   ) {
     this.graph = graphOf(definition);
     this.calendar = WorkingCalendar.for(definition.calendar);
+  }
+
+  /** The instant the timescales started in this step count from: see `dueAt`. */
+  get countFrom(): Instant {
+    return this.dueAt ?? this.now;
   }
 
   nextId(prefix: 't' | 'm' | 'n' | 'c'): string {
@@ -84,6 +97,41 @@ export class Run {
     return node;
   }
 
+  /** Whether `rule` holds over `data`, charged to the step's budget; see `withinBudget`. */
+  holds(rule: unknown, data: unknown, node?: string): boolean {
+    try {
+      return truthy(rule, data, this.calendar, this.budget);
+    } catch (error) {
+      throw this.spentOn(error, node);
+    }
+  }
+
+  /**
+   * Runs `check`, which evaluates conditions against this step's budget. Once the budget is spent
+   * the step is refused (`logic_too_costly`), naming `node`, the step whose conditions spent it:
+   * so many conditions would hold the server for seconds, and its other users with it.
+   */
+  withinBudget<T>(node: string, check: () => T): T {
+    try {
+      return check();
+    } catch (error) {
+      throw this.spentOn(error, node);
+    }
+  }
+
+  /** `error`, or the step's refusal naming `node` when it is the budget running out there. */
+  private spentOn(error: unknown, node: string | undefined): unknown {
+    if (!(error instanceof BudgetSpent) || node === undefined) return error;
+    const name = this.graph.nodes.get(node)?.name ?? node;
+    const task = this.openTasks().find((t) => t.node === node)?.id;
+    const limit = this.budget.limit.toLocaleString('en-GB');
+    return new Refusal(
+      'logic_too_costly',
+      `The conditions of "${name}" take too long to check (over ${limit} steps in one go), so nothing was done. The protocol's conditions there need simplifying.`,
+      { node, ...(task ? { task } : {}), limit: this.budget.limit },
+    );
+  }
+
   record(entry: HistoryRecord): void {
     this.state.history.push({ at: this.now, ...entry });
   }
@@ -103,7 +151,11 @@ export class Run {
       }
       if (this.state.status !== 'open') return;
       this.state.entered[next.node] = this.now;
-      enterNode(this.node(next.node), this, next.arrival);
+      try {
+        enterNode(this.node(next.node), this, next.arrival);
+      } catch (error) {
+        throw this.spentOn(error, next.node);
+      }
     }
   }
 

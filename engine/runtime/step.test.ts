@@ -156,7 +156,7 @@ describe('decisions, timers, parallel paths and joins', () => {
   it('ends at advice only, closing the case with its census reason', () => {
     const { state } = complete(atFrontDoor().state, 'screen', dana, { route: 'advice' }, [{ action: 'decide' }], '2026-11-04T09:00:00Z');
     expect(state.status).toBe('closed');
-    expect(state.outcome).toEqual({ id: 'advice_only', node: 'advice_only', closureReason: 'RC8', at: '2026-11-04T09:00:00Z' });
+    expect(state.outcome).toEqual({ id: 'advice_only', node: 'advice_only', closureReason: 'RC8', at: '2026-11-04T09:00:00.000Z' });
   });
 
   it('waits for the next Tuesday panel, strictly after the decision', () => {

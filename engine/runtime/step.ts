@@ -6,11 +6,13 @@
  */
 import type { UserTaskNode, WorkflowDefinition } from '../schema/definition.types.ts';
 import { Refusal } from '../problems.ts';
+import type { Instant } from '../time.ts';
 import { validateFormData, withoutBlankAnswers } from '../forms/index.ts';
 import { truthy } from '../logic/index.ts';
 import { completeTask, enterNode, fireDue, fireEscalation, fireWait, reassignTask } from '../nodes/index.ts';
 import { rolesSentence } from '../nodes/who-may-act.ts';
 import type { CaseEvent, StepContext, Effect } from './events.ts';
+import { checkedNow, checkEventShape } from './event-shape.ts';
 import { WorkingCalendar } from '../calendar/index.ts';
 import { Run } from './run.ts';
 import { CASE_SCHEMA_VERSION, type CaseState, type Subject } from './state.ts';
@@ -21,15 +23,32 @@ export interface StepResult {
   effects: Effect[];
 }
 
+/**
+ * Throws nothing but a `Refusal`: a malformed event or time is refused at the door
+ * (`invalid_event`, naming the field), and a refused event leaves the state as it was.
+ */
 export function step(
   definition: WorkflowDefinition,
   caseState: CaseState | null,
   event: CaseEvent,
   context: StepContext,
 ): StepResult {
+  checkEventShape(event);
+  const now = checkedNow(context?.now);
+  try {
+    return decide(definition, caseState, event, now, context.people);
+  } catch (error) {
+    // A date the event leads to beyond the calendar (past the year 9999), or answers nested deeper
+    // than the stack: the event cannot be taken, and saying so is a refusal, not a crash.
+    if (error instanceof RangeError) throw new Refusal('invalid_event', `This event cannot be taken: ${error.message}.`, { reason: error.message });
+    throw error;
+  }
+}
+
+function decide(definition: WorkflowDefinition, caseState: CaseState | null, event: CaseEvent, now: Instant, people: StepContext['people']): StepResult {
   if (event.type === 'case_started') {
     if (caseState) throw new Refusal('event_not_expected', 'This case has already started.');
-    return finish(startCase(definition, event, context), event, event.by.id);
+    return finish(startCase(definition, event, now), event, event.by.id);
   }
   if (!caseState) throw new Refusal('event_not_expected', 'There is no case to apply this to yet.');
   if (event.expectedVersion !== undefined && event.expectedVersion !== caseState.version) {
@@ -41,10 +60,25 @@ export function step(
   if (caseState.status !== 'open') {
     throw new Refusal('case_closed', `This case is ${caseState.status}; nothing more can happen to it.`);
   }
-  const run = new Run(definition, draftOf(caseState), context.now, context.people);
+  const run = new Run(definition, draftOf(caseState), eventTime(caseState, event, now), people);
   run.actor = 'by' in event ? event.by.id : 'system';
   applyEvent(run, event);
   return finish(run, event, run.actor);
+}
+
+/**
+ * A case's history runs forwards: an event dated before the case's last change is refused. A
+ * timer is the exception: it fires when it fires — late after downtime, or at once when it was set
+ * for a moment already past — and is recorded then, with its due instant beside it.
+ */
+function eventTime(state: CaseState, event: Exclude<CaseEvent, { type: 'case_started' }>, now: Instant): Instant {
+  const last = Date.parse(state.updatedAt);
+  if (Number.isNaN(last) || Date.parse(now) >= last) return now;
+  if (event.type === 'timer_fired') return new Date(last).toISOString();
+  throw new Refusal('event_out_of_order', `This event is dated ${now}, before the case's last change at ${state.updatedAt}; a case's events are recorded in the order they happened.`, {
+    at: now,
+    lastChangedAt: state.updatedAt,
+  });
 }
 
 /**
@@ -85,8 +119,13 @@ function applyEvent(run: Run, event: Exclude<CaseEvent, { type: 'case_started' }
       return;
     }
     case 'timer_fired': {
-      const timer = run.state.timers[event.timerId];
+      const timer = Object.hasOwn(run.state.timers, event.timerId) ? run.state.timers[event.timerId] : undefined;
       if (!timer) throw new Refusal('event_not_expected', 'That timer is no longer pending.', { timer: event.timerId });
+      if (Date.parse(timer.fireAt) > Date.parse(run.now)) {
+        throw new Refusal('event_not_expected', `That timer is not due until ${timer.fireAt}.`, { timer: timer.id, fireAt: timer.fireAt });
+      }
+      // Timescales this firing starts count from the due instant, as if it had fired on time.
+      run.dueAt = timer.fireAt;
       delete run.state.timers[timer.id];
       const node = run.node(timer.node);
       if (timer.purpose === 'wait' && node.kind === 'timer') fireWait(node, run, timer);
@@ -103,7 +142,7 @@ function applyEvent(run: Run, event: Exclude<CaseEvent, { type: 'case_started' }
       run.close('withdrawn', { id: 'withdrawn' }, { by: event.by.id, reason: event.reason });
       return;
     case 'subflow_ended': {
-      const nodeId = run.state.waitingFor[event.childCaseId];
+      const nodeId = Object.hasOwn(run.state.waitingFor, event.childCaseId) ? run.state.waitingFor[event.childCaseId] : undefined;
       if (!nodeId) throw new Refusal('event_not_expected', 'This case is not waiting for that sub-case.');
       delete run.state.waitingFor[event.childCaseId];
       run.state.form[nodeId] = { outcome: event.outcome, caseId: event.childCaseId };
@@ -117,7 +156,7 @@ function applyEvent(run: Run, event: Exclude<CaseEvent, { type: 'case_started' }
 }
 
 function openTask(run: Run, taskId: string) {
-  const task = run.state.tasks[taskId];
+  const task = Object.hasOwn(run.state.tasks, taskId) ? run.state.tasks[taskId] : undefined;
   if (!task) throw new Refusal('unknown_task', 'There is no such task on this case.', { task: taskId });
   if (task.status !== 'open') {
     const who = task.completedBy ? ` by ${task.completedBy}` : '';
@@ -129,7 +168,7 @@ function openTask(run: Run, taskId: string) {
   return task;
 }
 
-function startCase(definition: WorkflowDefinition, event: Extract<CaseEvent, { type: 'case_started' }>, context: StepContext): Run {
+function startCase(definition: WorkflowDefinition, event: Extract<CaseEvent, { type: 'case_started' }>, now: Instant): Run {
   const start = definition.nodes.find((n) => n.id === event.entry);
   if (!start || start.kind !== 'start') {
     throw new Refusal('unknown_entry', `"${event.entry}" is not a way into this protocol.`, { entry: event.entry });
@@ -137,14 +176,14 @@ function startCase(definition: WorkflowDefinition, event: Extract<CaseEvent, { t
   if (start.roles?.length && !start.roles.some((r) => event.by.roles.includes(r))) {
     throw new Refusal('not_allowed', `Only ${rolesSentence(definition, start.roles)} can start a case at "${start.name}".`, { roles: start.roles });
   }
-  const fieldErrors = checkSubject(event.subject, WorkingCalendar.for(definition.calendar).localDate(context.now));
+  const fieldErrors = checkSubject(event.subject, WorkingCalendar.for(definition.calendar).localDate(now));
   const data = withoutBlankAnswers(event.data ?? {});
   const form = start.form && Object.hasOwn(definition.forms, start.form) ? definition.forms[start.form] : undefined;
   if (form) {
     // The intake form's checks see the family being started, once the family itself is valid.
     const calendar = WorkingCalendar.for(definition.calendar);
     const subject = fieldErrors.length === 0 ? event.subject : undefined;
-    const intake = subject && { case: { familyName: subject.familyName, children: subject.children, childCount: subject.children.length }, now: context.now, today: calendar.localDate(context.now) };
+    const intake = subject && { case: { familyName: subject.familyName, children: subject.children, childCount: subject.children.length }, now, today: calendar.localDate(now) };
     const errors = validateFormData(form, data, subject ? { children: subject.children, caseData: intake, calendar } : {});
     fieldErrors.push(...errors.map((e) => ({ ...e, pointer: `/data${e.pointer}` })));
   }
@@ -157,16 +196,16 @@ function startCase(definition: WorkflowDefinition, event: Extract<CaseEvent, { t
     authority: definition.authority.id,
     status: 'open',
     entry: start.id,
-    startedAt: context.now,
+    startedAt: now,
     startedBy: event.by.id,
     ...(event.parent ? { parent: event.parent } : {}),
-    updatedAt: context.now,
+    updatedAt: now,
     version: 1,
     seq: 0,
     subject: structuredClone(event.subject),
     form: { [start.id]: structuredClone(data) },
-    done: { [start.id]: context.now },
-    entered: { [start.id]: context.now },
+    done: { [start.id]: now },
+    entered: { [start.id]: now },
     action: {},
     performer: { [start.id]: event.by.id },
     passedTo: {},
@@ -177,7 +216,7 @@ function startCase(definition: WorkflowDefinition, event: Extract<CaseEvent, { t
     waitingFor: {},
     history: [],
   };
-  const run = new Run(definition, state, context.now);
+  const run = new Run(definition, state, now);
   run.actor = event.by.id;
   const failed = (start.guards ?? []).filter((guard) => !truthy(guard.rule, run.data(), run.calendar)).map((guard) => guard.message);
   if (failed.length > 0) throw new Refusal('guard_failed', failed.join(' '), { messages: failed });
@@ -214,19 +253,19 @@ function finish(run: Run, event: CaseEvent, actor: string): StepResult {
   state.updatedAt = run.now;
   run.effects.push({
     type: 'record_audit',
-    entry: { at: run.now, caseId: state.id, actor, action: event.type, detail: auditDetail(event, state.version) },
+    entry: { at: run.now, caseId: state.id, actor, action: event.type, detail: auditDetail(event, state.version, run.dueAt) },
   });
   return { caseState: state, effects: run.effects };
 }
 
-function auditDetail(event: CaseEvent, version: number): Record<string, unknown> {
+function auditDetail(event: CaseEvent, version: number, dueAt: Instant | undefined): Record<string, unknown> {
   switch (event.type) {
     case 'task_completed':
       return { version, task: event.taskId, actions: event.actions.map((a) => a.action) };
     case 'task_reassigned':
       return { version, task: event.taskId, to: event.to };
     case 'timer_fired':
-      return { version, timer: event.timerId };
+      return { version, timer: event.timerId, ...(dueAt ? { dueAt } : {}) };
     case 'subflow_ended':
       return { version, child: event.childCaseId, outcome: event.outcome };
     case 'case_started':

@@ -3,7 +3,7 @@
  * "every 6 to 8 weeks", "20 working days before the review") into absolute instants.
  */
 import type { Timescale, When } from '../schema/definition.types.ts';
-import { truthy } from '../logic/index.ts';
+import { truthy, type Budget } from '../logic/index.ts';
 import type { WorkingCalendar } from '../calendar/index.ts';
 import type { Instant } from '../time.ts';
 import { readPath, type CaseData } from './data.ts';
@@ -15,11 +15,11 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{
 
 /**
  * The `When` that applies to this case: a plain `When`, or the first choice whose rule holds
- * ("10 working days, or 15 for families referred to the Early Help Panel").
+ * ("10 working days, or 15 for families referred to the Early Help Panel"). `budget`: the step's.
  */
-export function chooseWhen(timescale: Timescale, data: CaseData, calendar: WorkingCalendar): When {
+export function chooseWhen(timescale: Timescale, data: CaseData, calendar: WorkingCalendar, budget?: Budget): When {
   if (!('choose' in timescale)) return timescale;
-  return timescale.choose.find((option) => truthy(option.when, data, calendar))?.then ?? timescale.otherwise;
+  return timescale.choose.find((option) => truthy(option.when, data, calendar, budget))?.then ?? timescale.otherwise;
 }
 
 /**

@@ -1,19 +1,43 @@
 /** The scenario timeline as a readable table, in Europe/London time. */
 import { localDateOf, instantAt } from '../calendar/index.ts';
+import type { FieldError } from '../problems.ts';
 import type { ScenarioResult, TimelineEntry } from './run-scenario.ts';
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** An ISO 8601 instant inside a sentence (a refusal message). */
+const INSTANT_IN_TEXT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})/g;
+
+function londonParts(instant: string) {
+  const date = localDateOf(instant);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const minutes = Math.floor((Date.parse(instant) - Date.parse(instantAt(date, '00:00'))) / 60_000);
+  const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return { y, m, d, weekday: WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]!, time };
+}
 
 /** `Tue 01 Dec 2026 09:00` in London time. */
 export function londonTime(instant: string): string {
-  const date = localDateOf(instant);
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
-  const minutes = Math.floor((Date.parse(instant) - Date.parse(instantAt(date, '00:00'))) / 60_000);
-  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
-  const mm = String(minutes % 60).padStart(2, '0');
-  const month = new Date(Date.UTC(y, m - 1, d)).toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' });
-  return `${weekday} ${String(d).padStart(2, '0')} ${month} ${y} ${hh}:${mm}`;
+  const { y, m, d, weekday, time } = londonParts(instant);
+  return `${weekday.slice(0, 3)} ${String(d).padStart(2, '0')} ${MONTHS[m - 1]!.slice(0, 3)} ${y} ${time}`;
+}
+
+/** `Tuesday 22 December 2026 at 09:00` in London time: how a sentence says a moment. */
+export function londonLongTime(instant: string): string {
+  const { y, m, d, weekday, time } = londonParts(instant);
+  return `${weekday} ${d} ${MONTHS[m - 1]} ${y} at ${time}`;
+}
+
+/** A refusal's message with its instants in London time, and everything it carries to correct, one per line. */
+function refusal(d: Record<string, unknown>): string {
+  const message = String(d['message']).replace(INSTANT_IN_TEXT, (instant) => (Number.isNaN(Date.parse(instant)) ? instant : londonLongTime(instant)));
+  const lines = [d['code'] === 'not_yet_available' && typeof d['availableFrom'] === 'string' ? `${d['code']}: not available until ${londonLongTime(d['availableFrom'])}. ${message}` : `${d['code']}: ${message}`];
+  for (const e of (d['fieldErrors'] ?? []) as FieldError[]) lines.push(`  ${e.pointer || '/'}: ${e.message}`);
+  for (const m of (d['guardMessages'] ?? []) as string[]) lines.push(`  guard: ${m}`);
+  for (const a of (d['actionErrors'] ?? []) as Array<{ code: string; message: string; action?: string }>) {
+    lines.push(`  next action${a.action ? ` ${a.action}` : 's'}: ${a.code}: ${a.message}`);
+  }
+  return lines.join('\n');
 }
 
 function recipients(to: unknown): string {
@@ -36,7 +60,7 @@ function describe(entry: TimelineEntry): string {
     case 'deadline_passed':
       return `${entry.node} was due ${londonTime(String(d.due))}`;
     case 'refused':
-      return `${d.code}: ${d.message}`;
+      return refusal(d);
     default: {
       const parts = Object.entries(d).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
       return [entry.node, ...parts].filter(Boolean).join(' ');
@@ -47,7 +71,9 @@ function describe(entry: TimelineEntry): string {
 export function formatTimeline(result: ScenarioResult): string {
   const rows = result.timeline.map((e) => [londonTime(e.at), e.type, describe(e)]);
   const width = [0, 1].map((i) => Math.max(...rows.map((r) => r[i]!.length), 4));
-  const lines = rows.map((r) => `${r[0]!.padEnd(width[0]!)}  ${r[1]!.padEnd(width[1]!)}  ${r[2]}`);
+  // A description of several lines (a refusal's field errors) continues under its own column.
+  const indent = '\n' + ' '.repeat(width[0]! + width[1]! + 4);
+  const lines = rows.map((r) => `${r[0]!.padEnd(width[0]!)}  ${r[1]!.padEnd(width[1]!)}  ${r[2]!.split('\n').join(indent)}`);
   const state = result.caseState;
   lines.push('', `Final state: ${state ? `${state.status}${state.outcome ? ` (${state.outcome.id})` : ''}, version ${state.version}` : 'no case'}`);
   for (const item of result.upcoming) {

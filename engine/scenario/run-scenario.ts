@@ -8,9 +8,11 @@ import type { Instant } from '../time.ts';
 import type { Actor, CaseEvent, Effect } from '../runtime/events.ts';
 import type { CaseState, Task } from '../runtime/state.ts';
 import { step } from '../runtime/step.ts';
+import { ScenarioInvalid, scenarioProblems } from './check-scenario.ts';
 import type { Scenario, ScenarioStep } from './scenario.ts';
 
 export type { Scenario, ScenarioStep, ScenarioUser } from './scenario.ts';
+export { ScenarioInvalid, scenarioProblems } from './check-scenario.ts';
 
 export interface TimelineEntry {
   at: Instant;
@@ -28,10 +30,14 @@ export interface ScenarioResult {
   upcoming: Array<{ at: Instant; type: 'task_due' | 'timer'; node: string; task?: string; name?: string }>;
   /** Refusals that the scenario did not expect, and expected refusals that did not happen. */
   failures: Array<{ step: number; message: string }>;
-  effects: Effect[];
+  /** Every effect the steps asked for (e-mails, sub-cases, tasks, timers, audit), with when. */
+  effects: Array<Effect & { at: Instant }>;
 }
 
+/** Runs `scenario`; throws `ScenarioInvalid` when it lacks what it needs to run (people, dated steps). */
 export function runScenario(definition: WorkflowDefinition, scenario: Scenario): ScenarioResult {
+  const problems = scenarioProblems(scenario);
+  if (problems.length > 0) throw new ScenarioInvalid(problems);
   const result: ScenarioResult = { caseState: null, timeline: [], upcoming: [], failures: [], effects: [] };
   let state: CaseState | null = null;
   let historyShown = 0;
@@ -42,7 +48,7 @@ export function runScenario(definition: WorkflowDefinition, scenario: Scenario):
     const { caseState, effects } = step(definition, state, event, { now: at, people });
     // Round-trip through JSON: what the engine returns must survive being saved.
     state = JSON.parse(JSON.stringify(caseState)) as CaseState;
-    result.effects.push(...effects);
+    result.effects.push(...effects.map((effect) => ({ ...effect, at: caseState.updatedAt })));
     for (const entry of state.history.slice(historyShown)) {
       const { at: when, type, node, task, by, ...detail } = entry;
       result.timeline.push({ at: when, type, ...(node ? { node } : {}), ...(task ? { task } : {}), ...(by ? { by } : {}), detail });
@@ -55,7 +61,7 @@ export function runScenario(definition: WorkflowDefinition, scenario: Scenario):
       const current = state as CaseState | null;
       if (!current || current.status !== 'open') return;
       const due = Object.values(current.timers)
-        .filter((t) => t.fireAt <= until)
+        .filter((t) => Date.parse(t.fireAt) <= Date.parse(until))
         .sort((a, b) => (a.fireAt < b.fireAt ? -1 : a.fireAt > b.fireAt ? 1 : a.id < b.id ? -1 : 1))[0];
       if (!due) return;
       apply({ type: 'timer_fired', timerId: due.id }, due.fireAt);
@@ -72,7 +78,7 @@ export function runScenario(definition: WorkflowDefinition, scenario: Scenario):
       }
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
-      result.timeline.push({ at: scenarioStep.at, type: 'refused', detail: { code: error.code, message: error.message, ...error.details } });
+      result.timeline.push({ at: new Date(scenarioStep.at).toISOString(), type: 'refused', detail: { code: error.code, message: error.message, ...error.details } });
       if (scenarioStep.expectRefusal !== error.code) {
         result.failures.push({ step: index, message: `refused: ${error.code}: ${error.message}` });
       }

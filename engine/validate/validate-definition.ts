@@ -10,6 +10,7 @@ import { graphOf } from '../definition/graph.ts';
 import { checkForm } from '../forms/index.ts';
 import type { Problem } from '../problems.ts';
 import { choiceProblems } from './choice-rules.ts';
+import { conditionSizeProblems } from './condition-size-rules.ts';
 import { dataProblems } from './data-rules.ts';
 import { graphProblems } from './graph-rules.ts';
 import { patternProblems } from './pattern-rules.ts';
@@ -48,6 +49,7 @@ function problemsOf(definition: unknown): Problem[] {
     ...patternProblems(typed),
     ...graphProblems(typed, graph),
     ...referenceProblems(typed, graph),
+    ...conditionSizeProblems(typed),
     ...(formProblems.some((p) => p.code === 'invalid_form_schema') ? [] : [...dataProblems(typed, graph), ...choiceProblems(typed)]),
   ];
 }

@@ -19,11 +19,11 @@ describe('the purge of expired sessions and sign-in attempts', () => {
     const purge = createPurge({ store: api.store, clock: api.clock });
 
     api.clock.set('2026-11-02T12:10:00Z');
-    expect(await purge.tick()).toEqual({ sessions: 0, signInAttempts: 0 });
+    expect(await purge.tick()).toEqual({ sessions: 0, signInAttempts: 0, idempotencyKeys: 0 });
     api.clock.set('2026-11-02T17:00:00Z');
     // The session lasted 8 hours; the attempt counted 15 minutes, under its account and its address.
-    expect(await purge.tick()).toEqual({ sessions: 1, signInAttempts: 2 });
-    expect(await purge.tick()).toEqual({ sessions: 0, signInAttempts: 0 });
+    expect(await purge.tick()).toEqual({ sessions: 1, signInAttempts: 2, idempotencyKeys: 0 });
+    expect(await purge.tick()).toEqual({ sessions: 0, signInAttempts: 0, idempotencyKeys: 0 });
   });
 
   it('When started, Then it purges at once and goes on until stopped', async () => {
@@ -32,6 +32,6 @@ describe('the purge of expired sessions and sign-in attempts', () => {
     const purge = createPurge({ store: api.store, clock: api.clock });
     purge.start(60_000);
     await purge.stop();
-    expect(await purge.tick()).toEqual({ sessions: 0, signInAttempts: 0 });
+    expect(await purge.tick()).toEqual({ sessions: 0, signInAttempts: 0, idempotencyKeys: 0 });
   });
 });

@@ -1,7 +1,8 @@
 /**
- * Removes expired sessions and sign-in attempts. Neither is read once expired (the session
- * middleware refuses an expired session, the throttle counts only live attempts), so this only
- * keeps the store from growing, and keeps no record of who tried to sign in longer than needed.
+ * Removes expired sessions, sign-in attempts and idempotency keys. None is read once expired (the
+ * session middleware refuses an expired session, the throttle counts only live attempts, an
+ * expired key is free again), so this only keeps the store from growing, and keeps no record of
+ * who tried to sign in, nor the answers kept for retries (case views), longer than needed.
  * Every server process may run it: deleting what is already gone does no harm.
  */
 import type { Clock } from '../runtime/index.ts';
@@ -10,6 +11,7 @@ import type { Store } from '../store/index.ts';
 export interface PurgeResult {
   sessions: number;
   signInAttempts: number;
+  idempotencyKeys: number;
 }
 
 export interface Purge {
@@ -27,7 +29,11 @@ export function createPurge(options: { store: Store; clock: Clock; onError?: (er
 
   async function tick(): Promise<PurgeResult> {
     const now = clock.now();
-    return { sessions: await store.deleteExpiredSessions(now), signInAttempts: await store.deleteExpiredSignInAttempts(now) };
+    return {
+      sessions: await store.deleteExpiredSessions(now),
+      signInAttempts: await store.deleteExpiredSignInAttempts(now),
+      idempotencyKeys: await store.deleteExpiredIdempotencyKeys(now),
+    };
   }
 
   function start(intervalMs: number): void {

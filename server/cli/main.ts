@@ -1,31 +1,57 @@
 /**
- * `stepwise validate <definition.json>...` prints each definition's problems (exit 1 if any).
+ * `stepwise validate <definition.json>...` prints each definition's problems.
  * `stepwise simulate <definition.json> <scenario.json> [--json]` prints the dated timeline.
  * `stepwise audit verify|checkpoint|keygen` checks and anchors the audit logs (audit.ts).
+ *
+ * Exit status: 0 nothing wrong; 1 problems found (a definition's problems, a scenario's failed
+ * expectations); 2 a usage or file error (a missing, unreadable or malformed file); 3 a fault of
+ * ours. It never prints a stack trace: every message names the file and what to do.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatTimeline, runScenario, validateDefinition, type Scenario, type WorkflowDefinition } from '../../engine/index.ts';
+import { formatTimeline, runScenario, ScenarioInvalid, validateDefinition, validateFormData, type Scenario, type WorkflowDefinition } from '../../engine/index.ts';
+import { scenarioMessages, scenarioSchema } from '../routes/definition-scenario-schema.ts';
 import { audit, auditUsage } from './audit.ts';
+import { CliError, readJson } from './read-json.ts';
 
 const usage = `Usage:
   stepwise validate <definition.json | directory>...
   stepwise simulate <definition.json> <scenario.json> [--json]
-${auditUsage}`;
+${auditUsage}
+  stepwise --help`;
 
-async function readJson(file: string): Promise<unknown> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`${file}: ${(error as Error).message}`);
-  }
-}
+const help = `${usage}
+
+validate  Checks definitions and prints every problem with its code, JSON path and a sentence.
+simulate  Runs a scenario against a definition with a simulated clock and prints the dated
+          timeline in London time; --json prints the timeline, the deadlines still to come, the
+          failures, every effect (e-mails with recipients, subject and body; sub-cases with their
+          input) and the final case state.
+
+A scenario file is JSON: {"users": {...}, "steps": [...]}, with optional "name", "caseId".
+  users   each person by id with their roles (and teams): {"sam": {"roles": ["social_worker"]}}
+  steps   in date order, each one of:
+    {"at": T, "start": {"entry", "by", "subject": {"familyName", "children"}, "data"?}}
+    {"at": T, "complete": {"task": <node id>, "by", "data"?, "actions": [{"action", "passTo"?,
+                           "priority"?: "urgent"|"normal"|"low", "scheduledFor"?, "note"?}]}}
+    {"at": T, "reassign": {"task", "by", "to": {"worker"} | {"team"}, "reason"?}}
+    {"at": T, "withdraw": {"by", "reason"}}
+    {"until": T}      let the clock run, firing the timers due by then
+  "expectRefusal": "<code>" on a step expects the engine to refuse it with that code.
+  T is a date and time with a zone: 2026-12-22T09:00:00Z. The full format, with an example:
+  definitions/README.md, "Scenario files".
+
+Exit status: 0 nothing wrong, 1 problems found (definition problems, scenario failures),
+2 usage or file errors, 3 a fault in stepwise itself.`;
 
 /** Expands directories to the definition files in them (`*.json`, not scenarios). */
 async function definitionFiles(paths: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
-    if (!(await stat(path)).isDirectory()) files.push(path);
+    const found = await stat(path).catch((error: NodeJS.ErrnoException) => {
+      throw new CliError(error.code === 'ENOENT' ? `${path}: no such file or directory.` : `${path}: cannot be read (${error.code ?? error.message}).`);
+    });
+    if (!found.isDirectory()) files.push(path);
     else {
       const names = (await readdir(path)).filter((n) => n.endsWith('.json') && !n.includes('.scenario')).sort();
       files.push(...names.map((n) => join(path, n)));
@@ -51,6 +77,22 @@ async function validate(paths: string[]): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
+const scenarioShape = {
+  title: 'Scenario',
+  schema: scenarioSchema,
+  errorMessages: { ...scenarioMessages(''), '/users': { required: 'List the people who act in the scenario under "users", each with their roles' } },
+};
+
+/** The scenario in `file`, or a file error naming each field at fault. */
+async function readScenario(file: string): Promise<Scenario> {
+  const scenario = await readJson(file);
+  const errors = validateFormData(scenarioShape, scenario, { blanksAreAnswers: true });
+  if (errors.length > 0) {
+    throw new CliError([`${file} is not a scenario stepwise can run:`, ...errors.map((e) => `  ${e.pointer || '/'}: ${e.message}`), 'See "stepwise --help" for the format.'].join('\n'));
+  }
+  return scenario as Scenario;
+}
+
 async function simulate(definitionFile: string, scenarioFile: string, json: boolean): Promise<number> {
   const definition = await readJson(definitionFile);
   const problems = validateDefinition(definition);
@@ -58,32 +100,57 @@ async function simulate(definitionFile: string, scenarioFile: string, json: bool
     console.error(`${definitionFile} has ${problems.length} problem(s); run "stepwise validate" to see them.`);
     return 1;
   }
-  const result = runScenario(definition as WorkflowDefinition, (await readJson(scenarioFile)) as Scenario);
-  if (json) console.log(JSON.stringify({ timeline: result.timeline, upcoming: result.upcoming, failures: result.failures, caseState: result.caseState }, null, 2));
+  let result;
+  try {
+    result = runScenario(definition as WorkflowDefinition, await readScenario(scenarioFile));
+  } catch (error) {
+    if (error instanceof ScenarioInvalid) throw new CliError(`${scenarioFile} is not a scenario stepwise can run:\n${error.message.replace(/^/gm, '  ')}`);
+    throw error;
+  }
+  const { timeline, upcoming, failures, effects, caseState } = result;
+  if (json) console.log(JSON.stringify({ timeline, upcoming, failures, effects, caseState }, null, 2));
   else console.log(formatTimeline(result));
-  return result.failures.length > 0 ? 1 : 0;
+  return failures.length > 0 ? 1 : 0;
+}
+
+/** Runs one command; throws a CliError for a usage or file error. */
+async function run(args: string[]): Promise<number> {
+  const [command, ...rest] = args;
+  if (command === undefined) throw new CliError(usage);
+  if (['--help', '-h', 'help'].includes(command) || rest.includes('--help')) {
+    console.log(help);
+    return 0;
+  }
+  // The audit commands read the store's location and key from the environment, as the server does.
+  if (command === 'audit') {
+    const code = await audit(rest, process.env).catch((error: Error) => {
+      throw new CliError(`stepwise audit: ${error.message}`);
+    });
+    if (code !== 2) return code;
+    throw new CliError(usage);
+  }
+  const files = rest.filter((a) => !a.startsWith('--'));
+  const unknown = rest.filter((a) => a.startsWith('--') && !(command === 'simulate' && a === '--json'));
+  if (unknown.length > 0) throw new CliError(`Unknown option ${unknown.join(', ')}.\n${usage}`);
+  if (command === 'validate' && files.length > 0) return validate(files);
+  if (command === 'simulate' && files.length === 2) return simulate(files[0]!, files[1]!, rest.includes('--json'));
+  throw new CliError(usage);
 }
 
 export async function main(args: string[]): Promise<number> {
-  const [command, ...rest] = args;
-  const files = rest.filter((a) => !a.startsWith('--'));
-  if (command === 'validate' && files.length > 0) return validate(files);
-  if (command === 'simulate' && files.length === 2) return simulate(files[0]!, files[1]!, rest.includes('--json'));
-  // The audit commands read the store's location and key from the environment, as the server does.
-  if (command === 'audit') {
-    const code = await audit(rest, process.env);
-    if (code !== 2) return code;
+  try {
+    return await run(args);
+  } catch (error) {
+    if (error instanceof CliError) {
+      console.error(error.message);
+      return 2;
+    }
+    // A fault of ours: said in one line, without the stack, and with a different exit status.
+    console.error(`stepwise: something went wrong inside stepwise: ${(error as Error)?.message ?? String(error)}`);
+    return 3;
   }
-  console.error(usage);
-  return 2;
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: Error) => {
-      console.error(error.message);
-      process.exit(2);
-    },
-  );
+  process.exit(await main(process.argv.slice(2)));
 }

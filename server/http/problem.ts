@@ -23,6 +23,7 @@ const REFUSAL_STATUS: Record<RefusalCode, ContentfulStatusCode> = {
   event_not_expected: 409,
   task_not_open: 409,
   stale_version: 409,
+  event_out_of_order: 409,
   not_yet_available: 409,
   unknown_task: 404,
   unknown_entry: 422,
@@ -41,6 +42,7 @@ const REFUSAL_STATUS: Record<RefusalCode, ContentfulStatusCode> = {
   action_not_chosen: 422,
   // A published definition passed validation, so these point at a fault of ours, not the client's.
   runaway_flow: 500,
+  logic_too_costly: 500,
   definition_broken: 500,
 };
 

@@ -71,12 +71,14 @@ export function openapiDocument({ paths, publicRoutes }: ApiDescription) {
       const operation = item[method];
       if (!operation) continue;
       operation.tags.forEach((t) => tags.add(t));
+      const isOpen = open.has(`${method} ${path}`);
+      const keyed = !isOpen && UNSAFE.has(method);
       (outPaths[path] ??= {})[method] = {
         operationId: operationId(method, path),
         ...operation,
-        parameters: withPathParameters(operation.parameters ?? [], names),
-        responses: withProblems(operation.responses),
-        ...(open.has(`${method} ${path}`) ? { security: [] } : UNSAFE.has(method) ? { security: [{ sessionCookie: [], csrfToken: [] }] } : {}),
+        parameters: [...withPathParameters(operation.parameters ?? [], names), ...(keyed ? [idempotencyKeyParameter] : [])],
+        responses: withProblems(keyed ? withIdempotencyProblems(operation.responses) : operation.responses),
+        ...(isOpen ? { security: [] } : keyed ? { security: [{ sessionCookie: [], csrfToken: [] }] } : {}),
       };
     }
   }
@@ -88,7 +90,8 @@ export function openapiDocument({ paths, publicRoutes }: ApiDescription) {
       summary: 'Workflow engine for stepping families between children’s social care and Early Help',
       description:
         'Sign in with `POST /api/session`: it sets an HttpOnly session cookie and returns a CSRF token, which every POST, PUT and DELETE must send back in `X-CSRF-Token`. ' +
-        'Every error is an `application/problem+json` document with a stable `code`. People see only their own authority’s records: another authority’s case answers 404, like a missing one.',
+        'Every error is an `application/problem+json` document with a stable `code`. People see only their own authority’s records: another authority’s case answers 404, like a missing one. ' +
+        'Every signed-in change takes an optional `Idempotency-Key` header, so that retrying it after a lost answer is safe.',
     },
     servers: [{ url: '/', description: 'This server' }],
     tags: [...tags].sort().map((name) => ({ name, ...(TAGS[name] ? { description: TAGS[name] } : {}) })),
@@ -105,6 +108,28 @@ export function openapiDocument({ paths, publicRoutes }: ApiDescription) {
 }
 
 export type OpenApiDocument = ReturnType<typeof openapiDocument>;
+
+/** server/http/idempotency.ts: offered on every signed-in change. */
+const idempotencyKeyParameter = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
+  description:
+    'A fresh key (e.g. a UUID) for each change a person makes, sent again when retrying that change after a lost answer: a retry gets the first answer again (2xx or 4xx, with `Idempotent-Replayed: true`) instead of doing the work twice. ' +
+    'Keys are the person’s own and kept for 24 hours. The same key with another request is refused 422 `idempotency_key_reused`; while the first is still running, 409 `request_in_progress`.',
+};
+
+/** The refusals the Idempotency-Key adds, added to what an operation already says for 409 and 422. */
+function withIdempotencyProblems(responses: Operation['responses']): Operation['responses'] {
+  const also: Record<string, string> = { '409': 'the same Idempotency-Key is still in progress (`request_in_progress`)', '422': 'the Idempotency-Key was used for another request (`idempotency_key_reused`)' };
+  const out = { ...responses };
+  for (const [status, text] of Object.entries(also)) {
+    const said = responses[status]?.description.replace(/ \(application\/problem\+json\)$/, '');
+    out[status] = { description: said ? `${said}; or ${text} (application/problem+json)` : `Refused: ${text} (application/problem+json)` };
+  }
+  return out;
+}
 
 function operationId(method: string, path: string): string {
   const words = path.replace(/^\/api\//, '').split(/[^A-Za-z0-9]+/).filter(Boolean);

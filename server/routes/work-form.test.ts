@@ -2,10 +2,14 @@
  * What the task page is sent to evaluate guards with: only the case data the task's rules read,
  * and enough of it that the page decides every guard as the engine does on submit.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { caseData, truthy, WorkingCalendar, type ChosenAction, type Guard } from '../../engine/index.ts';
+import { withCostlyGuards } from '../../engine/logic/costly-rules.fixture.ts';
 import { withAnswers } from '../../engine/runtime/data.ts';
-import { camden, readyToAuthorise } from '../../test/camden/given.ts';
+import { camden, readyToAuthorise, screening, toKte } from '../../test/camden/given.ts';
+import type { Api } from '../../test/support/api.ts';
+import { camdenHarness, json, referredCase, type Json } from './case-test-support.ts';
+import { editDraft } from './definition-test-kit.ts';
 import { pickPaths, ruleData } from './work-form.ts';
 
 describe('the case data sent with a task', () => {
@@ -60,5 +64,44 @@ describe('the case data sent with a task', () => {
       if (!JSON.stringify(guards).includes('case.familyName')) expect(JSON.stringify(sent)).not.toContain('Okafor');
     }
     expect(compared).toBeGreaterThan(200);
+  });
+});
+
+describe('a task page whose guards cost more together than one budget', () => {
+  let api: Api;
+  beforeEach(async () => {
+    api = await camdenHarness();
+  });
+  afterEach(async () => api.close());
+
+  // Each guard takes about 90,000 of the 100,000 steps a rule may; 400 of them held the page for seconds.
+  const costly = withCostlyGuards(camden, 'asm_screen');
+
+  it('Given a version published before the lint, whose screening has 400 guards each within its own limit, When the front door opens the task, Then the guards past the page’s budget are undecided and nothing is available; completing it is refused as too costly, naming the task', async () => {
+    // Straight into the store, as a version published before the lint existed would be.
+    await api.store.saveDraft(costly, { by: 'system', at: api.clock.now() });
+    await api.store.publish('camden', { by: 'system', at: api.clock.now() });
+    const { dora, caseId, screenId } = await referredCase(api);
+    const page = await dora.get(`/api/cases/${caseId}/tasks/${screenId}`);
+    expect(page.status).toBe(200);
+    const form = await json(page);
+    expect(form.case.definition.version).toBe(2);
+    // 2,000,000 steps hold 22 of them: those are decided (none holds); the other 378 are not run.
+    const passes = (form.guards as Json[]).map((g) => g.passes);
+    expect(passes).toEqual([...Array<boolean>(22).fill(false), ...Array<null>(378).fill(null)]);
+    expect((form.actions as Json[]).map((a) => a.available)).not.toContain(true);
+
+    const completed = await dora.post(`/api/cases/${caseId}/tasks/${screenId}/complete`, { data: screening('team'), actions: [{ action: 'contact_team', passTo: toKte }] });
+    expect(completed.status).toBe(500);
+    expect(await json(completed)).toMatchObject({ code: 'logic_too_costly', node: 'asm_screen', task: screenId, detail: expect.stringContaining('"Screen the step down referral"') });
+  });
+
+  it('Given the same 400 guards in a draft, When the admin publishes it, Then it is refused with a plain sentence', async () => {
+    const admin = await api.signIn('admin@camden.example');
+    const node = costly.nodes.find((n) => n.id === 'asm_screen')!;
+    expect((await editDraft(admin, 'camden', (d) => void (d.nodes[d.nodes.findIndex((n) => n.id === 'asm_screen')] = node))).status).toBe(200);
+    const refused = await json(admin.post('/api/definitions/camden/publish'));
+    expect(refused).toMatchObject({ status: 422, code: 'definition_has_problems' });
+    expect(refused.problems).toContainEqual(expect.objectContaining({ code: 'too_many_conditions', message: expect.stringContaining('"Screen the step down referral" has 400 conditions') }));
   });
 });

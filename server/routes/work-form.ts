@@ -7,9 +7,12 @@
  * task's own answers says so (`mayDependOnAnswers`), since the answers sent decide it. The page
  * evaluates them again as the person types (`evaluation`: what the rules read of the case, and
  * the calendar their working days count with), so "Not available yet" never waits for a reload.
+ * All the guards of one page share one evaluation budget (`MAX_STEPS_TOGETHER`): past it, a guard
+ * is not evaluated and reads as undecided (`passes: null`, so its action is not available), rather
+ * than hold the server for seconds; completing the task is then refused as `logic_too_costly`.
  */
 import {
-  caseData, graphOf, readPath, signersOf, stepRoles, truthy, varsRead, WorkingCalendar,
+  Budget, caseData, graphOf, readPath, signersOf, stepRoles, truthy, varsRead, WorkingCalendar,
   type CaseData, type CaseState, type Guard, type Instant, type Task, type UserTaskNode, type WorkflowDefinition,
 } from '../../engine/index.ts';
 import type { TaskDraft, UserRecord } from '../store/index.ts';
@@ -23,14 +26,15 @@ const PRIORITIES = [
   { id: 'low', label: 'Low' },
 ];
 
-function guardCheck(nodeId: string, view: ReturnType<typeof caseData>, calendar: WorkingCalendar) {
+function guardCheck(nodeId: string, view: ReturnType<typeof caseData>, calendar: WorkingCalendar, budget: Budget) {
   const own = `form.${nodeId}`;
   return (guard: Guard) => {
     let passes: boolean | null;
     try {
-      passes = truthy(guard.rule, view, calendar);
+      passes = truthy(guard.rule, view, calendar, budget);
     } catch {
-      passes = null; // a rule over limits: the engine will refuse it on submit and say why
+      // A rule over its limits, or the page's budget spent: the engine refuses it on submit and says why.
+      passes = null;
     }
     const choosing = (path: string) => path === 'chosen' || path === 'choices' || path.startsWith('choices.');
     const mayDependOnAnswers = varsRead(guard.rule).some((path) => path === own || path.startsWith(`${own}.`) || choosing(path));
@@ -126,7 +130,7 @@ export function taskForm(
   const today = calendar.localDate(now);
   const before = caseData(state, now, today);
   const view = caseData(state, now, today, { node: task.node, data: answers });
-  const check = guardCheck(task.node, view, calendar);
+  const check = guardCheck(task.node, view, calendar, new Budget());
   const roleName = (id: string) => definition.roles.find((r) => r.id === id)?.name ?? id;
   const teamName = (id: string) => definition.teams.find((t) => t.id === id)?.name ?? id;
   const taskGuards = (node?.guards ?? []).map(check);

@@ -34,15 +34,22 @@ describe('scheduler', () => {
     expect(await scheduler.tick()).toEqual({ claimed: 0, fired: 0, dropped: 0, failed: 0 });
   });
 
-  it('catches up after downtime, firing each timer once, in order, at its own due instant', async () => {
+  it('catches up after downtime, firing each timer once, in order, recorded when it fired with its due instant beside it', async () => {
     const [id] = await atFrontDoor(1);
     clock.set('2026-12-01T09:00:00.000Z'); // everything was down for weeks
     const scheduler = createScheduler({ store, runner, clock, owner: 'a' });
     expect(await scheduler.catchUp()).toMatchObject({ fired: 2, dropped: 0, failed: 0 });
     const fired = await firedTimers(id!);
-    expect(fired.map((a) => [a.at, a.detail.effectiveAt])).toEqual([
-      ['2026-12-01T09:00:00.000Z', '2026-11-05T23:59:59.999Z'],
-      ['2026-12-01T09:00:00.000Z', '2026-11-06T23:59:59.999Z'],
+    expect(fired.map((a) => [a.at, a.detail.dueAt, a.detail.effectiveAt])).toEqual([
+      ['2026-12-01T09:00:00.000Z', '2026-11-05T23:59:59.999Z', undefined],
+      ['2026-12-01T09:00:00.000Z', '2026-11-06T23:59:59.999Z', undefined],
+    ]);
+    // The case's own timeline runs forwards too.
+    const history = (await store.getCase(id!))!.history;
+    expect(history.map((e) => e.at)).toEqual([...history.map((e) => e.at)].sort());
+    expect(history.filter((e) => e.type === 'escalated').map((e) => [e.at, e['level'], e['dueAt']])).toEqual([
+      ['2026-12-01T09:00:00.000Z', 1, undefined],
+      ['2026-12-01T09:00:00.000Z', 2, '2026-11-06T23:59:59.999Z'],
     ]);
     const task = Object.values((await store.getCase(id!))!.tasks).find((t) => t.node === 'screen');
     expect(task).toMatchObject({ overdue: true, escalationLevel: 2, priority: 'urgent' });

@@ -7,8 +7,10 @@
  * crash between commit and anything else — is refused by the engine as "no longer pending" and
  * its stale row is dropped. Leases only stop processes duplicating work.
  *
- * Catch-up after downtime is ticking until nothing is due; each timer fires at its own due
- * instant, so escalation deadlines computed from it are the same as if nothing had been down.
+ * Catch-up after downtime is ticking until nothing is due. A timer is recorded when it actually
+ * fires, so the case's timeline and its audit never run backwards; the engine keeps its due instant
+ * beside it (`dueAt`) and counts the deadlines it starts from that instant, so an escalation ladder
+ * or a chain of waits keeps the schedule it would have had if nothing had been down.
  */
 import { Refusal } from '../../engine/index.ts';
 import { StoreError, type ClaimedTimer, type Store } from '../store/index.ts';
@@ -55,7 +57,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const result: TickResult = { claimed: claimed.length, fired: 0, dropped: 0, failed: 0 };
     for (const due of claimed) {
       try {
-        await runner.dispatch(due.caseId, { type: 'timer_fired', timerId: due.timerId }, { at: due.fireAt });
+        await runner.dispatch(due.caseId, { type: 'timer_fired', timerId: due.timerId });
         result.fired += 1;
       } catch (error) {
         if (isGone(error)) {

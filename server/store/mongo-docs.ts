@@ -95,6 +95,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   sessions: [{ key: { expiresAt: 1 } }],
   // MongoDB's TTL monitor removes expired attempts about once a minute, even if no server purges.
   sign_in_attempts: [{ key: { key: 1, expiresAt: 1 } }, { key: { expiresAt: 1 }, expireAfterSeconds: 0 }],
+  // Each person's Idempotency-Keys (mongo-idempotency.ts), forgotten by the TTL monitor after 24 hours too.
+  idempotency_keys: [{ key: { userId: 1, key: 1 }, unique: true }, { key: { expiresAt: 1 }, expireAfterSeconds: 0 }],
 };
 
 export const emailKey = (email: string) => email.trim().toLowerCase();

@@ -19,11 +19,13 @@ import type { AuditKey } from './audit-key.ts';
 import { ConflictError, StoreError } from './errors.ts';
 import { MongoAudit } from './mongo-audit.ts';
 import { MongoDefinitions } from './mongo-definitions.ts';
+import { MongoIdempotency } from './mongo-idempotency.ts';
 import * as docs from './mongo-docs.ts';
 import { caseSearchKey } from './search-key.ts';
 import { caseRecord, instant, rowsToWrite, taskRows, timerRows } from './rows.ts';
 import type { DraftMeta, PublishOptions, SaveDraftOptions, Store } from './store.ts';
 import type { AccessFilter, AuditInput, AuditLogRef, CaseFilter, ClaimedTimer, CommitInput, OutboxMessage, SessionRecord, SignInAttempt, TaskDraft, TaskQuery, UserRecord } from './types.ts';
+import type { IdempotencyClaim, IdempotencyHold, IdempotentResponse } from './types.ts';
 
 export interface MongoOptions {
   uri: string;
@@ -52,6 +54,7 @@ const isDuplicate = (error: unknown) => error instanceof MongoServerError && err
 
 class MongoStore implements Store {
   private readonly defs: MongoDefinitions;
+  private readonly idempotency: MongoIdempotency;
   private readonly cases: Collection<docs.CaseDoc>;
   private readonly tasks: Collection<docs.TaskDoc>;
   private readonly taskDrafts: Collection<docs.TaskDraftDoc>;
@@ -66,6 +69,7 @@ class MongoStore implements Store {
   constructor(private readonly client: MongoClient, readonly db: Db, auditKey: AuditKey) {
     this.auditLog = new MongoAudit(db, auditKey, (work) => this.tx(work));
     this.defs = new MongoDefinitions(db, (work) => this.tx(work));
+    this.idempotency = new MongoIdempotency(db);
     this.cases = db.collection('cases');
     this.tasks = db.collection('tasks');
     this.taskDrafts = db.collection('task_drafts');
@@ -309,6 +313,19 @@ class MongoStore implements Store {
   }
   async deleteExpiredSignInAttempts(now: string) {
     return (await this.signInAttempts.deleteMany({ expiresAt: { $lte: new Date(now) } })).deletedCount;
+  }
+
+  claimIdempotencyKey(claim: IdempotencyClaim) {
+    return this.idempotency.claim(claim);
+  }
+  recordIdempotentResponse(hold: IdempotencyHold, response: IdempotentResponse) {
+    return this.idempotency.record(hold, response);
+  }
+  releaseIdempotencyKey(hold: IdempotencyHold) {
+    return this.idempotency.release(hold);
+  }
+  deleteExpiredIdempotencyKeys(now: string) {
+    return this.idempotency.deleteExpired(now);
   }
 
   async close() {

@@ -122,6 +122,16 @@ const MIGRATIONS: Array<string | ((db: Db) => void)> = [
     PRIMARY KEY (authority, actor)) WITHOUT ROWID;
   CREATE TABLE audit_keys (key_id TEXT PRIMARY KEY, since TEXT NOT NULL, rekeyed_logs INTEGER NOT NULL);
   `,
+  // 7: idempotency keys (server/http/idempotency.ts): each person's keys for 24 hours, with the
+  // first answer once there is one (response_status NULL while the request runs). A rowid table,
+  // not WITHOUT ROWID: the answers are whole case views, too large for a clustered key.
+  `
+  CREATE TABLE idempotency_keys (
+    user_id TEXT NOT NULL, key TEXT NOT NULL, method TEXT NOT NULL, path TEXT NOT NULL, request_hash TEXT NOT NULL,
+    token TEXT NOT NULL, created_at TEXT NOT NULL, locked_until TEXT NOT NULL, expires_at TEXT NOT NULL,
+    response_status INTEGER, response_headers TEXT, response_body TEXT, PRIMARY KEY (user_id, key));
+  CREATE INDEX idempotency_keys_expiry ON idempotency_keys (expires_at);
+  `,
 ];
 
 export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;

@@ -27,8 +27,10 @@ function raw(path: string, sql: string, ...params: unknown[]): void {
   db.close();
 }
 
-/** Takes a file back from schema 6 (access logs, audit key) to 5. */
-const UNDO_6 = 'DROP TABLE access_log; DROP TABLE access_heads; DROP TABLE audit_keys;';
+/** Takes a file back from schema 7 (idempotency keys) to 6. */
+const UNDO_7 = 'DROP TABLE idempotency_keys;';
+/** Takes a file back from schema 7 and 6 (access logs, audit key) to 5. */
+const UNDO_6 = `${UNDO_7} DROP TABLE access_log; DROP TABLE access_heads; DROP TABLE audit_keys;`;
 /** Takes a file back from schema 6 and 5 (sign-in hardening) to 4, for the upgrade tests. */
 const UNDO_5 = `${UNDO_6} DROP TABLE sign_in_attempts; ALTER TABLE sessions DROP COLUMN access_digest;`;
 
@@ -143,6 +145,18 @@ describe('SQLite store on disk', () => {
     expect(await store.getSession('old')).toMatchObject({ userId: 'dana', accessDigest: '' });
     await store.recordSignInAttempts([{ id: 'a1', key: 'account:dana@north.example', at: '2026-11-02T09:00:00.000Z', expiresAt: '2026-11-02T09:15:00.000Z' }]);
     expect(await store.listSignInAttempts('account:dana@north.example', '2026-11-02T09:01:00.000Z')).toHaveLength(1);
+    await store.close();
+  });
+  it('upgrades a schema-6 file in place: retried requests find their keys', async () => {
+    const path = tempFile();
+    const db = openDatabase({ path });
+    db.exec(`${UNDO_7} UPDATE schema_version SET version = 6;`);
+    db.close();
+
+    const store = openSqliteStore({ path });
+    const claim = { userId: 'dana', key: 'k', method: 'POST', path: '/api/cases', requestHash: 'h', token: 't', createdAt: '2026-11-02T09:00:00.000Z', lockedUntil: '2026-11-02T09:01:00.000Z', expiresAt: '2026-11-03T09:00:00.000Z' };
+    expect(await store.claimIdempotencyKey(claim)).toEqual({ ...claim, response: null });
+    expect(await store.claimIdempotencyKey({ ...claim, token: 'retry' })).toMatchObject({ token: 't' });
     await store.close();
   });
 });

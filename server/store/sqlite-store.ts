@@ -13,11 +13,13 @@ import { caseRecord, instant, rowsToWrite, taskRows, timerRows } from './rows.ts
 import * as defs from './sqlite-definitions.ts';
 import * as queries from './sqlite-queries.ts';
 import * as drafts from './sqlite-task-drafts.ts';
+import * as idempotency from './sqlite-idempotency.ts';
 import * as users from './sqlite-users.ts';
 import { SqliteAudit } from './sqlite-audit.ts';
 import { openDatabase, type Db, type SqliteOptions } from './sqlite-schema.ts';
 import type { DraftMeta, PublishOptions, SaveDraftOptions, Store } from './store.ts';
 import type { AccessFilter, AuditInput, AuditLogRef, AuditRecord, CaseFilter, ClaimedTimer, CommitInput, OutboxMessage, SessionRecord, SignInAttempt, TaskDraft, TaskQuery, UserRecord } from './types.ts';
+import type { IdempotencyClaim, IdempotencyHold, IdempotentResponse } from './types.ts';
 
 export type { SqliteOptions } from './sqlite-schema.ts';
 
@@ -254,6 +256,19 @@ class SqliteStore implements Store {
   }
   async deleteExpiredSignInAttempts(now: string) {
     return users.deleteExpiredSignInAttempts(this.db, now);
+  }
+
+  async claimIdempotencyKey(claim: IdempotencyClaim) {
+    return idempotency.claimIdempotencyKey(this.db, claim);
+  }
+  async recordIdempotentResponse(hold: IdempotencyHold, response: IdempotentResponse) {
+    return idempotency.recordIdempotentResponse(this.db, hold, response);
+  }
+  async releaseIdempotencyKey(hold: IdempotencyHold) {
+    idempotency.releaseIdempotencyKey(this.db, hold);
+  }
+  async deleteExpiredIdempotencyKeys(now: string) {
+    return idempotency.deleteExpiredIdempotencyKeys(this.db, now);
   }
 
   async close() {

@@ -8,6 +8,7 @@ import { commitContract } from './store-contract-commit.ts';
 import { definitionDraftsContract } from './store-contract-definition-drafts.ts';
 import { draftsContract } from './store-contract-drafts.ts';
 import { definition, rejection, type StoreHarness } from './store-contract-fixtures.ts';
+import { idempotencyContract } from './store-contract-idempotency.ts';
 import { queueContract } from './store-contract-queues.ts';
 import { queryContract } from './store-contract-queries.ts';
 import { usersContract } from './store-contract-users.ts';
@@ -32,6 +33,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
     queueContract(get);
     auditContract(get);
     usersContract(get);
+    idempotencyContract(get);
   });
 }
 

@@ -22,6 +22,10 @@ import type {
   CommitInput,
   DefinitionDraft,
   DefinitionSummary,
+  IdempotencyClaim,
+  IdempotencyHold,
+  IdempotencyRecord,
+  IdempotentResponse,
   OutboxMessage,
   PublishedDefinition,
   TaskDraft,
@@ -144,6 +148,20 @@ export interface Store {
   clearSignInAttempts(key: string): Promise<void>;
   /** Removes attempts that expired at or before `now`; returns how many. */
   deleteExpiredSignInAttempts(now: Instant): Promise<number>;
+
+  // Idempotency keys, so a retried change gets its first answer from any server process (server/http/idempotency.ts).
+  /**
+   * Claims `(claim.userId, claim.key)` and returns the record as it then stands: the claim's own
+   * (same `token`) if the key was free, had expired, or was held for the same request by a holder
+   * whose `lockedUntil` has passed; otherwise the record already there, untouched.
+   */
+  claimIdempotencyKey(claim: IdempotencyClaim): Promise<IdempotencyRecord>;
+  /** Keeps the answer for the key's retries; false (and nothing written) if `hold` no longer holds it. */
+  recordIdempotentResponse(hold: IdempotencyHold, response: IdempotentResponse): Promise<boolean>;
+  /** Frees a key whose request ended without an answer worth keeping, if `hold` still holds it unanswered. */
+  releaseIdempotencyKey(hold: IdempotencyHold): Promise<void>;
+  /** Removes keys that expired at or before `now`, answered or not; returns how many. */
+  deleteExpiredIdempotencyKeys(now: Instant): Promise<number>;
 
   close(): Promise<void>;
 }

@@ -258,3 +258,40 @@ export interface SignInAttempt {
   at: Instant;
   expiresAt: Instant;
 }
+
+/**
+ * A person's hold on an `Idempotency-Key` (server/http/idempotency.ts): which request first used
+ * it, and until when that request is taken to be still running. One per (person, key).
+ */
+export interface IdempotencyClaim {
+  userId: string;
+  key: string;
+  method: string;
+  /** The path without its query string (a search could hold a name); the query is in `requestHash`. */
+  path: string;
+  /** SHA-256 of the query string, If-Match and body: the same key with another request is refused. */
+  requestHash: string;
+  /** This attempt's own id: only the request holding the claim may record or release it. */
+  token: string;
+  createdAt: Instant;
+  /** Until then the request is taken to be running; after, it is taken to have died and another may take over. */
+  lockedUntil: Instant;
+  /** When the key and its answer are forgotten: 24 hours after first use. */
+  expiresAt: Instant;
+}
+
+/** The first answer to a request with a key, replayed to its retries: 2xx and 4xx only. */
+export interface IdempotentResponse {
+  status: number;
+  /** The headers a retry needs again (Content-Type, Location, ETag...), lower-case names. */
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface IdempotencyRecord extends IdempotencyClaim {
+  /** Null while the first request is running (or died before answering). */
+  response: IdempotentResponse | null;
+}
+
+/** Who holds a key: enough to record or release it, and only for that holder. */
+export type IdempotencyHold = Pick<IdempotencyClaim, 'userId' | 'key' | 'token'>;

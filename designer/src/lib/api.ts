@@ -3,6 +3,11 @@
  * the session's CSRF token on every change; a problem+json answer becomes an `ApiProblem` with
  * its status, code, detail and field errors. When the session has ended (401) it tells the app
  * once, through `onSignedOut`, and the app goes to the sign-in page.
+ *
+ * Every change carries an `Idempotency-Key` (server/http/idempotency.ts): a fresh one per submit,
+ * and the same one again when the person submits the same thing after its answer was lost (a
+ * network error, a 5xx from a proxy, or the server still at it), so a change that did go
+ * through is answered as it was, not "Someone else already did this".
  */
 import type {
   AdminDefinitionList, CaseSummary, CaseView, ChosenAction, Completion, DefinitionDiff, DefinitionList, DefinitionVersions, DraftView, FieldError, PassTo, PublishedDefinition,
@@ -31,17 +36,34 @@ export class ApiProblem extends Error {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Signing in changes no records, and its body holds a password, which must not be kept for a retry. */
+const UNKEYED = new Set(['POST /api/session']);
+/** How many unanswered changes to remember: the last few submits are all a person retries. */
+const UNANSWERED_KEPT = 20;
+
+/** A fresh key: `crypto.randomUUID` needs a secure context (HTTPS or localhost), `getRandomValues` does not. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** No answer the server decided on came back: the change may or may not have happened. */
+const answerLost = (problem: ApiProblem) => problem.status === 0 || problem.status >= 500 || problem.code === 'request_in_progress';
 const enc = encodeURIComponent;
 type Query = Record<string, string | undefined>;
 
 export class ApiClient {
   #csrfToken: string | undefined;
   readonly #fetch: typeof fetch;
+  readonly #newKey: () => string;
+  /** The keys of changes whose answer was lost, by exactly what was sent. */
+  readonly #unanswered = new Map<string, string>();
   /** Called when the server says the session is over (401 on anything but signing in). */
   onSignedOut: () => void = () => {};
 
-  constructor(fetchImpl: typeof fetch = (...args) => fetch(...args)) {
+  constructor(fetchImpl: typeof fetch = (...args) => fetch(...args), newKey: () => string = newIdempotencyKey) {
     this.#fetch = fetchImpl;
+    this.#newKey = newKey;
   }
 
   set csrfToken(token: string | undefined) {
@@ -49,6 +71,23 @@ export class ApiClient {
   }
 
   async request<T>(method: string, path: string, body?: unknown, query: Query = {}, extraHeaders: Record<string, string> = {}): Promise<T> {
+    if (!UNSAFE.has(method) || UNKEYED.has(`${method} ${path}`)) return this.#attempt<T>(method, path, body, query, extraHeaders);
+    // Sending exactly the same again is a retry of the same submit: it keeps its key.
+    const sent = JSON.stringify([method, path, query, body ?? null, extraHeaders]);
+    const key = this.#unanswered.get(sent) ?? this.#newKey();
+    this.#unanswered.delete(sent);
+    try {
+      return await this.#attempt<T>(method, path, body, query, { ...extraHeaders, 'idempotency-key': key });
+    } catch (error) {
+      if (error instanceof ApiProblem && answerLost(error)) {
+        this.#unanswered.set(sent, key);
+        if (this.#unanswered.size > UNANSWERED_KEPT) this.#unanswered.delete(this.#unanswered.keys().next().value!);
+      }
+      throw error;
+    }
+  }
+
+  async #attempt<T>(method: string, path: string, body: unknown, query: Query, extraHeaders: Record<string, string>): Promise<T> {
     try {
       return await this.#send<T>(method, path, body, query, extraHeaders);
     } catch (error) {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { caseData, withAnswers, type CaseData } from '../../../../engine/runtime/data.ts';
 import type { CaseState } from '../../../../engine/runtime/state.ts';
+import { costlyGuards } from '../../../../engine/logic/costly-rules.fixture.ts';
 import type { GuardCheck, NextActionView, TaskForm } from '../../lib/api-types.ts';
 import { liveGuards } from './live-guards.ts';
 
@@ -56,6 +57,15 @@ describe('guards evaluated as the person types', () => {
     expect(view.actions[0]!.guards[0]!.passes).toBe(false);
     const broken = { ...offer, evaluation: { ...offer.evaluation, calendar: { ...offer.evaluation.calendar, timeZone: 'Not/AZone' } } };
     expect(liveGuards(broken, { proposedOn: '2026-12-24' }, [])).toBe(broken);
+  });
+
+  it('Given more guards than one budget holds, each within its own limit, Then those past it are undecided, as on the server, and a keystroke never freezes the page', () => {
+    // The server decided them all (as a version before the budget did): the page does not take its word past the budget.
+    const costly = { ...offer, guards: [...offer.guards, ...costlyGuards(400).map((g) => guard(g.rule, g.message, false))] };
+    const view = liveGuards(costly, { proposedOn: '2026-12-24' }, []);
+    // The first guard is cheap; 2,000,000 steps then hold 22 of the costly ones (none holds), and the rest are not run.
+    expect(view.guards.map((g) => g.passes)).toEqual([true, ...Array<boolean>(22).fill(false), ...Array<null>(378).fill(null)]);
+    expect(view.actions.map((a) => [a.available, ...a.guards.map((g) => g.passes)])).toEqual([[false, null], [false, null]]);
   });
 
   it('The overlay is the engine’s own: over the whole case it gives the data view the engine builds on submit', () => {
