@@ -152,3 +152,11 @@ describe('escape attempts', () => {
     expect(evaluate(doubling('cat', 'ab'), { xs: [1, 2] })).toBe('abababab');
   });
 });
+
+describe('answers that JavaScript cannot compare', () => {
+  it('refuses the rule instead of throwing a TypeError when an answer is an object whose toString is not a function', () => {
+    const rule = { '==': [{ var: 'form.a.x' }, 'team'] };
+    expect(() => truthy(rule, { form: { a: { x: { toString: null } } } })).toThrow(LogicError);
+    expect(() => truthy({ '<': [{ var: 'x' }, 3] }, { x: { valueOf: null, toString: null } })).toThrow(/cannot be compared/);
+  });
+});

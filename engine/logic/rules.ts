@@ -198,7 +198,21 @@ function missing(data: unknown, values: readonly unknown[]): unknown[] {
  * data (`{"cat": [{"var": 0}, {"var": 1}]}` over `[a, b]`) so that values which look like
  * rules are never re-interpreted as rules.
  */
+/**
+ * Applies a data-free operator. Answers are data, so an operand may be an object whose own
+ * `toString` or `valueOf` is not a function (`{"toString": null}`): comparing it throws a
+ * TypeError in JavaScript itself, which becomes a refused rule like any other.
+ */
 function applyOperator(op: string, operands: unknown[], spending: Spending): unknown {
+  try {
+    return applyPlainOperator(op, operands, spending);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    throw new LogicError([problem('logic_value_not_comparable', '', `A value "${op}" was given cannot be compared: an answer holds an object where a plain value was expected.`)]);
+  }
+}
+
+function applyPlainOperator(op: string, operands: unknown[], spending: Spending): unknown {
   const [a, b, c] = operands;
   // The comparisons guards are made of, done here as json-logic-js does them: going through its
   // `apply` for each one was most of the time a protocol's rules took.

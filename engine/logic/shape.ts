@@ -12,7 +12,8 @@ export type LogicProblemCode =
   | 'logic_too_large'
   | 'logic_unsafe_path'
   | 'logic_malformed'
-  | 'logic_too_costly';
+  | 'logic_too_costly'
+  | 'logic_value_not_comparable';
 
 /** Deepest nesting of objects and arrays a rule may have. */
 export const MAX_DEPTH = 32;

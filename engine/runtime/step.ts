@@ -36,7 +36,7 @@ export function step(
   checkEventShape(event);
   const now = checkedNow(context?.now);
   try {
-    return decide(definition, caseState, event, now, context.people);
+    return decide(definition, caseState, event, now, context?.people);
   } catch (error) {
     // A date the event leads to beyond the calendar (past the year 9999), or answers nested deeper
     // than the stack: the event cannot be taken, and saying so is a refusal, not a crash.

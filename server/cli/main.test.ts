@@ -74,7 +74,7 @@ describe('the stepwise command, hardened (issue 10)', () => {
     const cut = write('cut.scenario.json', whole.slice(0, 300));
     const truncated = await stepwise('simulate', 'test/fixtures/every-node.json', cut);
     expect(truncated.code).toBe(2);
-    expect(truncated.stderr.trim()).toBe(`${cut}: the JSON ends early, at line 7, column 64: the file looks cut off (truncated).`);
+    expect(truncated.stderr.trim()).toBe(`${cut}: the JSON ends early, at line 8, column 12: the file looks cut off (truncated).`);
     const broken = write('broken.json', '{\n  "id": "x",\n  "nodes": [1, 2}\n}');
     const invalid = await stepwise('validate', broken);
     expect([invalid.code, invalid.stderr.trim()]).toEqual([2, `${broken}: not valid JSON at line 3, column 17: Expected ',' or ']' after array element.`]);

@@ -7,7 +7,7 @@
  * expectations); 2 a usage or file error (a missing, unreadable or malformed file); 3 a fault of
  * ours. It never prints a stack trace: every message names the file and what to do.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatTimeline, runScenario, ScenarioInvalid, validateDefinition, validateFormData, type Scenario, type WorkflowDefinition } from '../../engine/index.ts';
 import { scenarioMessages, scenarioSchema } from '../routes/definition-scenario-schema.ts';
@@ -34,8 +34,10 @@ A scenario file is JSON: {"users": {...}, "steps": [...]}, with optional "name",
     {"at": T, "start": {"entry", "by", "subject": {"familyName", "children"}, "data"?}}
     {"at": T, "complete": {"task": <node id>, "by", "data"?, "actions": [{"action", "passTo"?,
                            "priority"?: "urgent"|"normal"|"low", "scheduledFor"?, "note"?}]}}
+                           (the priority chosen is the priority of the task the action creates)
     {"at": T, "reassign": {"task", "by", "to": {"worker"} | {"team"}, "reason"?}}
     {"at": T, "withdraw": {"by", "reason"}}
+    {"at": T, "subflowEnded": {"child": <sub-case id>, "outcome"}}
     {"until": T}      let the clock run, firing the timers due by then
   "expectRefusal": "<code>" on a step expects the engine to refuse it with that code.
   T is a date and time with a zone: 2026-12-22T09:00:00Z. The full format, with an example:

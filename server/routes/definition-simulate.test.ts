@@ -74,7 +74,7 @@ describe('simulating a dated scenario', () => {
     const run = (await (await admin.post('/api/definitions/clinic/simulate', { scenario: early })).json()) as Simulation & { failures: Array<{ step: number }> };
     expect(run.ok).toBe(false);
     expect(run.failures).toEqual([{ step: 1, message: expect.stringContaining('unknown_task') }]);
-    expect(run.timeline.at(-1)).toMatchObject({ type: 'refused', at: '2026-12-15T10:00:00Z' });
+    expect(run.timeline.at(-1)).toMatchObject({ type: 'refused', at: '2026-12-15T10:00:00.000Z' });
   });
 });
 

@@ -1,0 +1,72 @@
+/**
+ * Idempotency keys in the MongoDB store: the `idempotency_keys` collection, unique on
+ * (userId, key), with a TTL index on `expiresAt` (a Date) so MongoDB forgets them after 24 hours
+ * even if no server purges. Every write is one conditional single-document write, atomic on its
+ * own, so no transaction is needed; the unique index decides between two processes inserting.
+ *
+ * Uses the driver's types only; mongo-store.ts is still the one file that loads the driver.
+ */
+import type { Collection, Db } from 'mongodb';
+import { instant } from './rows.ts';
+import type { IdempotencyClaim, IdempotencyHold, IdempotencyRecord, IdempotentResponse } from './types.ts';
+
+export interface IdempotencyKeyDoc extends Omit<IdempotencyClaim, 'expiresAt'> {
+  /** A Date, not an instant string, so that the TTL index can remove the key. */
+  expiresAt: Date;
+  response: IdempotentResponse | null;
+}
+
+const isDuplicate = (error: unknown) => (error as { code?: unknown } | null)?.code === 11000;
+
+const recordOf = ({ expiresAt, response, userId, key, method, path, requestHash, token, createdAt, lockedUntil }: IdempotencyKeyDoc): IdempotencyRecord => ({
+  userId, key, method, path, requestHash, token, createdAt, lockedUntil, expiresAt: expiresAt.toISOString(), response,
+});
+
+export class MongoIdempotency {
+  private readonly keys: Collection<IdempotencyKeyDoc>;
+
+  constructor(db: Db) {
+    this.keys = db.collection('idempotency_keys');
+  }
+
+  async claim(claim: IdempotencyClaim): Promise<IdempotencyRecord> {
+    const fresh: IdempotencyKeyDoc = {
+      ...claim, createdAt: instant(claim.createdAt), lockedUntil: instant(claim.lockedUntil), expiresAt: new Date(claim.expiresAt), response: null,
+    };
+    const now = fresh.createdAt;
+    const held = { userId: claim.userId, key: claim.key };
+    // A key can vanish between two steps (released, purged): then claiming starts again.
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      try {
+        const { userId: _user, key: _key, ...rest } = fresh;
+        const inserted = await this.keys.updateOne(held, { $setOnInsert: rest }, { upsert: true });
+        if (inserted.upsertedCount === 1) return recordOf(fresh);
+      } catch (error) {
+        // Another process inserted it first: read theirs below.
+        if (!isDuplicate(error)) throw error;
+      }
+      // Expired, and the TTL monitor (about once a minute) has not removed it yet: the key is free.
+      const renewed = await this.keys.findOneAndReplace({ ...held, expiresAt: { $lte: new Date(now) } }, fresh, { returnDocument: 'after' });
+      if (renewed) return recordOf(renewed);
+      // Its holder died before answering: the same request takes it over, keeping the first use's expiry.
+      const lapsed = { ...held, response: null, lockedUntil: { $lte: now }, method: claim.method, path: claim.path, requestHash: claim.requestHash };
+      const taken = await this.keys.findOneAndUpdate(lapsed, { $set: { token: claim.token, lockedUntil: fresh.lockedUntil } }, { returnDocument: 'after' });
+      if (taken) return recordOf(taken);
+      const existing = await this.keys.findOne(held);
+      if (existing) return recordOf(existing);
+    }
+    throw new Error(`Idempotency key ${claim.key} kept changing while it was claimed.`);
+  }
+
+  async record(hold: IdempotencyHold, response: IdempotentResponse): Promise<boolean> {
+    return (await this.keys.updateOne({ ...hold, response: null }, { $set: { response } })).modifiedCount === 1;
+  }
+
+  async release(hold: IdempotencyHold): Promise<void> {
+    await this.keys.deleteOne({ ...hold, response: null });
+  }
+
+  async deleteExpired(now: string): Promise<number> {
+    return (await this.keys.deleteMany({ expiresAt: { $lte: new Date(now) } })).deletedCount;
+  }
+}
