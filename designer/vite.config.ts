@@ -15,14 +15,14 @@ const govukSass = here('../node_modules/govuk-frontend/dist/');
 
 /**
  * The task page evaluates guards with the engine's own rules and working-day calendar
- * (src/workspace/task/live-guards.ts). The calendar's bank holidays come from engine/calendar/holidays.ts,
+ * (src/workspace/task/live-guards.ts). The calendar's bank holidays are read by engine/calendar/holiday-source.ts,
  * the only importer of `date-holidays`, whose data is every country's (about 800 KB). In the
- * browser that module is replaced by src/workspace/task/bank-holidays.ts, with the same exports,
+ * browser that module is replaced by src/workspace/task/bank-holidays.ts, with the same export,
  * which answers from the list the server sends with each task (`evaluation.calendar.bankHolidays`,
  * last year to three years ahead) and throws for any other year. Matched by the resolved path, so
- * no other `./holidays.ts` is touched.
+ * no other module of that name is touched.
  */
-const engineHolidays = here('../engine/calendar/holidays.ts');
+const engineHolidays = here('../engine/calendar/holiday-source.ts');
 const browserHolidays = here('src/workspace/task/bank-holidays.ts');
 const holidaysFromServer: Plugin = {
   name: 'stepwise-bank-holidays-from-server',

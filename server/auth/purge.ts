@@ -7,6 +7,7 @@
  */
 import type { Clock } from '../runtime/index.ts';
 import type { Store } from '../store/index.ts';
+import { repeating } from '../runtime/repeat.ts';
 
 export interface PurgeResult {
   sessions: number;
@@ -23,10 +24,6 @@ export interface Purge {
 
 export function createPurge(options: { store: Store; clock: Clock; onError?: (error: unknown) => void }): Purge {
   const { store, clock } = options;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = true;
-
   async function tick(): Promise<PurgeResult> {
     const now = clock.now();
     return {
@@ -36,22 +33,5 @@ export function createPurge(options: { store: Store; clock: Clock; onError?: (er
     };
   }
 
-  function start(intervalMs: number): void {
-    stopped = false;
-    const loop = () => {
-      if (stopped) return;
-      running = tick().catch((error: unknown) => options.onError?.(error)).finally(() => {
-        if (!stopped) timer = setTimeout(loop, intervalMs);
-      });
-    };
-    loop();
-  }
-
-  async function stop(): Promise<void> {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    await running;
-  }
-
-  return { tick, start, stop };
+  return { tick, ...repeating(tick, options.onError) };
 }

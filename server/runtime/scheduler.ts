@@ -16,6 +16,7 @@ import { Refusal } from '../../engine/index.ts';
 import { StoreError, type ClaimedTimer, type Store } from '../store/index.ts';
 import type { CaseRunner } from './case-runner.ts';
 import type { Clock } from './clock.ts';
+import { repeating } from './repeat.ts';
 
 export interface SchedulerOptions {
   store: Store;
@@ -48,9 +49,6 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const { store, runner, clock, owner } = options;
   const leaseMs = options.leaseMs ?? 30_000;
   const batch = options.batch ?? 20;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = true;
 
   async function tick(): Promise<TickResult> {
     const claimed = await store.claimDueTimers(clock.now(), owner, leaseMs, batch);
@@ -82,25 +80,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return total;
   }
 
-  function start(intervalMs: number): void {
-    stopped = false;
-    const loop = () => {
-      if (stopped) return;
-      // One tick at a time: the next is scheduled only when this one has finished.
-      running = catchUp(50).catch((error: unknown) => options.onError?.(error)).finally(() => {
-        if (!stopped) timer = setTimeout(loop, intervalMs);
-      });
-    };
-    loop();
-  }
-
-  async function stop(): Promise<void> {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    await running;
-  }
-
-  return { tick, catchUp, start, stop };
+  // One run at a time: the next is scheduled only when this one has finished.
+  return { tick, catchUp, ...repeating(() => catchUp(50), options.onError) };
 }
 
 /** The timer or its case no longer exists: the row is stale and can go. */

@@ -14,6 +14,7 @@ import { axeViolations } from './support/axe.ts';
 import { Walker } from './support/drive.ts';
 import { heading, signOut } from './support/people.ts';
 import { SHOTS, stackForFile, type Stack } from './support/stack.ts';
+import { overflow } from './support/phone.ts';
 
 let stack: Stack;
 let page: Page;
@@ -23,15 +24,6 @@ beforeAll(() => {
 });
 
 const RAW_ID = /\b[a-z]+_[a-z_]+\b/;
-
-/** The page's width against the window's, and what sticks out (for the failure message). */
-function overflow(): { scrollWidth: number; innerWidth: number; wide: string[] } {
-  const wide = [...document.querySelectorAll<HTMLElement>('body *')]
-    .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
-    .slice(0, 5)
-    .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(el.getBoundingClientRect().right)} px)`);
-  return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, wide };
-}
 
 /** No sideways scrolling, Arial, no crest; axe clean; photographed. */
 async function check(name: string, width: number): Promise<void> {

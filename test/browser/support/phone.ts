@@ -19,8 +19,8 @@ export async function phonePage(stack: Stack): Promise<Page> {
   return (await stack.browser.newContext({ viewport: PHONE, bypassCSP: true })).newPage();
 }
 
-/** The page's width against the window's, and what sticks out (for the failure message). */
-function overflow(): { scrollWidth: number; innerWidth: number; wide: string[] } {
+/** The page's width against the window's, and what sticks out (for the failure message); run in the page. */
+export function overflow(): { scrollWidth: number; innerWidth: number; wide: string[] } {
   const wide = [...document.querySelectorAll<HTMLElement>('body *')]
     .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
     .slice(0, 5)

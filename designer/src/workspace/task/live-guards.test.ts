@@ -10,10 +10,10 @@ const action = (id: string, guards: GuardCheck[]): NextActionView => ({
   id, label: id, to: { id, name: id, kind: 'user_task' }, irreversible: null, chosenBy: null, passTo: null, requires: [], scheduledDate: null, defaultPriority: null, guards, available: false,
 });
 // As in the build (designer/vite.config.ts): the engine's calendar counts with the holidays the server sent.
-vi.mock('../../../../engine/calendar/holidays.ts', () => import('./bank-holidays.ts'));
-type Holidays = typeof import('../../../../engine/calendar/holidays.ts');
-const real = await vi.importActual<Holidays>('../../../../engine/calendar/holidays.ts');
-const sent = (years: number[]) => years.flatMap((y) => real.bankHolidays(y).map(({ date, name }) => ({ date, name })));
+vi.mock('../../../../engine/calendar/holiday-source.ts', () => import('./bank-holidays.ts'));
+type Source = typeof import('../../../../engine/calendar/holiday-source.ts');
+const real = await vi.importActual<Source>('../../../../engine/calendar/holiday-source.ts');
+const sent = (years: number[]) => years.flatMap((y) => real.readBankHolidays(y).map(({ date, name }) => ({ date, name })));
 const proposed = { var: 'form.offer.proposedOn' };
 
 /** Camden's consultation offer, as the server sends it on Friday 18 December 2026: the e-mail went on the 17th. */
