@@ -11,7 +11,8 @@
  * (`GET /v2/notifications?reference=...`) and skips them, so a retry after a partial failure, or
  * after a crash between Notify accepting and the outbox recording it, reaches only the
  * addresses still missing. What remains is the race the outbox documents: two workers sending
- * the same message at once, which its lease prevents unless a send outlives the lease.
+ * the same message at once, which its lease (renewed while a send is in flight) prevents unless
+ * the first worker's process stalls for longer than a lease.
  */
 import { createHmac } from 'node:crypto';
 import type { Notifier } from '../runtime/index.ts';

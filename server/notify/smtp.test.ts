@@ -3,42 +3,12 @@
  * relay receives (envelope, headers, body), and what happens when it refuses — the notifier
  * throws, and the outbox keeps the message and delivers it, once, when the relay is back.
  */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { referral } from '../../test/camden/given.ts';
 import { apiHarness, type Api } from '../../test/support/api.ts';
 import { createOutboxWorker, type NotificationMessage } from '../runtime/index.ts';
-import { messageIdFor, smtpNotifier } from './smtp.ts';
-
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-/** A relay on 127.0.0.1 that keeps what it accepts, or refuses every message with `refuse`. */
-async function relay(options: { refuse?: { code: number; text: string } } = {}) {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        if (options.refuse) return callback(Object.assign(new Error(options.refuse.text), { responseCode: options.refuse.code }));
-        const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-        received.push({ from, to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
+import { smtpSink, type Received } from './smtp-sink.ts';
+import { messageIdFor, smtpNotifier, type SmtpOptions } from './smtp.ts';
 
 /** A header's value, unfolded (long headers such as To continue on indented lines). */
 const header = (raw: string, name: string) => {
@@ -67,6 +37,13 @@ afterEach(async () => {
   await api.close();
 });
 
+/** The SMTP notifier, closed after the test before the relays (it keeps its connections open). */
+function notifier(url: string, options: Partial<SmtpOptions> = {}) {
+  const made = smtpNotifier(api.store, { url, from: 'stepwise@camden.gov.uk', ...options });
+  closers.unshift(() => made.close());
+  return made;
+}
+
 const escalation = (id = 'case-okafor.n9'): NotificationMessage => ({
   id,
   caseId: 'case-okafor',
@@ -82,9 +59,9 @@ const escalation = (id = 'case-okafor.n9'): NotificationMessage => ({
 
 describe('Given an SMTP relay on loopback', () => {
   it('When an escalation goes to a role and a shared inbox, Then the relay gets ONE message with every address in To, the subject, the body and the message id', async () => {
-    const smtp = await relay();
+    const smtp = await smtpSink();
     closers.push(smtp.close);
-    await smtpNotifier(api.store, { url: smtp.url, from: 'Stepwise <stepwise@camden.gov.uk>' }).send(escalation());
+    await notifier(smtp.url, { from: 'Stepwise <stepwise@camden.gov.uk>' }).send(escalation());
 
     expect(smtp.received).toHaveLength(1);
     const [mail] = smtp.received as [Received];
@@ -100,29 +77,29 @@ describe('Given an SMTP relay on loopback', () => {
   });
 
   it('When nobody holds the role any more, Then it throws so the outbox retries, and nothing is sent', async () => {
-    const smtp = await relay();
+    const smtp = await smtpSink();
     closers.push(smtp.close);
     const message = escalation();
     message.notification.to = [{ role: 'retired_role' }];
-    await expect(smtpNotifier(api.store, { url: smtp.url, from: 'stepwise@camden.gov.uk' }).send(message)).rejects.toThrow('No one holds the recipient role, team or mailbox.');
+    await expect(notifier(smtp.url).send(message)).rejects.toThrow('No one holds the recipient role, team or mailbox.');
     expect(smtp.received).toHaveLength(0);
   });
 });
 
 describe('Given a relay that refuses with 451 (try again later)', () => {
   it('When Sam e-mails the EH Step Down inbox, Then the notifier throws; the outbox keeps the e-mail pending with the reason, and delivers it once when the relay accepts again', async () => {
-    const down = await relay({ refuse: { code: 451, text: 'Greylisted, try again later' } });
+    const down = await smtpSink({ refuse: { code: 451, text: 'Greylisted, try again later' } });
     closers.push(down.close);
     await referred();
 
     const from = 'stepwise@camden.gov.uk';
-    const worker = (url: string) => createOutboxWorker({ store: api.store, runner: api.runner, clock: api.clock, owner: 'test', notifier: smtpNotifier(api.store, { url, from }) });
+    const worker = (url: string) => createOutboxWorker({ store: api.store, runner: api.runner, clock: api.clock, owner: 'test', notifier: notifier(url, { from }) });
     expect(await worker(down.url).tick()).toMatchObject({ claimed: 1, retried: 1, done: 0 });
     const [pending] = await api.store.listOutbox({ authority: 'camden', status: 'pending' });
     expect(pending).toMatchObject({ caseId: 'case-patel', kind: 'notify', attempts: 1 });
     expect(pending!.lastError).toMatch(/451 Greylisted, try again later/);
 
-    const up = await relay();
+    const up = await smtpSink();
     closers.push(up.close);
     expect(await worker(up.url).tick()).toMatchObject({ claimed: 0 }); // not before its backoff
     api.clock.advance(31_000);
@@ -135,9 +112,19 @@ describe('Given a relay that refuses with 451 (try again later)', () => {
   });
 
   it('When no relay answers at all, Then the notifier throws too', async () => {
-    const gone = await relay();
+    const gone = await smtpSink();
     await gone.close();
-    await expect(smtpNotifier(api.store, { url: gone.url, from: 'stepwise@camden.gov.uk', timeoutMs: 2000 }).send(escalation())).rejects.toThrow();
+    await expect(notifier(gone.url, { timeoutMs: 2000 }).send(escalation())).rejects.toThrow();
+  });
+});
+
+describe('Given a relay that takes 3 s over each message', () => {
+  it('When the notifier’s timeout is 0.5 s, Then the send fails at the timeout rather than waiting on (nodemailer used to drop the timeouts)', async () => {
+    const slow = await smtpSink({ delayMs: 3000 });
+    closers.push(slow.close);
+    const started = Date.now();
+    await expect(notifier(slow.url, { timeoutMs: 500 }).send(escalation())).rejects.toThrow(/timeout/i);
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 });
 

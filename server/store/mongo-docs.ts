@@ -90,7 +90,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   // Each reader's access log (mongo-audit.ts); `_id`s make entries and heads unique per reader.
   access_log: [{ key: { authority: 1, actor: 1, seq: 1 }, unique: true }, { key: { authority: 1, at: 1 } }],
   access_heads: [{ key: { authority: 1, actor: 1 } }],
-  outbox: [{ key: { status: 1, availableAt: 1 } }, { key: { authority: 1, status: 1, createdAt: 1 } }, { key: { caseId: 1 } }],
+  // Claims take each kind in order (e-mail and internal jobs are separate queues, outbox.ts).
+  outbox: [{ key: { status: 1, kind: 1, availableAt: 1, createdAt: 1, _id: 1 } }, { key: { authority: 1, status: 1, createdAt: 1 } }, { key: { caseId: 1 } }],
   users: [{ key: { emailKey: 1 }, unique: true }, { key: { authority: 1 } }],
   sessions: [{ key: { expiresAt: 1 } }],
   // MongoDB's TTL monitor removes expired attempts about once a minute, even if no server purges.

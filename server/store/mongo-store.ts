@@ -24,7 +24,7 @@ import * as docs from './mongo-docs.ts';
 import { caseSearchKey } from './search-key.ts';
 import { caseRecord, instant, rowsToWrite, taskRows, timerRows } from './rows.ts';
 import type { DraftMeta, PublishOptions, SaveDraftOptions, Store } from './store.ts';
-import type { AccessFilter, AuditInput, AuditLogRef, CaseFilter, ClaimedTimer, CommitInput, OutboxMessage, SessionRecord, SignInAttempt, TaskDraft, TaskQuery, UserRecord } from './types.ts';
+import type { AccessFilter, AuditInput, AuditLogRef, CaseFilter, ClaimedTimer, CommitInput, OutboxKind, OutboxMessage, SessionRecord, SignInAttempt, TaskDraft, TaskQuery, UserRecord } from './types.ts';
 import type { IdempotencyClaim, IdempotencyHold, IdempotentResponse } from './types.ts';
 
 export interface MongoOptions {
@@ -222,9 +222,9 @@ class MongoStore implements Store {
     return (await this.timers.find({ caseId }).sort({ fireAt: 1, _id: 1 }).toArray()).map(docs.timerRow);
   }
 
-  async claimOutbox(now: string, owner: string, leaseMs: number, limit: number): Promise<OutboxMessage[]> {
+  async claimOutbox(now: string, owner: string, leaseMs: number, limit: number, kinds?: readonly OutboxKind[]): Promise<OutboxMessage[]> {
     const at = instant(now);
-    const ready = { status: 'pending' as const, availableAt: { $lte: at }, ...docs.leaseFree(at) };
+    const ready = { status: 'pending' as const, ...(kinds ? { kind: { $in: [...kinds] } } : {}), availableAt: { $lte: at }, ...docs.leaseFree(at) };
     const candidates = await this.outbox.find(ready).sort({ availableAt: 1, createdAt: 1, _id: 1 }).limit(limit).toArray();
     const claimed: OutboxMessage[] = [];
     for (const candidate of candidates) {
@@ -233,12 +233,21 @@ class MongoStore implements Store {
     }
     return claimed;
   }
-  async markOutboxDone(id: string, at: string) {
-    await this.outbox.updateOne({ _id: id, status: 'pending' }, { $set: { status: 'done', doneAt: instant(at), leaseOwner: null, leaseUntil: null } });
+  async renewOutboxLeases(ids: readonly string[], owner: string, until: string): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const held = { _id: { $in: [...ids] }, status: 'pending' as const, leaseOwner: owner };
+    await this.outbox.updateMany(held, { $set: { leaseUntil: instant(until) } });
+    // A message another worker took meanwhile has another owner now, so this finds what is still held.
+    return (await this.outbox.find(held, { projection: { _id: 1 } }).toArray()).map((doc) => doc._id);
   }
-  async markOutboxFailed(id: string, error: string, retryAt: string | null) {
+  async markOutboxDone(id: string, owner: string, at: string) {
+    const result = await this.outbox.updateOne({ _id: id, status: 'pending', leaseOwner: owner }, { $set: { status: 'done', doneAt: instant(at), leaseOwner: null, leaseUntil: null } });
+    return result.matchedCount === 1;
+  }
+  async markOutboxFailed(id: string, owner: string, error: string, retryAt: string | null) {
     const set = retryAt === null ? { status: 'dead' as const } : { availableAt: instant(retryAt) };
-    await this.outbox.updateOne({ _id: id, status: 'pending' }, { $set: { ...set, lastError: error.slice(0, 500), leaseOwner: null, leaseUntil: null } });
+    const result = await this.outbox.updateOne({ _id: id, status: 'pending', leaseOwner: owner }, { $set: { ...set, lastError: error.slice(0, 500), leaseOwner: null, leaseUntil: null } });
+    return result.matchedCount === 1;
   }
   async listOutbox(filter: { authority?: string; caseId?: string; status?: OutboxMessage['status'] }) {
     const query = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));

@@ -146,8 +146,10 @@ export function listOutbox(db: Db, filter: { authority?: string; caseId?: string
   return (db.prepare(sql).all(...params) as OutboxSqlRow[]).map(outboxMessage);
 }
 
-export function readyOutbox(db: Db, now: string, limit: number): OutboxMessage[] {
-  const sql = `SELECT * FROM outbox WHERE status = 'pending' AND available_at <= ?
+/** Ready messages, oldest first; `kinds` (one `?` each, so the `outbox_claim` index serves it) narrows the claim. */
+export function readyOutbox(db: Db, now: string, limit: number, kinds?: readonly OutboxMessage['kind'][]): OutboxMessage[] {
+  const ofKind = kinds ? `AND kind IN (${kinds.map(() => '?').join(', ')})` : '';
+  const sql = `SELECT * FROM outbox WHERE status = 'pending' ${ofKind} AND available_at <= ?
     AND (lease_until IS NULL OR lease_until <= ?) ORDER BY available_at, created_at, id LIMIT ?`;
-  return (db.prepare(sql).all(now, now, limit) as OutboxSqlRow[]).map(outboxMessage);
+  return (db.prepare(sql).all(...(kinds ?? []), now, now, limit) as OutboxSqlRow[]).map(outboxMessage);
 }

@@ -27,8 +27,10 @@ function raw(path: string, sql: string, ...params: unknown[]): void {
   db.close();
 }
 
-/** Takes a file back from schema 7 (idempotency keys) to 6. */
-const UNDO_7 = 'DROP TABLE idempotency_keys;';
+/** Takes a file back from schema 8 (the outbox's claim index) to 7. */
+const UNDO_8 = 'DROP INDEX outbox_claim; CREATE INDEX outbox_ready ON outbox (status, available_at);';
+/** Takes a file back from schema 8 and 7 (idempotency keys) to 6. */
+const UNDO_7 = `${UNDO_8} DROP TABLE idempotency_keys;`;
 /** Takes a file back from schema 7 and 6 (access logs, audit key) to 5. */
 const UNDO_6 = `${UNDO_7} DROP TABLE access_log; DROP TABLE access_heads; DROP TABLE audit_keys;`;
 /** Takes a file back from schema 6 and 5 (sign-in hardening) to 4, for the upgrade tests. */
@@ -158,5 +160,22 @@ describe('SQLite store on disk', () => {
     expect(await store.claimIdempotencyKey(claim)).toEqual({ ...claim, response: null });
     expect(await store.claimIdempotencyKey({ ...claim, token: 'retry' })).toMatchObject({ token: 't' });
     await store.close();
+  });
+  it('upgrades a schema-7 file in place: the outbox claims e-mail from its index, in order, without sorting', async () => {
+    const path = tempFile();
+    const db = openDatabase({ path });
+    db.exec(`${UNDO_8} UPDATE schema_version SET version = 7;`);
+    db.close();
+
+    const store = openSqliteStore({ path });
+    await save(store, makeCase({ id: 'c1' }), [{ id: 'c1.n1', kind: 'notify', payload: {} }]);
+    expect((await store.claimOutbox('2026-11-02T10:00:00.000Z', 'a', 60_000, 10, ['notify'])).map((m) => m.id)).toEqual(['c1.n1']);
+    await store.close();
+    const check = new Database(path, { readonly: true });
+    const plan = check.prepare(`EXPLAIN QUERY PLAN SELECT * FROM outbox WHERE status = 'pending' AND kind IN (?) AND available_at <= ?
+      ORDER BY available_at, created_at, id LIMIT 16`).all('notify', '2026-11-02T10:00:00.000Z') as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail)).toEqual([expect.stringContaining('USING INDEX outbox_claim')]);
+    expect(check.prepare('SELECT version FROM schema_version').get()).toEqual({ version: SQLITE_SCHEMA_VERSION });
+    check.close();
   });
 });

@@ -18,7 +18,7 @@ import * as users from './sqlite-users.ts';
 import { SqliteAudit } from './sqlite-audit.ts';
 import { openDatabase, type Db, type SqliteOptions } from './sqlite-schema.ts';
 import type { DraftMeta, PublishOptions, SaveDraftOptions, Store } from './store.ts';
-import type { AccessFilter, AuditInput, AuditLogRef, AuditRecord, CaseFilter, ClaimedTimer, CommitInput, OutboxMessage, SessionRecord, SignInAttempt, TaskDraft, TaskQuery, UserRecord } from './types.ts';
+import type { AccessFilter, AuditInput, AuditLogRef, AuditRecord, CaseFilter, ClaimedTimer, CommitInput, OutboxKind, OutboxMessage, SessionRecord, SignInAttempt, TaskDraft, TaskQuery, UserRecord } from './types.ts';
 import type { IdempotencyClaim, IdempotencyHold, IdempotentResponse } from './types.ts';
 
 export type { SqliteOptions } from './sqlite-schema.ts';
@@ -173,24 +173,29 @@ class SqliteStore implements Store {
     return (this.db.prepare('SELECT * FROM timers WHERE case_id = ? ORDER BY fire_at, timer_id').all(caseId) as Parameters<typeof queries.timerRow>[0][]).map(queries.timerRow);
   }
 
-  async claimOutbox(now: string, owner: string, leaseMs: number, limit: number): Promise<OutboxMessage[]> {
+  async claimOutbox(now: string, owner: string, leaseMs: number, limit: number, kinds?: readonly OutboxKind[]): Promise<OutboxMessage[]> {
     const at = instant(now);
     const lease = this.db.prepare('UPDATE outbox SET lease_owner = ?, lease_until = ?, attempts = attempts + 1 WHERE id = ?');
     return this.db.transaction(() =>
-      queries.readyOutbox(this.db, at, limit).map((message) => {
+      queries.readyOutbox(this.db, at, limit, kinds).map((message) => {
         lease.run(owner, plusMs(at, leaseMs), message.id);
         return { ...message, attempts: message.attempts + 1 };
       }),
     ).immediate();
   }
-  async markOutboxDone(id: string, at: string) {
-    this.db.prepare(`UPDATE outbox SET status = 'done', done_at = ?, lease_owner = NULL, lease_until = NULL
-      WHERE id = ? AND status = 'pending'`).run(instant(at), id);
+  async renewOutboxLeases(ids: readonly string[], owner: string, until: string): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const renew = this.db.prepare(`UPDATE outbox SET lease_until = ? WHERE id = ? AND status = 'pending' AND lease_owner = ?`);
+    return this.db.transaction(() => ids.filter((id) => renew.run(instant(until), id, owner).changes === 1)).immediate();
   }
-  async markOutboxFailed(id: string, error: string, retryAt: string | null) {
-    this.db.prepare(`UPDATE outbox SET status = ?, available_at = COALESCE(?, available_at), last_error = ?,
-      lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = 'pending'`)
-      .run(retryAt === null ? 'dead' : 'pending', retryAt === null ? null : instant(retryAt), error.slice(0, 500), id);
+  async markOutboxDone(id: string, owner: string, at: string) {
+    return this.db.prepare(`UPDATE outbox SET status = 'done', done_at = ?, lease_owner = NULL, lease_until = NULL
+      WHERE id = ? AND status = 'pending' AND lease_owner = ?`).run(instant(at), id, owner).changes === 1;
+  }
+  async markOutboxFailed(id: string, owner: string, error: string, retryAt: string | null) {
+    return this.db.prepare(`UPDATE outbox SET status = ?, available_at = COALESCE(?, available_at), last_error = ?,
+      lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = 'pending' AND lease_owner = ?`)
+      .run(retryAt === null ? 'dead' : 'pending', retryAt === null ? null : instant(retryAt), error.slice(0, 500), id, owner).changes === 1;
   }
   async listOutbox(filter: { authority?: string; caseId?: string; status?: OutboxMessage['status'] }) {
     return queries.listOutbox(this.db, filter);

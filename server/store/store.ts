@@ -26,6 +26,7 @@ import type {
   IdempotencyHold,
   IdempotencyRecord,
   IdempotentResponse,
+  OutboxKind,
   OutboxMessage,
   PublishedDefinition,
   TaskDraft,
@@ -101,11 +102,24 @@ export interface Store {
   nextTimerAt(): Promise<Instant | null>;
   listTimers(caseId: string): Promise<TimerRow[]>;
 
-  // Outbox: notifications and internal jobs, written with the step that caused them.
-  claimOutbox(now: Instant, owner: string, leaseMs: number, limit: number): Promise<OutboxMessage[]>;
-  markOutboxDone(id: string, at: Instant): Promise<void>;
-  /** `retryAt: null` gives up: the message is kept as `dead` for an admin to see. */
-  markOutboxFailed(id: string, error: string, retryAt: Instant | null): Promise<void>;
+  // Outbox: notifications and internal jobs, written with the step that caused them. Each message
+  // is leased on its own, and its sender renews the lease while it works, so a lease runs out
+  // only when its sender has died (or stalled for longer than a lease).
+  /**
+   * Leases up to `limit` ready messages (pending, available by `now`, lease free or expired) to
+   * `owner` until `now + leaseMs`, counting an attempt on each; oldest first. `kinds` limits the
+   * claim to those kinds, so internal jobs can have a queue of their own beside e-mail.
+   */
+  claimOutbox(now: Instant, owner: string, leaseMs: number, limit: number, kinds?: readonly OutboxKind[]): Promise<OutboxMessage[]>;
+  /** Extends `owner`'s leases on `ids` to `until`; returns the ids it still holds (pending and leased to it). */
+  renewOutboxLeases(ids: readonly string[], owner: string, until: Instant): Promise<string[]>;
+  /**
+   * Settles a message, only for its lease holder: false, and nothing changes, if `owner` no
+   * longer holds it (its lease ran out and another took it, or it is settled already).
+   */
+  markOutboxDone(id: string, owner: string, at: Instant): Promise<boolean>;
+  /** As `markOutboxDone`; `retryAt: null` gives up: the message is kept as `dead` for an admin to see. */
+  markOutboxFailed(id: string, owner: string, error: string, retryAt: Instant | null): Promise<boolean>;
   listOutbox(filter: { authority?: string; caseId?: string; status?: OutboxMessage['status'] }): Promise<OutboxMessage[]>;
 
   // Audit: append-only, each log chained with an HMAC under the store's audit key (audit-chain.ts):

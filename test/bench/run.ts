@@ -24,6 +24,7 @@ const benches: Array<[string, string[]]> = [
   ['timers.ts', [full ? '1000000' : '50000', ...(full ? ['--seconds', '60'] : [])]],
   ['designer.ts', [full ? '5' : '3']],
   ['sign-in.ts', [full ? '200' : '60']],
+  ['outbox.ts', full ? ['20000', '--seconds', '60'] : ['5000']],
 ];
 
 let failed = 0;
