@@ -40,7 +40,13 @@ const people = await seedDemoPeople(store, definitions, env.DEMO_PASSWORD);
 const runner = createCaseRunner({ store, clock });
 const owner = `${hostname()}:${process.pid}`;
 const scheduler = createScheduler({ store, runner, clock, owner });
-const outbox = createOutboxWorker({ store, runner, clock, owner, notifier: notifierFromEnvironment(store, env) });
+const notifier = notifierFromEnvironment(store, env);
+const outboxConcurrency = env.STEPWISE_OUTBOX_CONCURRENCY ? Number(env.STEPWISE_OUTBOX_CONCURRENCY) : undefined;
+if (outboxConcurrency !== undefined && !(Number.isInteger(outboxConcurrency) && outboxConcurrency >= 1 && outboxConcurrency <= 256)) {
+  console.error(`STEPWISE_OUTBOX_CONCURRENCY must be a whole number from 1 to 256, not "${env.STEPWISE_OUTBOX_CONCURRENCY}".`);
+  process.exit(2);
+}
+const outbox = createOutboxWorker({ store, runner, clock, owner, notifier, ...(outboxConcurrency ? { concurrency: outboxConcurrency } : {}) });
 scheduler.start(1000);
 const deliver = setInterval(() => void outbox.tick().catch(() => undefined), 2000);
 // Expired sessions and sign-in attempts: every 10 minutes, and once now.
@@ -80,6 +86,9 @@ const server = serve({ fetch, port, hostname: host }, (info) => {
 async function shutdown(): Promise<void> {
   scheduler.stop();
   clearInterval(deliver);
+  // Messages being sent are settled here, not left leased to a process that is going.
+  await outbox.stop();
+  if ('close' in notifier && typeof notifier.close === 'function') await notifier.close();
   await purge.stop();
   server.close();
   await store.close();

@@ -52,4 +52,16 @@ describe('the conditions of one step share one budget', () => {
     expect(refusal.message).toContain('"Step down after assessment or at the final CIN review?"');
     expect(refusal.details).toEqual({ node: 'route_referral', limit: 2_000_000 });
   });
+
+  it('Given the way in has 400 start guards, When a social worker starts a case there, Then the start is refused as too costly, naming the way in', () => {
+    const definition = structuredClone(camden);
+    definition.version += 1;
+    const start = definition.nodes.find((n) => n.id === 'sw_assessment');
+    if (start?.kind !== 'start') throw new Error('no start sw_assessment');
+    start.guards = costlyGuards(400);
+    const driver = new CaseDriver(definition, users, '2026-12-16T09:00:00Z');
+    const refusal = driver.refused((d) => d.start('2026-12-16T09:00:00Z', 'sw_assessment', 'sam', family));
+    expect(refusal.code).toBe('logic_too_costly');
+    expect(refusal.details).toMatchObject({ node: 'sw_assessment', limit: 2_000_000 });
+  });
 });

@@ -8,7 +8,7 @@ import type { UserTaskNode, WorkflowDefinition } from '../schema/definition.type
 import { Refusal } from '../problems.ts';
 import type { Instant } from '../time.ts';
 import { validateFormData, withoutBlankAnswers } from '../forms/index.ts';
-import { truthy } from '../logic/index.ts';
+import { Budget } from '../logic/index.ts';
 import { completeTask, enterNode, fireDue, fireEscalation, fireWait, reassignTask } from '../nodes/index.ts';
 import { rolesSentence } from '../nodes/who-may-act.ts';
 import type { CaseEvent, StepContext, Effect } from './events.ts';
@@ -184,7 +184,8 @@ function startCase(definition: WorkflowDefinition, event: Extract<CaseEvent, { t
     const calendar = WorkingCalendar.for(definition.calendar);
     const subject = fieldErrors.length === 0 ? event.subject : undefined;
     const intake = subject && { case: { familyName: subject.familyName, children: subject.children, childCount: subject.children.length }, now, today: calendar.localDate(now) };
-    const errors = validateFormData(form, data, subject ? { children: subject.children, caseData: intake, calendar } : {});
+    // Its checks share one budget, as a task's do: past it, the start is refused (`logic_too_costly`).
+    const errors = validateFormData(form, data, subject ? { children: subject.children, caseData: intake, calendar, budget: new Budget() } : {});
     fieldErrors.push(...errors.map((e) => ({ ...e, pointer: `/data${e.pointer}` })));
   }
   if (fieldErrors.length > 0) throw new Refusal('form_invalid', 'The case details have answers to correct.', { fieldErrors });
@@ -218,7 +219,7 @@ function startCase(definition: WorkflowDefinition, event: Extract<CaseEvent, { t
   };
   const run = new Run(definition, state, now);
   run.actor = event.by.id;
-  const failed = (start.guards ?? []).filter((guard) => !truthy(guard.rule, run.data(), run.calendar)).map((guard) => guard.message);
+  const failed = (start.guards ?? []).filter((guard) => !run.holds(guard.rule, run.data(), start.id)).map((guard) => guard.message);
   if (failed.length > 0) throw new Refusal('guard_failed', failed.join(' '), { messages: failed });
   run.record({ type: 'case_started', node: start.id, by: event.by.id, children: event.subject.children.length });
   run.enter(start.next, { from: start.id, passedBy: event.by.id });

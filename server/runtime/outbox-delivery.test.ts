@@ -86,6 +86,19 @@ describe('Given 40 e-mails waiting and a relay that takes its time', () => {
     expect(relay.mostInFlight).toBe(4);
   });
 
+  it('When the worker is stopped with 16 in flight, Then it waits for them, claims nothing more, and later ticks do nothing', async () => {
+    await queue('c9', emails(40));
+    const worker = createOutboxWorker({ store, runner: noRunner, notifier: relay, clock, owner: 'w' });
+    void worker.tick();
+    await vi.waitFor(() => expect(relay.inFlight).toBe(16));
+    const stopping = worker.stop();
+    await relay.releaseUntil(stopping);
+    expect(relay.sent).toHaveLength(16);
+    expect(relay.mostInFlight).toBe(16);
+    expect(await worker.tick()).toMatchObject({ claimed: 0 });
+    expect(await store.listOutbox({ caseId: 'c9', status: 'pending' })).toHaveLength(24);
+  });
+
   it('When a tick is asked for while one is running, Then it joins it rather than sending anything twice', async () => {
     await queue('c9', emails(20));
     const worker = createOutboxWorker({ store, runner: noRunner, notifier: relay, clock, owner: 'w' });

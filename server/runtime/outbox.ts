@@ -62,6 +62,11 @@ export interface OutboxWorker {
   tick(): Promise<DeliveryResult>;
   /** Ticks until a tick claims nothing (a job may queue more messages). */
   drain(maxTicks?: number): Promise<DeliveryResult>;
+  /**
+   * For shutdown: claims nothing more, and resolves when the messages in flight are settled, so
+   * none is left leased to a process that is going (it would be sent again when its lease ran out).
+   */
+  stop(): Promise<void>;
 }
 
 interface Queue {
@@ -96,6 +101,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     { kinds: kindsIn('jobs'), limit: options.jobConcurrency ?? 4, inFlight: 0, claiming: false, dry: false },
   ];
   let run: Run | undefined;
+  let stopping = false;
 
   function startRun(): Run {
     let resolve!: (result: DeliveryResult) => void;
@@ -162,6 +168,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   function tick(): Promise<DeliveryResult> {
+    if (stopping) return Promise.resolve(empty());
     const current = (run ??= startRun());
     for (const queue of queues) {
       queue.dry = false;
@@ -180,5 +187,11 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return total;
   }
 
-  return { tick, drain };
+  async function stop(): Promise<void> {
+    stopping = true;
+    for (const queue of queues) queue.dry = true;
+    await run?.finished.catch(() => undefined);
+  }
+
+  return { tick, drain, stop };
 }
