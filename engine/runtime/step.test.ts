@@ -110,9 +110,16 @@ describe('completing a user task', () => {
     expect(refusal(() => complete(state, 'plan', sam, { consent: true, finalReviewDate: '2027-01-20' }, [{ action: 'fly' }], '2026-11-03T10:00:00Z')).code).toBe('unknown_action');
     const taskId = openTask(state, 'plan').id;
     const done = complete(state, 'plan', sam, { consent: true, finalReviewDate: '2027-01-20' }, [{ action: 'refer' }], '2026-11-03T11:00:00Z').state;
-    const again = refusal(() => step(definition, done, { type: 'task_completed', taskId, by: sam, data: {}, actions: [{ action: 'refer' }] }, { now: '2026-11-03T11:01:00Z' }));
+    const again = refusal(() => step(definition, done, { type: 'task_completed', taskId, by: dana, data: {}, actions: [{ action: 'refer' }] }, { now: '2026-11-03T11:01:00Z' }));
     expect(again.code).toBe('task_not_open');
     expect(again.message).toContain('Someone else already did this');
+    // Sam's own submit sent again (its answer lost on the way back) hears that it was saved, not "someone else".
+    const mine = refusal(() => step(definition, done, { type: 'task_completed', taskId, by: sam, data: {}, actions: [{ action: 'refer' }] }, { now: '2026-11-03T11:01:00Z' }));
+    expect([mine.code, mine.message, mine.details]).toEqual([
+      'task_not_open',
+      'You have already completed this task: your earlier submit was saved.',
+      { task: taskId, taskStatus: 'completed', completedBy: 'sam', completedAt: '2026-11-03T11:00:00.000Z', byYou: true },
+    ]);
   });
 
   it('refuses an event made against an older version of the case', () => {

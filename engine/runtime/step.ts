@@ -109,12 +109,12 @@ function draftOf(state: CaseState): CaseState {
 function applyEvent(run: Run, event: Exclude<CaseEvent, { type: 'case_started' }>): void {
   switch (event.type) {
     case 'task_completed': {
-      const task = openTask(run, event.taskId);
+      const task = openTask(run, event.taskId, event.by.id);
       completeTask(run.node(task.node) as UserTaskNode, run, task, event);
       return;
     }
     case 'task_reassigned': {
-      const task = openTask(run, event.taskId);
+      const task = openTask(run, event.taskId, event.by.id);
       reassignTask(run.node(task.node) as UserTaskNode, run, task, event);
       return;
     }
@@ -155,9 +155,23 @@ function applyEvent(run: Run, event: Exclude<CaseEvent, { type: 'case_started' }
   }
 }
 
-function openTask(run: Run, taskId: string) {
+/**
+ * The open task an event is about. A task this very person completed is refused as done by them,
+ * not "someone else": a submit whose answer was lost on the way back (a cut connection) and is
+ * sent again finds its own work already saved.
+ */
+function openTask(run: Run, taskId: string, by: string) {
   const task = Object.hasOwn(run.state.tasks, taskId) ? run.state.tasks[taskId] : undefined;
   if (!task) throw new Refusal('unknown_task', 'There is no such task on this case.', { task: taskId });
+  if (task.status === 'completed' && task.completedBy === by) {
+    throw new Refusal('task_not_open', 'You have already completed this task: your earlier submit was saved.', {
+      task: taskId,
+      taskStatus: task.status,
+      completedBy: by,
+      completedAt: task.completedAt ?? null,
+      byYou: true,
+    });
+  }
   if (task.status !== 'open') {
     const who = task.completedBy ? ` by ${task.completedBy}` : '';
     throw new Refusal('task_not_open', `Someone else already did this: the task was ${task.status}${who}.`, {

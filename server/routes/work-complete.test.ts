@@ -70,6 +70,16 @@ describe('completing a task', () => {
     expect((await json(dora.get(`/api/cases/${caseId}`))).openTasks).toEqual([expect.objectContaining({ id: screenId, status: 'open' })]);
   });
 
+  it('Given the front door manager’s submit went through but its answer was lost, When she sends it again without a key, Then she hears it was saved, not "Someone else already did this"', async () => {
+    const { dora, caseId, screenId } = await referredCase(api);
+    const body = { data: screening('team'), actions: [toKte] };
+    expect((await dora.post(`/api/cases/${caseId}/tasks/${screenId}/complete`, body)).status).toBe(200);
+    const again = await json(dora.post(`/api/cases/${caseId}/tasks/${screenId}/complete`, body));
+    expect(again).toMatchObject({ status: 409, code: 'task_not_open', byYou: true, completedBy: dora.user.id, detail: 'You have already completed this task: your earlier submit was saved.' });
+    const state = (await api.store.getCase(caseId))!;
+    expect(state.history.filter((h) => h.type === 'task_completed' && h.node === 'asm_screen')).toHaveLength(1);
+  });
+
   it('Given two front door managers completing the same screening at once, Then exactly one succeeds and the other hears "Someone else already did this"', async () => {
     const { dora, caseId, screenId } = await referredCase(api);
     const dee = await secondFrontDoorManager();

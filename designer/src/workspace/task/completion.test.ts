@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Completion, TaskSummary } from '../../lib/api-types.ts';
-import { confirmation, irreversibleChosen } from './completion.ts';
+import { conflictTitle, confirmation, irreversibleChosen } from './completion.ts';
 
 const task = (extra: Partial<TaskSummary>) => ({ id: 't', name: 'Contact the social worker', assignee: { kind: 'team', id: 'kte', name: 'IEYS Kentish Town East' }, due: '2026-12-22T23:59:59.999Z', ...extra }) as TaskSummary;
 const done = (extra: Partial<Completion>): Completion => ({ completed: true, closed: false, outcome: null, nextTasks: [], stillOpen: [], startedCases: [], ...extra });
@@ -28,5 +28,11 @@ describe('the confirmation after a task', () => {
     const actions = [{ id: 'a', irreversible: null }, { id: 'b', irreversible: 'closes' }] as never;
     expect(irreversibleChosen(actions, ['a'])).toEqual([]);
     expect(irreversibleChosen(actions, ['b']).map((a) => a.id)).toEqual(['b']);
+  });
+
+  it('heads a refused completion by what happened meanwhile: closed, already done by this person, or by someone else', () => {
+    expect(conflictTitle({ code: 'case_closed', extra: {} })).toBe('This case has been closed');
+    expect(conflictTitle({ code: 'task_not_open', extra: { byYou: true } })).toBe('You have already completed this task');
+    expect(conflictTitle({ code: 'task_not_open', extra: {} })).toBe('Someone else already did this');
   });
 });

@@ -3,6 +3,7 @@
  * definition — "Now with IEYS Kentish Town East, due Tuesday 22 December 2026" — or that the case
  * is closed; and which chosen next actions cannot be taken back, so are checked on a page first.
  */
+import type { ApiProblem } from '../../lib/api.ts';
 import type { Completion, NextActionView, TaskSummary } from '../../lib/api-types.ts';
 import { londonDate } from '../../lib/format.ts';
 
@@ -47,3 +48,10 @@ export function irreversibleText(action: NextActionView): string | null {
 /** The chosen actions that cannot be taken back; any one means the answers are checked first. */
 export const irreversibleChosen = (actions: readonly NextActionView[], chosen: readonly string[]) =>
   actions.filter((a) => chosen.includes(a.id) && a.irreversible !== null);
+
+/** The heading when a task could not be completed because of what happened meanwhile. */
+export function conflictTitle(problem: Pick<ApiProblem, 'code' | 'extra'> | null): string {
+  if (problem?.code === 'case_closed') return 'This case has been closed';
+  if (problem?.extra['byYou'] === true) return 'You have already completed this task';
+  return 'Someone else already did this';
+}
