@@ -102,7 +102,9 @@ export function checkErrors(form: Form, answers: Record<string, unknown>, contex
   const view = { ...context.caseData, answers };
   // A check comparing an answer that already has an error of its own ("cannot be before the
   // referral" beside "Enter the date of the visit") cannot say anything the error does not: it waits.
+  // (Only read the rule's paths when there is an error at all: most submits have none.)
   const restates = (check: FormCheck) =>
+    (taken.length > 0 || errors.length > 0) &&
     varsRead(check.rule).some((path) => path.startsWith('answers.') && busy(`/${path.slice('answers.'.length).split('.')[0]}`));
   for (const check of form.checks) {
     if (restates(check)) continue;
