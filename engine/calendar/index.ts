@@ -6,3 +6,4 @@ export {
 export {
   DEFAULT_TIME_ZONE, endOfLocalDay, instantAt, localDateOf, parseInstant, parseTimeOfDay, startOfLocalDay,
 } from './zone.ts';
+export { londonLongTime, londonTime } from './london-words.ts';

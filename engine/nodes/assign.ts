@@ -51,6 +51,19 @@ export function canAct(task: Task, actor: Actor, definition: WorkflowDefinition)
   return Boolean(team?.members?.includes(actor.id) || team?.roles?.some((r) => actor.roles.includes(r)));
 }
 
+/**
+ * Who may pass an open task on: whoever can act on it, a manager named by one of the protocol's
+ * roles, or an admin (to tidy up after someone leaves).
+ */
+export function mayPassOn(task: Task, actor: Actor, definition: WorkflowDefinition): boolean {
+  return canAct(task, actor, definition) || managesProtocol(actor, definition);
+}
+
+/** An admin, or a manager named by one of the protocol's roles: may allocate and pass on any of its work. */
+export function managesProtocol(actor: Actor, definition: WorkflowDefinition): boolean {
+  return actor.roles.includes('admin') || definition.roles.some((r) => r.manager !== undefined && actor.roles.includes(r.manager));
+}
+
 export function describeAssignment(assignment: Assignment): string {
   if ('worker' in assignment) return `worker ${assignment.worker}`;
   if ('team' in assignment) return `team ${assignment.team}`;

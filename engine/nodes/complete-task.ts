@@ -6,6 +6,7 @@
  */
 import type { UserTaskNode } from '../schema/definition.types.ts';
 import { validateFormData, withoutBlankAnswers } from '../forms/index.ts';
+import { londonLongTime } from '../calendar/index.ts';
 import { Refusal, type FieldError } from '../problems.ts';
 import type { Actor, ChosenAction } from '../runtime/events.ts';
 import type { Run } from '../runtime/run.ts';
@@ -23,7 +24,7 @@ export function completeTask(
   const { by } = event;
   checkMayAct(node, run, task, by);
   if (task.availableFrom && task.availableFrom > run.now) {
-    throw new Refusal('not_yet_available', `"${task.name}" cannot be completed before ${task.availableFrom}.`, {
+    throw new Refusal('not_yet_available', `"${task.name}" cannot be completed before ${londonLongTime(task.availableFrom)}.`, {
       availableFrom: task.availableFrom,
     });
   }

@@ -37,7 +37,7 @@ export function enterNode(node: Node, run: Run, arrival: Arrival): void {
   }
 }
 
-export { canAct, describeAssignment } from './assign.ts';
+export { canAct, describeAssignment, managesProtocol, mayPassOn } from './assign.ts';
 export { completeTask } from './complete-task.ts';
 export { reassignTask } from './reassign-task.ts';
 export { mayWorkOn, signersOf, stepRoles } from './who-may-act.ts';

@@ -21,7 +21,7 @@ export const ENFORCED = {
     { id: 'sw_team_manager', name: 'Social work team manager' },
     { id: 'front_door', name: 'EH front door manager' },
     { id: 'eh_team_manager', name: 'EH team manager' },
-    { id: 'eh_family_worker', name: 'EH family worker' },
+    { id: 'eh_family_worker', name: 'EH family worker', manager: 'eh_team_manager' },
     { id: 'eh_ops_manager', name: 'Early Help operational manager' },
     { id: 'mash_ops_manager', name: 'MASH operational manager' },
   ],

@@ -124,6 +124,15 @@ describe('Who may act: passing work to a worker of the right role', () => {
     expect(reassigned.message).toBe('"Joint visit" can only be passed to an EH family worker; "tom" is not one.');
     expect(driver.complete('2026-12-23T10:00:00Z', 'visit', 'fay', {}, 'done').state!.status).toBe('closed');
   });
+
+  it('When Sam, a social worker who neither holds the visit nor manages family workers, tries to pass it on, Then it is refused, and Kate, their manager, may', () => {
+    const driver = signedOff().complete('2026-12-22T09:00:00Z', 'allocate', 'kate', {}, { action: 'allocate', passTo: { worker: 'fay' } });
+    const refusal = driver.refused((d) => d.reassign('2026-12-22T10:00:00Z', 'visit', 'sam', { team: 'north' }));
+    expect(refusal.code).toBe('not_allowed');
+    expect(refusal.message).toBe('Only whoever can act on "Joint visit", a manager, or an admin can pass it on.');
+    expect(driver.task('visit').assignee).toEqual({ worker: 'fay' });
+    expect(driver.reassign('2026-12-22T10:00:00Z', 'visit', 'kate', { team: 'north' }).task('visit').assignee).toEqual({ team: 'north' });
+  });
 });
 
 describe('Who may act: a dispute reviewed jointly by the Early Help and MASH operational managers', () => {

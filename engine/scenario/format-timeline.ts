@@ -1,37 +1,15 @@
 /** The scenario timeline as a readable table, in Europe/London time. */
-import { localDateOf, instantAt } from '../calendar/index.ts';
+import { londonLongTime, londonTime } from '../calendar/index.ts';
 import type { FieldError } from '../problems.ts';
 import type { ScenarioResult, TimelineEntry } from './run-scenario.ts';
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** An ISO 8601 instant inside a sentence (a refusal message). */
 const INSTANT_IN_TEXT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})/g;
-
-function londonParts(instant: string) {
-  const date = localDateOf(instant);
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const minutes = Math.floor((Date.parse(instant) - Date.parse(instantAt(date, '00:00'))) / 60_000);
-  const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-  return { y, m, d, weekday: WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]!, time };
-}
-
-/** `Tue 01 Dec 2026 09:00` in London time. */
-export function londonTime(instant: string): string {
-  const { y, m, d, weekday, time } = londonParts(instant);
-  return `${weekday.slice(0, 3)} ${String(d).padStart(2, '0')} ${MONTHS[m - 1]!.slice(0, 3)} ${y} ${time}`;
-}
-
-/** `Tuesday 22 December 2026 at 09:00` in London time: how a sentence says a moment. */
-export function londonLongTime(instant: string): string {
-  const { y, m, d, weekday, time } = londonParts(instant);
-  return `${weekday} ${d} ${MONTHS[m - 1]} ${y} at ${time}`;
-}
 
 /** A refusal's message with its instants in London time, and everything it carries to correct, one per line. */
 function refusal(d: Record<string, unknown>): string {
   const message = String(d['message']).replace(INSTANT_IN_TEXT, (instant) => (Number.isNaN(Date.parse(instant)) ? instant : londonLongTime(instant)));
-  const lines = [d['code'] === 'not_yet_available' && typeof d['availableFrom'] === 'string' ? `${d['code']}: not available until ${londonLongTime(d['availableFrom'])}. ${message}` : `${d['code']}: ${message}`];
+  const lines = [`${d['code']}: ${message}`];
   for (const e of (d['fieldErrors'] ?? []) as FieldError[]) lines.push(`  ${e.pointer || '/'}: ${e.message}`);
   for (const m of (d['guardMessages'] ?? []) as string[]) lines.push(`  guard: ${m}`);
   for (const a of (d['actionErrors'] ?? []) as Array<{ code: string; message: string; action?: string }>) {

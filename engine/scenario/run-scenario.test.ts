@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fixture from '../../test/fixtures/every-node.json' with { type: 'json' };
 import scenario from '../../test/fixtures/every-node.scenario.json' with { type: 'json' };
 import type { WorkflowDefinition } from '../schema/definition.types.ts';
-import { formatTimeline, londonLongTime, londonTime } from './format-timeline.ts';
+import { londonLongTime, londonTime } from '../calendar/index.ts';
+import { formatTimeline } from './format-timeline.ts';
 import { runScenario, ScenarioInvalid, type Scenario, type ScenarioResult } from './run-scenario.ts';
 
 const definition = fixture as unknown as WorkflowDefinition;
@@ -104,9 +105,9 @@ describe('runScenario, hardened (issue 10)', () => {
       upcoming: [],
       failures: [],
       effects: [],
-      timeline: [{ at: '2026-12-21T10:00:00.000Z', type: 'refused', detail: { code: 'not_yet_available', message: '"Duty slot" cannot be completed before 2026-12-22T09:00:00.000Z.', availableFrom: '2026-12-22T09:00:00.000Z' } }],
+      timeline: [{ at: '2026-12-21T10:00:00.000Z', type: 'refused', detail: { code: 'not_yet_available', message: '"Duty slot" cannot be completed before Tuesday 22 December 2026 at 09:00.', availableFrom: '2026-12-22T09:00:00.000Z' } }],
     };
-    expect(formatTimeline(result)).toContain('not_yet_available: not available until Tuesday 22 December 2026 at 09:00. "Duty slot" cannot be completed before Tuesday 22 December 2026 at 09:00.');
+    expect(formatTimeline(result)).toContain('not_yet_available: "Duty slot" cannot be completed before Tuesday 22 December 2026 at 09:00.');
   });
 
   it('Then every effect comes with when it was asked for: the e-mails with recipients, subject and body, and the sub-case with its input', () => {

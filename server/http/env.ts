@@ -2,7 +2,7 @@
 import type { Actor } from '../../engine/index.ts';
 import type { TrustProxy } from '../auth/client-address.ts';
 import { DEFAULT_SIGN_IN_THROTTLE, type ThrottleLimits } from '../auth/throttle.ts';
-import type { CaseRunner, Clock } from '../runtime/index.ts';
+import type { CaseRunner, Clock, KeyedRequest } from '../runtime/index.ts';
 import type { SessionRecord, Store, UserRecord } from '../store/index.ts';
 import type { Logger } from './logger.ts';
 
@@ -61,6 +61,8 @@ export interface AppEnv {
     user: UserRecord;
     session: SessionRecord;
     deps: AppDeps;
+    /** The request's Idempotency-Key hold, when it sent one (idempotency.ts); routes pass it to the runner. */
+    keyed?: KeyedRequest;
   };
 }
 

@@ -151,6 +151,56 @@ describe('retrying a change with the same Idempotency-Key (issue 8)', () => {
     expect(await completions(caseId)).toHaveLength(1);
   });
 
+  describe('Given the process died after its change committed and before it kept the answer', () => {
+    /** The same app, but its answers are never kept: what a kill -9 between the two writes leaves behind. */
+    function diesBeforeAnswering() {
+      const store = new Proxy(api.store, {
+        get: (target, name, receiver) => (name === 'recordIdempotentResponse' ? async () => { throw new Error('killed'); } : Reflect.get(target, name, receiver)),
+      });
+      return createApp({ store, runner: createCaseRunner({ store, clock: api.clock }), clock: api.clock, config: { ...DEFAULT_CONFIG, secureCookies: false } });
+    }
+    const lapse = () => api.clock.set(new Date(Date.parse(api.clock.now()) + KEY_LOCK_MS).toISOString());
+
+    it('When the case start is retried with its key, Then it is refused while held, then answers with the one case it made', async () => {
+      const sam = await api.signIn('social_worker@camden.example');
+      const lost = await sendTo(diesBeforeAnswering(), sam, '/api/cases', camdenStart, 'start');
+      expect(lost.status).toBe(201);
+      const made = (await json(lost)).id;
+      expect(await json(sam.post('/api/cases', camdenStart, key('start')))).toMatchObject({ status: 409, code: 'request_in_progress' });
+      lapse();
+      const retry = await sam.post('/api/cases', camdenStart, key('start'));
+      expect(retry.status).toBe(201);
+      expect(retry.headers.get('location')).toBe(`/api/cases/${made}`);
+      expect((await json(retry)).id).toBe(made);
+      expect((await json(sam.get('/api/cases'))).count).toBe(1);
+      // The retry's answer is kept now, for any later retry.
+      expect((await sam.post('/api/cases', camdenStart, key('start'))).headers.get('idempotent-replayed')).toBe('true');
+    });
+
+    it('When the completion is retried with its key, Then it answers as a success, not "already completed", and the task was completed once', async () => {
+      const { dora, caseId, screenId } = await referredCase(api);
+      const path = `/api/cases/${caseId}/tasks/${screenId}/complete`;
+      expect((await sendTo(diesBeforeAnswering(), dora, path, body, 'k')).status).toBe(200);
+      lapse();
+      const retry = await json(dora.post(path, body, key('k')));
+      expect(retry).toMatchObject({ id: caseId });
+      expect(retry['status']).not.toBe(409);
+      expect(await completions(caseId)).toHaveLength(1);
+    });
+
+    it('When a 5xx follows the committed change, Then the key is not freed, so a retry cannot make the change twice', async () => {
+      const sam = await api.signIn('social_worker@camden.example');
+      const failsAfterCommit = appWith(async (input, commit) => {
+        await commit(input);
+        throw new Error('socket closed after the commit');
+      });
+      expect((await sendTo(failsAfterCommit, sam, '/api/cases', camdenStart, 'start')).status).toBe(500);
+      lapse();
+      expect((await sam.post('/api/cases', camdenStart, key('start'))).status).toBe(201);
+      expect((await json(sam.get('/api/cases'))).count).toBe(1);
+    });
+  });
+
   it('Given the server failed (5xx), Then the answer is not kept and a retry with the key does the work', async () => {
     const { dora, caseId, screenId } = await referredCase(api);
     const broken = appWith(async () => {

@@ -8,11 +8,12 @@
  * `request_in_progress` (both as the draft says). 2xx and 4xx answers are kept; a 5xx frees the
  * key, so it can be retried.
  *
- * Durability: the answer is recorded in the store (fsynced, or majority-journalled) before it is
- * sent, so an answer the client received is on disk with the change. Not in the same transaction:
- * if the process dies after the change commits and before the answer is recorded, a retry is
- * refused `request_in_progress` until the hold lapses (KEY_LOCK_MS), then runs again, and the
- * engine answers whatever it now would (for a completed task, 409 `task_not_open`).
+ * Durability: a case change made under a key marks the key in the change's own transaction
+ * (`KeyedRequest`, passed by the routes to the runner), and the answer is recorded (fsynced, or
+ * majority-journalled) before it is sent. If the process dies between the commit and recording the
+ * answer, a retry is refused `request_in_progress` until the hold lapses (KEY_LOCK_MS); then it
+ * runs again, finds the change already committed, makes none, and answers from the case as it now
+ * stands — a case start retried this way returns the one case it made, never a second.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
@@ -79,8 +80,9 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { store, logger = silentLogger } = c.get('deps');
   const found = await store.claimIdempotencyKey(claim);
   if (found.token !== claim.token) return answerFor(c, found, claim);
-  await next();
   const hold = { userId: claim.userId, key: claim.key, token: claim.token };
+  c.set('keyed', { hold, committed: found.committed });
+  await next();
   const status = c.res.status;
   const body = keep(status) ? await c.res.clone().text() : null;
   try {
@@ -94,7 +96,7 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
     }
   } catch (error) {
     // The change (if any) is made and this is its answer: a 5xx now would say otherwise. The key
-    // stays held until KEY_LOCK_MS, then a retry runs again.
+    // stays held until KEY_LOCK_MS, then a retry runs again and finds the change made.
     logger.error({ event: 'idempotency_not_recorded', status, method: c.req.method, path: c.req.path, user: claim.userId, err: errorFields(error) }, 'an answer could not be kept for its Idempotency-Key');
   }
 };

@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import { graphOf, type CaseState, type Instant, type WorkflowDefinition } from '../../engine/index.ts';
-import { londonTime } from '../../engine/scenario/format-timeline.ts';
+import { londonTime } from '../../engine/calendar/index.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { NotificationMessage } from '../runtime/index.ts';
 import { callerCase, isOverdue, peopleOf, personView, type Person } from './case-context.ts';

@@ -65,7 +65,7 @@ export const casesRoutes = new Hono<AppEnv>()
       subject: body.subject,
       ...(body.data ? { data: body.data } : {}),
       by: actorOf(user),
-    });
+    }, { keyed: c.get('keyed') });
     const definition = (await definitionVersion(store, latest.id, latest.version))!;
     c.header('location', `/api/cases/${encodeURIComponent(state.id)}`);
     return c.json(caseView(state, definition, await peopleOf(store, user.authority), user, clock.now()), 201);
@@ -93,7 +93,7 @@ export const casesRoutes = new Hono<AppEnv>()
       by: actorOf(user),
       reason: body.reason.trim(),
       ...(body.expectedVersion !== undefined ? { expectedVersion: body.expectedVersion } : {}),
-    }));
+    }, { keyed: c.get('keyed') }));
     return c.json(caseView(state, definition, await peopleOf(store, user.authority), user, clock.now()));
   });
 

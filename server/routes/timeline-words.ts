@@ -5,7 +5,7 @@
  * `internal`: kept in the API's history for the record, and not shown on the case page.
  */
 import { graphOf, longDate, type Assignment, type HistoryEntry, type SubjectCorrection, type WorkflowDefinition } from '../../engine/index.ts';
-import { londonTime } from '../../engine/scenario/format-timeline.ts';
+import { londonTime } from '../../engine/calendar/index.ts';
 import { assigneeView, type Person } from './case-context.ts';
 
 /** How the engine moved, not what anybody did or what happened to the family. */

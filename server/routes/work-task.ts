@@ -5,7 +5,7 @@
  * file keeps authorities apart, checks request shapes, and decides who may reassign.
  */
 import { Hono, type Context } from 'hono';
-import { canAct, mayWorkOn, Refusal, type ChosenAction, type WorkflowDefinition } from '../../engine/index.ts';
+import { mayPassOn, mayWorkOn, Refusal, type ChosenAction, type WorkflowDefinition } from '../../engine/index.ts';
 import { actorOf, isAdmin, type AppEnv } from '../http/env.ts';
 import { readJson } from '../http/json-body.ts';
 import { HttpProblem } from '../http/problem.ts';
@@ -94,12 +94,6 @@ async function checkWorker(c: Context<AppEnv>, to: PassTo | undefined, pointer: 
  * manager — anyone holding a role that the protocol names as some role's `manager`, since
  * managers allocate and re-allocate their services' work — or an admin.
  */
-export function mayReassign(user: UserRecord, definition: WorkflowDefinition, can: boolean): boolean {
-  if (can || isAdmin(user)) return true;
-  const managers = new Set(definition.roles.flatMap((r) => (r.manager ? [r.manager] : [])));
-  return user.roles.some((r) => managers.has(r));
-}
-
 async function respond(c: Context<AppEnv>, state: Parameters<typeof caseView>[0], definition: WorkflowDefinition) {
   const { store, clock } = c.get('deps');
   const user = c.get('user');
@@ -141,7 +135,7 @@ export const workTaskRoutes = new Hono<AppEnv>()
       data: body.data,
       actions: body.actions,
       ...(body.expectedVersion !== undefined ? { expectedVersion: body.expectedVersion } : {}),
-    }));
+    }, { keyed: c.get('keyed') }));
     // Drafts are kept until the answers are safely in the case, so nothing typed is lost.
     await store.deleteTaskDrafts(task.id);
     const user = c.get('user');
@@ -156,7 +150,7 @@ export const workTaskRoutes = new Hono<AppEnv>()
     const task = taskOf(before, c.req.param('taskId'));
     await checkWorker(c, body.to, '/to/worker');
     const user = c.get('user');
-    if (!mayReassign(user, definition, canAct(task, actorOf(user), definition))) {
+    if (!mayPassOn(task, actorOf(user), definition)) {
       throw new Refusal('not_allowed', `Only whoever can act on "${task.name}", a manager, or an admin can pass it on.`, { task: task.id });
     }
     const state = await (c.get('deps').runner.dispatch(caseId, {
@@ -166,6 +160,6 @@ export const workTaskRoutes = new Hono<AppEnv>()
       to: body.to,
       ...(body.reason?.trim() ? { reason: body.reason.trim() } : {}),
       ...(body.expectedVersion !== undefined ? { expectedVersion: body.expectedVersion } : {}),
-    }));
+    }, { keyed: c.get('keyed') }));
     return respond(c, state, definition);
   });

@@ -5,14 +5,13 @@
  * is one entry on the reader's access log naming the cases listed (access-audit.ts).
  */
 import { Hono } from 'hono';
-import { Refusal, stepRoles, type Team, type UserTaskNode, type WorkflowDefinition } from '../../engine/index.ts';
-import type { AppEnv } from '../http/env.ts';
+import { managesProtocol, Refusal, stepRoles, type Team, type UserTaskNode, type WorkflowDefinition } from '../../engine/index.ts';
+import { actorOf, type AppEnv } from '../http/env.ts';
 import { HttpProblem } from '../http/problem.ts';
 import type { TaskRow, UserRecord } from '../store/index.ts';
 import { recordListRead } from './access-audit.ts';
 import { authorityDefinitions, caseReference, isOverdue, peopleOf, type Person } from './case-context.ts';
 import { dueTag } from './work-due.ts';
-import { mayReassign } from './work-task.ts';
 import { booleanParam, idParam, readQuery, unknownValue } from './case-params.ts';
 import { errors, type Paths } from './openapi-types.ts';
 
@@ -138,7 +137,7 @@ export const workRoutes = new Hono<AppEnv>()
  * and holders of its roles. Null for everyone else. The engine still checks each task's roles.
  */
 function allocation(user: UserRecord, team: Team, definitions: WorkflowDefinition[], people: Map<string, Person>) {
-  if (!definitions.some((d) => mayReassign(user, d, false))) return null;
+  if (!definitions.some((d) => managesProtocol(actorOf(user), d))) return null;
   const members = [...people.values()].filter((p) => !p.disabled && inTeam(p, team)).map((p) => ({ id: p.id, name: p.name }));
   return { people: members.sort((a, b) => a.name.localeCompare(b.name)) };
 }

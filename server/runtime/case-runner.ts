@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Refusal, step, type Actor, type CaseEvent, type Person, type CaseState, type Instant, type Subject, type WorkflowDefinition } from '../../engine/index.ts';
-import { ConflictError, StoreError, type Store } from '../store/index.ts';
+import { ConflictError, StoreError, type IdempotencyHold, type IdempotentCommit, type Store } from '../store/index.ts';
 import { instant } from '../store/rows.ts';
 import type { Clock } from './clock.ts';
 import { auditOf, outboxOf, type StartSubflowJob } from './effects.ts';
@@ -45,10 +45,20 @@ export interface StartCaseInput {
 
 export type RunnerEvent = Exclude<CaseEvent, { type: 'case_started' }>;
 
+/**
+ * A request sent with an Idempotency-Key (server/http/idempotency.ts). Its change is marked in the
+ * change's own transaction; if an earlier attempt already committed (and died before answering),
+ * the runner makes no change and returns the case as it now stands, for the route to answer with.
+ */
+export interface KeyedRequest {
+  hold: IdempotencyHold;
+  committed: IdempotentCommit | null;
+}
+
 export interface CaseRunner {
-  startCase(input: StartCaseInput): Promise<CaseState>;
+  startCase(input: StartCaseInput, options?: { keyed?: KeyedRequest }): Promise<CaseState>;
   /** `at`: the instant the event happened, if earlier than now (a timer caught up after downtime). */
-  dispatch(caseId: string, event: RunnerEvent, options?: { at?: Instant }): Promise<CaseState>;
+  dispatch(caseId: string, event: RunnerEvent, options?: { at?: Instant; keyed?: KeyedRequest }): Promise<CaseState>;
   /** Loads a case for a person and records the read in the case's audit log first. */
   readCase(caseId: string, actor: string, what: string, options?: { authority?: string }): Promise<CaseState>;
   /** Starts the child case a `start_subflow` effect asked for, with the id the engine chose. */
@@ -79,11 +89,24 @@ export function createCaseRunner(options: CaseRunnerOptions): CaseRunner {
   const newCaseId = options.newCaseId ?? (() => randomUUID());
   const maxAttempts = options.maxAttempts ?? 3;
 
-  async function commit(state: CaseState, expectedVersion: number | null, effects: ReturnType<typeof step>['effects'], writtenAt: Instant, by?: string, previous?: CaseState) {
-    await store.commitStep({ caseState: state, expectedVersion, audit: auditOf(effects, writtenAt, by), outbox: outboxOf(state, effects), at: writtenAt, ...(previous ? { previous } : {}) });
+  type Commit = { state: CaseState; expectedVersion: number | null; effects: ReturnType<typeof step>['effects']; writtenAt: Instant; by?: string; previous?: CaseState; keyed?: KeyedRequest };
+  async function commit({ state, expectedVersion, effects, writtenAt, by, previous, keyed }: Commit) {
+    await store.commitStep({
+      caseState: state, expectedVersion, audit: auditOf(effects, writtenAt, by), outbox: outboxOf(state, effects), at: writtenAt,
+      ...(previous ? { previous } : {}), ...(keyed ? { request: keyed.hold } : {}),
+    });
   }
 
-  async function startCase(input: StartCaseInput): Promise<CaseState> {
+  /** The case an earlier attempt of this keyed request already changed, as it now stands. */
+  async function alreadyCommitted({ caseId }: IdempotentCommit): Promise<CaseState> {
+    const state = await store.getCase(caseId);
+    if (!state) throw new StoreError('not_found', `There is no case ${caseId}.`, { caseId, missing: 'case' });
+    return state;
+  }
+
+  async function startCase(input: StartCaseInput, options: { keyed?: KeyedRequest } = {}): Promise<CaseState> {
+    const { keyed } = options;
+    if (keyed?.committed) return alreadyCommitted(keyed.committed);
     const definition = input.version === undefined ? await definitions.latest(input.definition) : await definitions.get(input.definition, input.version);
     if (!definition) throw new StoreError('not_found', `There is no published definition ${input.definition}.`, { definition: input.definition, missing: 'definition' });
     const now = instant(clock.now());
@@ -96,7 +119,7 @@ export function createCaseRunner(options: CaseRunnerOptions): CaseRunner {
       by: input.by,
       ...(input.parent ? { parent: input.parent } : {}),
     }, { now });
-    await commit(caseState, null, effects, now, input.by.id);
+    await commit({ state: caseState, expectedVersion: null, effects, writtenAt: now, by: input.by.id, ...(keyed ? { keyed } : {}) });
     return caseState;
   }
 
@@ -116,7 +139,9 @@ export function createCaseRunner(options: CaseRunnerOptions): CaseRunner {
     return people;
   }
 
-  async function dispatch(caseId: string, event: RunnerEvent, opts: { at?: Instant } = {}): Promise<CaseState> {
+  async function dispatch(caseId: string, event: RunnerEvent, opts: { at?: Instant; keyed?: KeyedRequest } = {}): Promise<CaseState> {
+    const { keyed } = opts;
+    if (keyed?.committed) return alreadyCommitted(keyed.committed);
     let people: Record<string, Person> | undefined;
     for (let attempt = 1; ; attempt++) {
       const current = await store.getCase(caseId);
@@ -129,7 +154,7 @@ export function createCaseRunner(options: CaseRunnerOptions): CaseRunner {
       const now = latest(opts.at ?? writtenAt, current.updatedAt);
       const { caseState, effects } = step(definition, current, event, { now, people });
       try {
-        await commit(caseState, current.version, effects, writtenAt, undefined, current);
+        await commit({ state: caseState, expectedVersion: current.version, effects, writtenAt, previous: current, ...(keyed ? { keyed } : {}) });
         return caseState;
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;

@@ -14,6 +14,8 @@ export type StoreErrorCode =
   | 'draft_changed'
   // A definition id is taken for good, by any authority, once created.
   | 'definition_exists'
+  // A change made under an Idempotency-Key whose hold a retry has taken over (idempotency.ts).
+  | 'idempotency_hold_lost'
   // The store's audit logs are keyed with another key than the one given (audit-chain.ts).
   | 'audit_key_mismatch';
 
@@ -48,3 +50,7 @@ export const draftChanged = (id: string, current: DraftNow) =>
   new StoreError('draft_changed', `The draft of ${id} changed while it was being published.`, { id, savedAt: current?.savedAt ?? null, savedBy: current?.savedBy ?? null });
 
 export const definitionExists = (id: string) => new StoreError('definition_exists', `Definition ${id} already exists.`, { id });
+
+/** The request's Idempotency-Key hold lapsed and a retry took it: this request must not also commit. */
+export const idempotencyHoldLost = (key: string) =>
+  new StoreError('idempotency_hold_lost', `Idempotency key ${key} is held by a later attempt.`, { key });

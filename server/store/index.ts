@@ -17,6 +17,7 @@ export type {
   IdempotencyClaim,
   IdempotencyHold,
   IdempotencyRecord,
+  IdempotentCommit,
   IdempotentResponse,
   OutboxInput,
   OutboxKind,

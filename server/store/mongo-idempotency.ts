@@ -6,20 +6,23 @@
  *
  * Uses the driver's types only; mongo-store.ts is still the one file that loads the driver.
  */
-import type { Collection, Db } from 'mongodb';
+import type { ClientSession, Collection, Db } from 'mongodb';
+import { idempotencyHoldLost } from './errors.ts';
 import { instant } from './rows.ts';
-import type { IdempotencyClaim, IdempotencyHold, IdempotencyRecord, IdempotentResponse } from './types.ts';
+import type { IdempotencyClaim, IdempotencyHold, IdempotencyRecord, IdempotentCommit, IdempotentResponse } from './types.ts';
 
 export interface IdempotencyKeyDoc extends Omit<IdempotencyClaim, 'expiresAt'> {
   /** A Date, not an instant string, so that the TTL index can remove the key. */
   expiresAt: Date;
   response: IdempotentResponse | null;
+  /** Absent on keys written before changes were marked: read as null. */
+  committed?: IdempotentCommit | null;
 }
 
 const isDuplicate = (error: unknown) => (error as { code?: unknown } | null)?.code === 11000;
 
-const recordOf = ({ expiresAt, response, userId, key, method, path, requestHash, token, createdAt, lockedUntil }: IdempotencyKeyDoc): IdempotencyRecord => ({
-  userId, key, method, path, requestHash, token, createdAt, lockedUntil, expiresAt: expiresAt.toISOString(), response,
+const recordOf = ({ expiresAt, response, committed, userId, key, method, path, requestHash, token, createdAt, lockedUntil }: IdempotencyKeyDoc): IdempotencyRecord => ({
+  userId, key, method, path, requestHash, token, createdAt, lockedUntil, expiresAt: expiresAt.toISOString(), response, committed: committed ?? null,
 });
 
 export class MongoIdempotency {
@@ -31,7 +34,7 @@ export class MongoIdempotency {
 
   async claim(claim: IdempotencyClaim): Promise<IdempotencyRecord> {
     const fresh: IdempotencyKeyDoc = {
-      ...claim, createdAt: instant(claim.createdAt), lockedUntil: instant(claim.lockedUntil), expiresAt: new Date(claim.expiresAt), response: null,
+      ...claim, createdAt: instant(claim.createdAt), lockedUntil: instant(claim.lockedUntil), expiresAt: new Date(claim.expiresAt), response: null, committed: null,
     };
     const now = fresh.createdAt;
     const held = { userId: claim.userId, key: claim.key };
@@ -48,7 +51,8 @@ export class MongoIdempotency {
       // Expired, and the TTL monitor (about once a minute) has not removed it yet: the key is free.
       const renewed = await this.keys.findOneAndReplace({ ...held, expiresAt: { $lte: new Date(now) } }, fresh, { returnDocument: 'after' });
       if (renewed) return recordOf(renewed);
-      // Its holder died before answering: the same request takes it over, keeping the first use's expiry.
+      // Its holder died before answering: the same request takes it over, keeping the first use's
+      // expiry and the change it committed, if any, so the retry answers with that change.
       const lapsed = { ...held, response: null, lockedUntil: { $lte: now }, method: claim.method, path: claim.path, requestHash: claim.requestHash };
       const taken = await this.keys.findOneAndUpdate(lapsed, { $set: { token: claim.token, lockedUntil: fresh.lockedUntil } }, { returnDocument: 'after' });
       if (taken) return recordOf(taken);
@@ -62,8 +66,15 @@ export class MongoIdempotency {
     return (await this.keys.updateOne({ ...hold, response: null }, { $set: { response } })).modifiedCount === 1;
   }
 
+  /** Inside `commitStep`'s transaction: the mark and the change land together, or neither. */
+  async markCommitted(hold: IdempotencyHold, commit: IdempotentCommit, session: ClientSession): Promise<void> {
+    const marked = await this.keys.updateOne({ ...hold, response: null }, { $set: { committed: commit } }, { session });
+    if (marked.matchedCount !== 1) throw idempotencyHoldLost(hold.key);
+  }
+
+  /** Frees a key whose request made no change; a committed change keeps its key. */
   async release(hold: IdempotencyHold): Promise<void> {
-    await this.keys.deleteOne({ ...hold, response: null });
+    await this.keys.deleteOne({ ...hold, response: null, committed: null });
   }
 
   async deleteExpired(now: string): Promise<number> {

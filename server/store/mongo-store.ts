@@ -136,7 +136,7 @@ class MongoStore implements Store {
     }
   }
 
-  private async commit({ caseState: state, expectedVersion, audit, outbox, at, previous }: CommitInput, session: ClientSession): Promise<void> {
+  private async commit({ caseState: state, expectedVersion, audit, outbox, at, previous, request }: CommitInput, session: ClientSession): Promise<void> {
     const stored = await this.cases.findOne({ _id: state.id }, { session, projection: { state: 0 } });
     const actual = stored?.version ?? null;
     if (actual !== expectedVersion) throw new ConflictError(state.id, expectedVersion, actual);
@@ -168,6 +168,7 @@ class MongoStore implements Store {
       // The id is derived from the step, so a message already there is the same message: keep it.
       await this.outbox.updateOne({ _id: message.id }, { $setOnInsert: fresh }, { upsert: true, session });
     }
+    if (request) await this.idempotency.markCommitted(request, { caseId: state.id, version: state.version }, session);
   }
 
   async getCase(id: string): Promise<CaseState | null> {

@@ -139,6 +139,12 @@ const MIGRATIONS: Array<string | ((db: Db) => void)> = [
   DROP INDEX IF EXISTS outbox_ready;
   CREATE INDEX IF NOT EXISTS outbox_claim ON outbox (status, kind, available_at, created_at, id);
   `,
+  // 9: the case change a keyed request committed, written in that change's own transaction, so a
+  // retry after a crash between the commit and its answer finds the change instead of making it again.
+  `
+  ALTER TABLE idempotency_keys ADD COLUMN committed_case TEXT;
+  ALTER TABLE idempotency_keys ADD COLUMN committed_version INTEGER;
+  `,
 ];
 
 export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;

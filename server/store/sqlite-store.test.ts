@@ -28,7 +28,9 @@ function raw(path: string, sql: string, ...params: unknown[]): void {
 }
 
 /** Takes a file back from schema 8 (the outbox's claim index) to 7. */
-const UNDO_8 = 'DROP INDEX outbox_claim; CREATE INDEX outbox_ready ON outbox (status, available_at);';
+/** Takes a file back from schema 9 (keyed changes marked) to 8. */
+const UNDO_9 = 'ALTER TABLE idempotency_keys DROP COLUMN committed_case; ALTER TABLE idempotency_keys DROP COLUMN committed_version;';
+const UNDO_8 = `${UNDO_9} DROP INDEX outbox_claim; CREATE INDEX outbox_ready ON outbox (status, available_at);`;
 /** Takes a file back from schema 8 and 7 (idempotency keys) to 6. */
 const UNDO_7 = `${UNDO_8} DROP TABLE idempotency_keys;`;
 /** Takes a file back from schema 7 and 6 (access logs, audit key) to 5. */
@@ -157,7 +159,7 @@ describe('SQLite store on disk', () => {
 
     const store = openSqliteStore({ path });
     const claim = { userId: 'dana', key: 'k', method: 'POST', path: '/api/cases', requestHash: 'h', token: 't', createdAt: '2026-11-02T09:00:00.000Z', lockedUntil: '2026-11-02T09:01:00.000Z', expiresAt: '2026-11-03T09:00:00.000Z' };
-    expect(await store.claimIdempotencyKey(claim)).toEqual({ ...claim, response: null });
+    expect(await store.claimIdempotencyKey(claim)).toEqual({ ...claim, response: null, committed: null });
     expect(await store.claimIdempotencyKey({ ...claim, token: 'retry' })).toMatchObject({ token: 't' });
     await store.close();
   });
@@ -177,5 +179,21 @@ describe('SQLite store on disk', () => {
     expect(plan.map((p) => p.detail)).toEqual([expect.stringContaining('USING INDEX outbox_claim')]);
     expect(check.prepare('SELECT version FROM schema_version').get()).toEqual({ version: SQLITE_SCHEMA_VERSION });
     check.close();
+  });
+  it('upgrades a schema-8 file in place: a key held across the upgrade marks the change its request commits', async () => {
+    const path = tempFile();
+    const db = openDatabase({ path });
+    db.exec(`${UNDO_9} UPDATE schema_version SET version = 8;`);
+    // A schema-8 server claimed the key, then stopped for the upgrade.
+    db.exec(`INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, token, created_at, locked_until, expires_at)
+      VALUES ('dana', 'k', 'POST', '/api/cases', 'h', 't', '2026-11-02T09:00:00.000Z', '2026-11-02T09:01:00.000Z', '2026-11-03T09:00:00.000Z')`);
+    db.close();
+
+    const store = openSqliteStore({ path });
+    const claim = { userId: 'dana', key: 'k', method: 'POST', path: '/api/cases', requestHash: 'h', token: 't', createdAt: '2026-11-02T09:00:00.000Z', lockedUntil: '2026-11-02T09:01:00.000Z', expiresAt: '2026-11-03T09:00:00.000Z' };
+    const started = makeCase({ id: 'c1' });
+    await store.commitStep({ caseState: started, expectedVersion: null, audit: [], outbox: [], request: { userId: 'dana', key: 'k', token: 't' } });
+    expect(await store.claimIdempotencyKey({ ...claim, token: 'retry', createdAt: '2026-11-02T09:02:00.000Z' })).toMatchObject({ token: 'retry', committed: { caseId: 'c1', version: 1 } });
+    await store.close();
   });
 });

@@ -107,7 +107,7 @@ class SqliteStore implements Store {
   }
 
   /** Runs inside commitStep's IMMEDIATE transaction: a throw at any write rolls back every earlier one. */
-  private commit({ caseState: state, expectedVersion, audit, outbox, at, previous }: CommitInput): void {
+  private commit({ caseState: state, expectedVersion, audit, outbox, at, previous, request }: CommitInput): void {
     const stored = this.head.get(state.id) as HeadRow | undefined;
     const actual = stored?.version ?? null;
     if (actual !== expectedVersion) throw new ConflictError(state.id, expectedVersion, actual);
@@ -129,6 +129,7 @@ class SqliteStore implements Store {
     for (const message of outbox) {
       this.insertOutbox.run(message.id, state.id, state.authority, message.kind, JSON.stringify(message.payload), createdAt, createdAt);
     }
+    if (request) idempotency.markIdempotentCommit(this.db, request, { caseId: state.id, version: state.version });
   }
 
   async getCase(id: string): Promise<CaseState | null> {

@@ -167,12 +167,13 @@ export interface Store {
   /**
    * Claims `(claim.userId, claim.key)` and returns the record as it then stands: the claim's own
    * (same `token`) if the key was free, had expired, or was held for the same request by a holder
-   * whose `lockedUntil` has passed; otherwise the record already there, untouched.
+   * whose `lockedUntil` has passed (keeping its `committed` change); otherwise the record already
+   * there, untouched. A change made under a key is marked by `commitStep`'s `request`.
    */
   claimIdempotencyKey(claim: IdempotencyClaim): Promise<IdempotencyRecord>;
   /** Keeps the answer for the key's retries; false (and nothing written) if `hold` no longer holds it. */
   recordIdempotentResponse(hold: IdempotencyHold, response: IdempotentResponse): Promise<boolean>;
-  /** Frees a key whose request ended without an answer worth keeping, if `hold` still holds it unanswered. */
+  /** Frees a key whose request ended without an answer worth keeping, if `hold` still holds it unanswered and it made no change. */
   releaseIdempotencyKey(hold: IdempotencyHold): Promise<void>;
   /** Removes keys that expired at or before `now`, answered or not; returns how many. */
   deleteExpiredIdempotencyKeys(now: Instant): Promise<number>;

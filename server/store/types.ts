@@ -118,6 +118,13 @@ export interface CommitInput {
   previous?: CaseState;
   /** When the commit happens (outbox `createdAt`); defaults to `caseState.updatedAt`. */
   at?: Instant;
+  /**
+   * The Idempotency-Key hold of the request making this change: marked committed in the same
+   * transaction, so a retry after a crash between the commit and the answer finds the change made.
+   * If the hold is no longer this request's (it outran its lock and a retry took the key), the
+   * commit is refused with `idempotency_hold_lost` and nothing is written.
+   */
+  request?: IdempotencyHold;
 }
 
 export interface TaskRow {
@@ -291,6 +298,14 @@ export interface IdempotentResponse {
 export interface IdempotencyRecord extends IdempotencyClaim {
   /** Null while the first request is running (or died before answering). */
   response: IdempotentResponse | null;
+  /** The case change the request committed, if it got that far; kept when a retry takes the key over. */
+  committed: IdempotentCommit | null;
+}
+
+/** A case change made under a key, written in the change's own transaction. */
+export interface IdempotentCommit {
+  caseId: string;
+  version: number;
 }
 
 /** Who holds a key: enough to record or release it, and only for that holder. */

@@ -116,7 +116,7 @@ describe('Given the C&F step down sections are with Tina for authorisation', () 
     const fif = 'families_in_focus';
     const d = referredAfterAssessment()
       .complete('2026-12-21T11:00:00Z', 'asm_screen', 'dora', screening('team', { ehTeam: fif }), { action: 'contact_team', passTo: { team: fif } })
-      .reassign('2026-12-21T12:00:00Z', 'asm_offer_consultation', 'dora', { worker: 'kate' })
+      .reassign('2026-12-21T12:00:00Z', 'asm_offer_consultation', 'kate', { worker: 'kate' })
       .complete('2026-12-22T09:00:00Z', 'asm_offer_consultation', 'kate', offer('2026-12-22'), 'offer')
       .complete('2026-12-23T15:00:00Z', 'asm_consultation', 'kate', accept('2026-12-23'), 'accept')
       .complete('2026-12-30T14:00:00Z', 'asm_joint_visit', 'sam', visit('2026-12-30'), 'visited')

@@ -61,7 +61,10 @@ describe('Given the Graft TM recorded "TAF Plan Not Agreed" on Thursday 3 Decemb
       code: 'not_allowed',
       message: '"EH TM documents decision and recommended universal services in a case note on LCS" is with an EH TM, not with you or your team.',
     });
-    driver.reassign('2026-12-04T09:00:00Z', 'step_three_universal_services_note', 'gary', { team: 'graft' });
+    // Nor can he take it by passing it to his own team: he neither holds it nor manages its role.
+    expect(driver.refused((d) => d.reassign('2026-12-04T09:00:00Z', 'step_three_universal_services_note', 'gary', { team: 'graft' }))).toMatchObject({ code: 'not_allowed' });
+    // Passed to the Graft team by Ellie, an EH TM who may, it is still not his to write.
+    driver.reassign('2026-12-04T09:00:00Z', 'step_three_universal_services_note', 'ellie', { team: 'graft' });
     const refusal = driver.refused((d) => d.complete('2026-12-04T10:00:00Z', 'step_three_universal_services_note', 'gary', note, 'case_note_added'));
     expect(refusal).toMatchObject({ code: 'not_allowed', message: 'Only an EH TM can do "EH TM documents decision and recommended universal services in a case note on LCS".' });
   });
