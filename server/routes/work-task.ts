@@ -6,10 +6,9 @@
  */
 import { Hono, type Context } from 'hono';
 import { mayPassOn, mayWorkOn, Refusal, type ChosenAction, type WorkflowDefinition } from '../../engine/index.ts';
-import { actorOf, isAdmin, type AppEnv } from '../http/env.ts';
+import { actorOf, type AppEnv } from '../http/env.ts';
 import { readJson } from '../http/json-body.ts';
 import { HttpProblem } from '../http/problem.ts';
-import type { UserRecord } from '../store/index.ts';
 import { callerCase, peopleOf, taskOf } from './case-context.ts';
 import { caseView } from './case-view.ts';
 import { completionOf } from './work-completion.ts';
