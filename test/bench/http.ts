@@ -11,7 +11,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { referral } from '../camden/given.ts';
-import { appendResults, table } from './machine.ts';
+import { appendResults, headline, table } from './machine.ts';
 
 const completions = Number(process.argv[2] ?? 400);
 const concurrency = Number(process.argv[3] ?? 8);
@@ -82,3 +82,4 @@ const lines = [
 ];
 console.log(lines.join('\n'));
 appendResults(resultsFile, 'HTTP on loopback', `npx tsx test/bench/http.ts ${completions} ${concurrency}`, lines);
+headline('complete a Camden referral over HTTP', `${Math.round(completed.latencies.length / completed.seconds)}/s = ${ratio.toFixed(2)}× GET /api/health; p50 ${pct(completed.latencies, 50).toFixed(1)} ms, p99 ${pct(completed.latencies, 99).toFixed(1)} ms at ${concurrency} in flight`, '≥ 0.5× the trivial route; p99 ≤ 20 ms at 8 in flight');

@@ -20,3 +20,12 @@ export function table(header: string[], rows: Array<Array<string | number>>): st
   const line = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)];
 }
+
+/**
+ * One row of the summary `npm run bench` prints and keeps at the end (run.ts): what was measured,
+ * today's figure and the goal it is held to. Outside `npm run bench`, nothing is written.
+ */
+export function headline(what: string, figure: string, goal: string): void {
+  const file = process.env['STEPWISE_BENCH_HEADLINES'];
+  if (file) appendFileSync(file, `${JSON.stringify({ what, figure, goal })}\n`);
+}

@@ -9,8 +9,11 @@
  * timers.ts loads its own, sized for its number of pending timers.
  */
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { appendResults, table } from './machine.ts';
 
 const full = process.argv.includes('--full');
 const shared = fileURLToPath(new URL('../../data/bench-run/cases.db', import.meta.url));
@@ -27,13 +30,21 @@ const benches: Array<[string, string[]]> = [
   ['outbox.ts', full ? ['20000', '--seconds', '60'] : ['5000']],
 ];
 
+// Each benchmark adds its headline figures here (machine.ts `headline`); they are printed together at the end.
+const headlines = join(mkdtempSync(join(tmpdir(), 'stepwise-bench-')), 'headlines.jsonl');
 let failed = 0;
 const started = performance.now();
 for (const [file, args] of benches) {
   console.log(`\n# ${file} ${args.join(' ')}`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(`./${file}`, import.meta.url)), ...args], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(`./${file}`, import.meta.url)), ...args], { stdio: 'inherit', env: { ...process.env, STEPWISE_BENCH_HEADLINES: headlines } });
   if (run.status !== 0) failed += 1;
   if (file === 'memory.ts') rmSync(fileURLToPath(new URL('../../data/bench-run/', import.meta.url)), { recursive: true, force: true });
 }
+const rows = existsSync(headlines)
+  ? readFileSync(headlines, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { what: string; figure: string; goal: string })
+  : [];
+const summary = table(['measurement', 'today', 'goal'], rows.map((r) => [r.what, r.figure, r.goal]));
+console.log(`\n${summary.join('\n')}`);
+appendResults(fileURLToPath(new URL('./results/summary.md', import.meta.url)), `Summary (${full ? 'full' : 'quick'})`, `npm run bench${full ? ' -- --full' : ''}`, summary);
 console.log(`\n${benches.length - failed} of ${benches.length} benchmarks ran in ${((performance.now() - started) / 60_000).toFixed(1)} min; results in test/bench/results/.`);
 process.exit(failed > 0 ? 1 : 0);

@@ -4,7 +4,7 @@
  * deadlines fall at the end of working days, the CIN-review families' months ahead). Then:
  *
  * 1. A restart after a day of downtime: a fresh store, runner and scheduler (as `npm start`
- *    makes them: batches of 20, `start(1000)`: up to 50 batches, then a 1 s pause) with the clock
+ *    makes them: batches of 64, `start(1000)`: no pause while ticks come back full) with the clock
  *    one day on; how long until nothing is due, how many timers fired, the engine steps they
  *    caused and what those steps wrote (tasks marked overdue, escalations, e-mails queued).
  * 2. The firing rate with no pauses (`catchUp`): the clock a further day on, for at most
@@ -22,7 +22,7 @@ import { createCaseRunner, createScheduler, SimulatedClock, type TickResult } fr
 import { openSqliteStore } from '../../server/store/index.ts';
 import { bulkLoad, fileBytes } from './bulk-load.ts';
 import { BENCH_NOW, buildTemplates, fill } from './case-templates.ts';
-import { appendResults, table } from './machine.ts';
+import { appendResults, headline, table } from './machine.ts';
 import { gib, progressBar } from './measure.ts';
 
 const args = process.argv.slice(2);
@@ -78,8 +78,9 @@ async function restartedAt(now: string, work: (s: ReturnType<typeof createSchedu
   return { ...result, openMs, elapsed, nextAt };
 }
 
-// 1. Down for a day: the loop `scheduler.start(1000)` runs (catchUp(50), then a 1 s pause),
-// written out here so its totals can be counted, until nothing is due.
+// 1. Down for a day: the loop `scheduler.start(1000)` runs (50 ticks, again at once while ticks
+// come back full, a 1 s pause once nothing claimable is due), written out here so its totals can
+// be counted, until nothing is due.
 const restart = await restartedAt(at(1), async (scheduler, nextAt) => {
   const totals: TickResult = { claimed: 0, fired: 0, dropped: 0, failed: 0 };
   const bar = progressBar('catching up', Math.max(1, dueTomorrow));
@@ -89,7 +90,9 @@ const restart = await restartedAt(at(1), async (scheduler, nextAt) => {
     bar(Math.min(dueTomorrow, totals.fired + totals.dropped));
     const next = await nextAt();
     if (next === null || next > at(1)) break;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Behind: the server loops at once. Nothing claimable (leased elsewhere): it waits its second.
+    if (r.claimed === 0) await new Promise((resolve) => setTimeout(resolve, 1000));
+    else await new Promise((resolve) => setTimeout(resolve, 0));
   }
   bar(dueTomorrow);
   return totals;
@@ -117,11 +120,12 @@ const lines = [
   `${n(before.timers)} pending timers in ${n(before.cases)} cases (${gib(size)})${given ? ', the store million.ts kept' : `, bulk-loaded in ${loadSeconds.toFixed(0)} s`}; ${n(dueTomorrow)} (${((dueTomorrow / before.timers) * 100).toFixed(1)}%) fall due in the day after ${BENCH_NOW}.`,
   '',
   ...table(['measurement', 'timers fired', 'seconds', 'timers/s', 'notes'], [
-    ['restart after a day of downtime: until nothing is due (server loop: 1,000 timers, then 1 s pause)', n(restart.fired + restart.dropped), restart.elapsed.toFixed(1), Math.round((restart.fired + restart.dropped) / restart.elapsed),
+    ['restart after a day of downtime: until nothing is due (server loop: no pause while behind)', n(restart.fired + restart.dropped), restart.elapsed.toFixed(1), Math.round((restart.fired + restart.dropped) / restart.elapsed),
       `store opened in ${restart.openMs.toFixed(0)} ms; next timer then ${restart.nextAt}; pending timers ${n(before.timers)} → ${n(afterRestart.timers)}, overdue open tasks ${n(before.overdue)} → ${n(afterRestart.overdue)}, e-mails queued ${n(afterRestart.outbox - before.outbox)}; ${restart.failed} failed, ${restart.dropped} dropped`],
-    [`firing rate, no pauses (\`catchUp\`, batches of 20), the next day's ${n(dueNext)} due, at most ${seconds} s`, n(burst.fired + burst.dropped), burst.elapsed.toFixed(1), Math.round((burst.fired + burst.dropped) / burst.elapsed),
+    [`firing rate, no pauses (\`catchUp\`, batches of 64), the next day's ${n(dueNext)} due, at most ${seconds} s`, n(burst.fired + burst.dropped), burst.elapsed.toFixed(1), Math.round((burst.fired + burst.dropped) / burst.elapsed),
       `${burst.failed} failed, ${burst.dropped} dropped (case moved on); each fired timer is one engine step and one fsynced commit`],
   ]),
 ];
 console.log(lines.join('\n'));
 appendResults(resultsFile, `Timers: ${n(before.timers)} pending`, command, lines);
+headline(`timers fired (${n(before.timers)} pending)`, `${n(Math.round((burst.fired + burst.dropped) / burst.elapsed))}/s without pauses; a day's backlog (${n(restart.fired + restart.dropped)}) caught up in ${restart.elapsed.toFixed(1)} s on the server loop`, '≥ 5,000/s; a day\'s backlog at 1M ≤ 30 s');
