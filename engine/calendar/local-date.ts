@@ -34,9 +34,14 @@ function digit(s: string, i: number): number {
 
 /** `YYYY-MM-DD` (years 0001–9999) as the integer yyyymmdd, or -1 when malformed or not a real date. */
 export function ymdOf(s: unknown): number {
-  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
-  const y0 = digit(s, 0), y1 = digit(s, 1), y2 = digit(s, 2), y3 = digit(s, 3);
-  const m0 = digit(s, 5), m1 = digit(s, 6), d0 = digit(s, 8), d1 = digit(s, 9);
+  return typeof s === 'string' && s.length === 10 ? ymdAt(s, 0) : -1;
+}
+
+/** The `YYYY-MM-DD` that starts at `at` in `s` as yyyymmdd, or -1: an instant's date, read where it is. */
+export function ymdAt(s: string, at: number): number {
+  if (s.charCodeAt(at + 4) !== 45 || s.charCodeAt(at + 7) !== 45) return -1;
+  const y0 = digit(s, at), y1 = digit(s, at + 1), y2 = digit(s, at + 2), y3 = digit(s, at + 3);
+  const m0 = digit(s, at + 5), m1 = digit(s, at + 6), d0 = digit(s, at + 8), d1 = digit(s, at + 9);
   if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return -1;
   const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const month = m0 * 10 + m1;

@@ -9,7 +9,7 @@
  */
 import { tzOffset } from '@date-fns/tz';
 import type { Instant, LocalDate } from '../time.ts';
-import { dayNumberOf, fromDayNumber, parseLocalDate, tryParseLocalDate } from './local-date.ts';
+import { dayNumberOf, fromDayNumber, parseLocalDate, tryParseLocalDate, ymdAt } from './local-date.ts';
 
 export const DEFAULT_TIME_ZONE = 'Europe/London';
 
@@ -26,16 +26,67 @@ export function assertTimeZone(timeZone: string): void {
 
 /** Epoch milliseconds of an ISO 8601 instant with `Z` or a `±HH:MM` offset; RangeError when malformed. */
 export function parseInstant(instant: Instant): number {
+  const canonical = canonicalMs(instant);
+  if (!Number.isNaN(canonical)) return canonical;
   const m = typeof instant === 'string' ? INSTANT_RE.exec(instant) : null;
-  const bad = (): RangeError =>
-    new RangeError(`Invalid instant ${JSON.stringify(instant)}: expected ISO 8601 like 2026-12-01T09:30:00.000Z`);
-  if (!m || !tryParseLocalDate(m[1])) throw bad();
-  if (Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59) throw bad();
+  if (!m || !tryParseLocalDate(m[1])) throw badInstant(instant);
+  if (Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59) throw badInstant(instant);
   const zone = m[6] ?? 'Z';
-  if (zone !== 'Z' && (Number(zone.slice(1, 3)) > 23 || Number(zone.slice(4, 6)) > 59)) throw bad();
+  if (zone !== 'Z' && (Number(zone.slice(1, 3)) > 23 || Number(zone.slice(4, 6)) > 59)) throw badInstant(instant);
   const ms = Date.parse(instant);
-  if (Number.isNaN(ms)) throw bad();
+  if (Number.isNaN(ms)) throw badInstant(instant);
   return ms;
+}
+
+/**
+ * The instant in its canonical UTC form, `2026-12-01T09:30:00.000Z`; one already in that form (as
+ * every instant the engine writes is) is returned as it is. RangeError when malformed.
+ */
+export function canonicalInstant(instant: Instant): Instant {
+  return Number.isNaN(canonicalMs(instant)) ? formatInstant(parseInstant(instant)) : instant;
+}
+
+/**
+ * Epoch milliseconds of `instant` as `Date.parse` reads it (NaN when it cannot), with the
+ * canonical form read without a Date: for comparing instants a case holds, which may be anything.
+ */
+export function instantMs(instant: unknown): number {
+  const canonical = canonicalMs(instant);
+  return Number.isNaN(canonical) ? Date.parse(instant as string) : canonical;
+}
+
+function badInstant(instant: unknown): RangeError {
+  return new RangeError(`Invalid instant ${JSON.stringify(instant)}: expected ISO 8601 like 2026-12-01T09:30:00.000Z`);
+}
+
+/** The `count` decimal digits from `at` as a number, or -1 when one is not a digit. */
+function digitsAt(s: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/**
+ * Epoch milliseconds of an instant in the canonical form, read digit by digit; NaN for anything
+ * else (`parseInstant` then reads it the general way). Every instant in a case is in this form, and
+ * a step reads several, so neither a RegExp nor a Date is made for them.
+ */
+function canonicalMs(s: unknown): number {
+  if (typeof s !== 'string' || s.length !== 24 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46 || s.charCodeAt(23) !== 90) {
+    return NaN;
+  }
+  const ymd = ymdAt(s, 0);
+  const hours = digitsAt(s, 11, 2);
+  const minutes = digitsAt(s, 14, 2);
+  const seconds = digitsAt(s, 17, 2);
+  const millis = digitsAt(s, 20, 3);
+  if (ymd < 0 || hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59 || millis < 0) return NaN;
+  const day = dayNumberOf(Math.floor(ymd / 10000), Math.floor(ymd / 100) % 100, ymd % 100);
+  return day * DAY_MS + ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis;
 }
 
 /** Canonical UTC form, `2026-12-01T09:30:00.000Z`. */
@@ -58,15 +109,21 @@ export function parseTimeOfDay(hhmm: string): number {
  */
 const QUARTER_HOUR = 900_000;
 const OFFSET_CACHE_LIMIT = 100_000;
-const offsets = new Map<string, number>();
+/** By zone, then by quarter hour since 1970: numbers, so that a look-up builds no string key. */
+const offsets = new Map<string, Map<number, number>>();
 
 function offsetMs(timeZone: string, ms: number): number {
-  const key = `${timeZone}@${Math.floor(ms / QUARTER_HOUR)}`;
-  let offset = offsets.get(key);
+  let zone = offsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  const quarter = Math.floor(ms / QUARTER_HOUR);
+  let offset = zone.get(quarter);
   if (offset === undefined) {
     offset = tzOffset(timeZone, new Date(ms)) * 60_000;
-    if (offsets.size >= OFFSET_CACHE_LIMIT) offsets.clear();
-    offsets.set(key, offset);
+    if (zone.size >= OFFSET_CACHE_LIMIT) zone.clear();
+    zone.set(quarter, offset);
   }
   return offset;
 }

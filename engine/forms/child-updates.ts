@@ -4,13 +4,12 @@
  * name; an answer that differs from the fact as it stands is a correction, and a blank answer
  * (stripped before this runs) is none, so no fact is ever removed this way.
  */
-import type { Form } from '../schema/definition.types.ts';
+import type { FieldLayout, Form } from '../schema/definition.types.ts';
 import { pointer, type FieldError } from '../problems.ts';
 import type { Child } from '../runtime/state.ts';
 import { childFactErrors } from '../runtime/subject-rules.ts';
 import type { LocalDate } from '../time.ts';
 import { childNamed } from './form-checks.ts';
-import { layoutFields } from './locate.ts';
 
 export type ChildFact = 'name' | 'dateOfBirth' | 'personId';
 
@@ -33,25 +32,31 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** Every correction `answers` make to the children's facts, in page order. */
 export function childCorrections(form: Form, answers: Record<string, unknown>, children: readonly Child[]): ChildCorrection[] {
   const corrections: ChildCorrection[] = [];
-  for (const layout of layoutFields(form)) {
-    const updates = layout.eachChild?.updates;
-    const items = answers[layout.field];
-    if (!layout.eachChild || !updates || !Array.isArray(items)) continue;
-    const nameField = layout.eachChild.nameField;
-    items.forEach((item: unknown, index) => {
-      const child = isRecord(item) ? childNamed(item[nameField], children) : -1;
-      if (child < 0) return;
-      for (const fact of CHILD_FACTS) {
-        const field = updates[fact];
-        const answer = field === undefined ? undefined : (item as Record<string, unknown>)[field];
-        if (typeof answer !== 'string' || answer.trim() === '') continue;
-        const to = answer.trim();
-        const from = children[child]![fact];
-        if (to !== from) corrections.push({ child, fact, ...(from !== undefined ? { from } : {}), to, pointer: pointer(layout.field, index, field!) });
-      }
-    });
+  // Section by section rather than through `layoutFields`: every completed task asks, and few forms correct facts.
+  for (const section of form.layout?.sections ?? []) {
+    for (const layout of section.fields) {
+      const items = answers[layout.field];
+      if (layout.eachChild?.updates && Array.isArray(items)) correctionsIn(layout.field, layout.eachChild, items, children, corrections);
+    }
   }
   return corrections;
+}
+
+/** The corrections the items of one `eachChild` repeat make, added to `corrections`. */
+function correctionsIn(repeat: string, eachChild: NonNullable<FieldLayout['eachChild']>, items: unknown[], children: readonly Child[], corrections: ChildCorrection[]): void {
+  const updates = eachChild.updates ?? {};
+  items.forEach((item: unknown, index) => {
+    const child = isRecord(item) ? childNamed(item[eachChild.nameField], children) : -1;
+    if (child < 0) return;
+    for (const fact of CHILD_FACTS) {
+      const field = updates[fact];
+      const answer = field === undefined ? undefined : (item as Record<string, unknown>)[field];
+      if (typeof answer !== 'string' || answer.trim() === '') continue;
+      const to = answer.trim();
+      const from = children[child]![fact];
+      if (to !== from) corrections.push({ child, fact, ...(from !== undefined ? { from } : {}), to, pointer: pointer(repeat, index, field!) });
+    }
+  });
 }
 
 /**

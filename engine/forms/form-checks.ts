@@ -9,7 +9,7 @@ import { LogicError, truthy, varsRead, type Budget } from '../logic/index.ts';
 import { pointer, type FieldError } from '../problems.ts';
 import type { Child } from '../runtime/state.ts';
 import type { LocalDate } from '../time.ts';
-import { layoutFields, parsePointer } from './locate.ts';
+import { parsePointer } from './locate.ts';
 
 /** What a form's case-aware rules can see: the case (children, answers so far, today) and its calendar. */
 export interface FormContext {
@@ -59,12 +59,15 @@ export function childNamed(name: unknown, children: readonly Child[]): number {
 /** Repeats marked `eachChild`: exactly one item per child on the case, matched by name. */
 export function eachChildErrors(form: Form, data: Record<string, unknown>, children: readonly Child[]): FieldError[] {
   const errors: FieldError[] = [];
-  for (const layout of layoutFields(form)) {
-    // Not answered at all: the schema's `required` speaks for a required repeat; an optional one may stay empty.
-    if (!layout.eachChild || data[layout.field] === undefined) continue;
-    const items = Array.isArray(data[layout.field]) ? (data[layout.field] as unknown[]) : [];
-    const message = childMismatch(items, layout, children);
-    if (message) errors.push({ pointer: pointer(layout.field), keyword: 'eachChild', message });
+  // Section by section rather than through `layoutFields`: this runs on every submit, and most forms have no such repeat.
+  for (const section of form.layout?.sections ?? []) {
+    for (const layout of section.fields) {
+      // Not answered at all: the schema's `required` speaks for a required repeat; an optional one may stay empty.
+      if (!layout.eachChild || data[layout.field] === undefined) continue;
+      const items = Array.isArray(data[layout.field]) ? (data[layout.field] as unknown[]) : [];
+      const message = childMismatch(items, layout, children);
+      if (message) errors.push({ pointer: pointer(layout.field), keyword: 'eachChild', message });
+    }
   }
   return errors;
 }
@@ -99,7 +102,9 @@ export function checkErrors(form: Form, answers: Record<string, unknown>, contex
   const errors: FieldError[] = [];
   const clash = (e: FieldError, at: string) => e.pointer === at || at.startsWith(`${e.pointer}/`) || e.pointer.startsWith(`${at}/`);
   const busy = (at: string) => taken.some((e) => clash(e, at)) || errors.some((e) => clash(e, at));
-  const view = { ...context.caseData, answers };
+  // Object.assign, not `{ ...caseData, answers }`: a key added to a spread copy makes V8 build a
+  // new shape each time, ten times the cost, and a form with a check per item runs this per item.
+  const view = Object.assign({}, context.caseData, { answers });
   // A check comparing an answer that already has an error of its own ("cannot be before the
   // referral" beside "Enter the date of the visit") cannot say anything the error does not: it waits.
   // (Only read the rule's paths when there is an error at all: most submits have none.)
@@ -117,7 +122,7 @@ export function checkErrors(form: Form, answers: Record<string, unknown>, contex
     if (!Array.isArray(items)) continue;
     items.forEach((item: unknown, index) => {
       const at = `${check.each}/${index}${check.field ?? ''}`;
-      if (!busy(at) && !holds(check, { ...view, item, index }, context)) errors.push({ pointer: at, keyword: 'check', message: check.message });
+      if (!busy(at) && !holds(check, Object.assign({}, view, { item, index }), context)) errors.push({ pointer: at, keyword: 'check', message: check.message });
     });
   }
   return errors;

@@ -29,11 +29,13 @@ export function completeTask(
     });
   }
   const data = withoutBlankAnswers(event.data);
-  const form = node.form && Object.hasOwn(run.definition.forms, node.form) ? run.definition.forms[node.form] : undefined;
+  const form = run.compiled.form(node.form);
   let fieldErrors: FieldError[] = [];
   if (form) {
-    const caseData = form.checks?.length ? { ...run.data(), node: node.id } : undefined;
-    const context = { children: run.state.subject.children, calendar: run.calendar, budget: run.budget, today: run.today, ...(caseData ? { caseData } : {}) };
+    // Object.assign, not a spread and a new key: see draft.ts.
+    const caseData = form.checks?.length ? Object.assign({}, run.data(), { node: node.id }) : undefined;
+    // `blanksAreAnswers`: the blanks are out of these answers already, so they are not taken out twice.
+    const context = { children: run.state.subject.children, calendar: run.calendar, budget: run.budget, today: run.today, blanksAreAnswers: true, ...(caseData ? { caseData } : {}) };
     fieldErrors = run.withinBudget(node.id, () => validateFormData(form, data, context));
   }
   // The answers may decide the next actions and the team (decide once): from here on, these are the choice.
@@ -52,13 +54,13 @@ export function completeTask(
   task.actions = chosen.map(({ action }) => action.id);
   run.cancelTimersOf(task.id);
   run.updateTask(task);
-  run.state.form[node.id] = data;
+  run.own('form')[node.id] = data;
   correctSubject(node, run, task, data);
-  run.state.done[node.id] = run.now;
-  run.state.performer[node.id] = by.id;
-  run.state.action[node.id] = task.actions.join(',');
+  run.own('done')[node.id] = run.now;
+  run.own('performer')[node.id] = by.id;
+  run.own('action')[node.id] = task.actions.join(',');
   const passed = chosen.find(({ choice }) => choice.passTo)?.choice.passTo;
-  if (passed) run.state.passedTo[node.id] = passed;
+  if (passed) run.own('passedTo')[node.id] = passed;
   run.record({ type: 'task_completed', node: node.id, task: task.id, by: by.id, actions: task.actions, overdue: task.overdue });
   for (const { action, choice } of chosen) {
     run.enter(action.to, {

@@ -16,7 +16,7 @@ export function enterDecision(node: DecisionNode, run: Run, arrival: Arrival): v
   });
   const branch = chosen >= 0 ? node.branches[chosen] : undefined;
   const to = branch ? branch.to : node.default;
-  run.state.done[node.id] = run.now;
+  run.own('done')[node.id] = run.now;
   run.record({ type: 'decision_taken', node: node.id, branch: branch?.label ?? (branch ? chosen : 'default'), to });
   // Whoever the previous next action passed the work to carries on past the decision.
   run.enter(to, { ...arrival, from: node.id });

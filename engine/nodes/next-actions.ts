@@ -6,7 +6,6 @@
  * (`passTo.teamFrom`), the answer decides, and the practitioner is not asked again.
  */
 import type { NextAction, UserTaskNode } from '../schema/definition.types.ts';
-import { formFields } from '../forms/index.ts';
 import { varsRead } from '../logic/index.ts';
 import { pointer, Refusal, type FieldError } from '../problems.ts';
 import { readPath, type CaseData } from '../runtime/data.ts';
@@ -65,6 +64,7 @@ export function decidedActions(
   answers: { data: Record<string, unknown>; sent: ChosenAction[]; fieldErrors: FieldError[] },
 ): { actions: ChosenAction[]; problems: ActionProblem[] } {
   const { actions, problems } = chosenByAnswer(node, run, answers);
+  if (!node.nextActions.some((a) => a.passTo?.teamFrom)) return { actions, problems };
   const recorded = run.data({ node: node.id, data: answers.data });
   return { actions: actions.map((choice) => withRecordedTeam(node, choice, recorded)), problems };
 }
@@ -100,8 +100,8 @@ function chosenByAnswer(
 
 /** A question of the task's form, as the practitioner reads it: its label and its options' titles. */
 function questionOf(node: UserTaskNode, run: Run, field: string): { label: string; title: (value: unknown) => string } {
-  const form = node.form && Object.hasOwn(run.definition.forms, node.form) ? run.definition.forms[node.form] : undefined;
-  const info = form ? formFields(form).get(field) : undefined;
+  const form = run.compiled.form(node.form);
+  const info = form ? run.compiled.fields(form).get(field) : undefined;
   return {
     label: info?.label ?? field,
     // JSON, not String(): an answer of the wrong shape may be an object that has no text form.
@@ -151,16 +151,8 @@ export function actionProblems(at: Completing, actions: ChosenAction[]): { chose
     const about = { index, action: action.id };
     const failed = failedGuards(action.guards ?? [], view, run, { node: node.id, fieldErrors: at.fieldErrors });
     if (failed.length > 0) problems.push({ code: 'guard_failed', message: failed.join(' '), messages: failed, ...about });
-    const refused = (check: () => void) => {
-      try {
-        check();
-      } catch (error) {
-        if (!(error instanceof Refusal)) throw error;
-        problems.push({ ...about, ...error.details, code: error.code, message: error.message });
-      }
-    };
-    refused(() => checkTogether(node, action, actions));
-    refused(() => checkPassTo(at, action, choice, index));
+    refusedInto(problems, about, () => checkTogether(node, action, actions));
+    refusedInto(problems, about, () => checkPassTo(at, action, choice, index));
     if (action.scheduledDate?.required && !choice.scheduledFor) {
       problems.push({ code: 'scheduled_date_required', message: `Enter a scheduled date for "${action.label}".`, ...about });
     }
@@ -169,6 +161,16 @@ export function actionProblems(at: Completing, actions: ChosenAction[]): { chose
     }
   }
   return { chosen: chosen.map(({ action, choice }) => ({ action, choice })), problems };
+}
+
+/** Runs `check`; the refusal it throws, if any, is added to `problems` as being `about` one action. */
+function refusedInto(problems: ActionProblem[], about: { index: number; action: string }, check: () => void): void {
+  try {
+    check();
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    problems.push({ ...about, ...error.details, code: error.code, message: error.message });
+  }
 }
 
 /** "Progress to early help – CSC case closure" goes with "Step down to Early Help (EH)". */

@@ -14,7 +14,7 @@ export function enterNotification(node: NotificationNode, run: Run, arrival: Arr
     reason: `notification:${node.id}`,
   };
   run.effects.push({ type: 'notify', notification });
-  run.state.done[node.id] = run.now;
+  run.own('done')[node.id] = run.now;
   run.record({ type: 'notification_sent', node: node.id, notification: notification.id, subject: notification.subject, to: notification.to });
   run.enter(node.next, { ...arrival, from: node.id });
 }

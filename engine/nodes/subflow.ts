@@ -24,9 +24,9 @@ export function enterSubflow(node: SubflowNode, run: Run): void {
   });
   run.record({ type: 'subflow_started', node: node.id, child: caseId, definition: node.definition });
   if (node.wait) {
-    run.state.waitingFor[caseId] = node.id;
+    run.own('waitingFor')[caseId] = node.id;
     return;
   }
-  run.state.done[node.id] = run.now;
+  run.own('done')[node.id] = run.now;
   run.enter(node.next, { from: node.id });
 }

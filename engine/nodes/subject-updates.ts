@@ -14,10 +14,9 @@ import type { Run } from '../runtime/run.ts';
 import type { Task } from '../runtime/state.ts';
 
 export function correctSubject(node: UserTaskNode, run: Run, task: Task, answers: Record<string, unknown>): void {
-  const form = node.form && Object.hasOwn(run.definition.forms, node.form) ? run.definition.forms[node.form] : undefined;
+  const form = run.compiled.form(node.form);
   const subject = run.state.subject;
-  const shown = (at: string) => parsePointer(at).reduce<unknown>((value, key) => (typeof value === 'object' && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined), task.prefill);
-  const corrections = form ? childCorrections(form, answers, subject.children).filter((c) => shown(c.pointer) !== c.to) : [];
+  const corrections = form ? childCorrections(form, answers, subject.children).filter((c) => shownAt(task.prefill, c.pointer) !== c.to) : [];
   if (corrections.length === 0) return;
   const children = subject.children.map((child) => ({ ...child }));
   for (const { child, fact, to } of corrections) children[child]![fact] = to;
@@ -31,4 +30,9 @@ export function correctSubject(node: UserTaskNode, run: Run, task: Task, answers
     to,
   }));
   run.record({ type: 'subject_corrected', node: node.id, task: task.id, by: task.completedBy, changes });
+}
+
+/** The answer the task was opened with at `at`, a pointer into its form data. */
+function shownAt(prefill: Task['prefill'], at: string): unknown {
+  return parsePointer(at).reduce<unknown>((value, key) => (typeof value === 'object' && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined), prefill);
 }

@@ -11,7 +11,7 @@ export function enterTimer(node: TimerNode, run: Run): void {
     // Validation checks that something sets every anchor; if an optional date was left blank
     // the protocol carries on rather than waiting forever, and says so in the timeline.
     run.record({ type: 'timer_skipped', node: node.id, missing: resolved.missing });
-    run.state.done[node.id] = run.now;
+    run.own('done')[node.id] = run.now;
     run.enter(node.next, { from: node.id });
     return;
   }
@@ -20,7 +20,7 @@ export function enterTimer(node: TimerNode, run: Run): void {
 }
 
 export function fireWait(node: TimerNode, run: Run, timer: Timer): void {
-  run.state.done[node.id] = run.now;
+  run.own('done')[node.id] = run.now;
   run.record({ type: 'timer_fired', node: node.id, timer: timer.id, dueAt: timer.fireAt });
   run.enter(node.next, { from: node.id });
 }

@@ -4,6 +4,7 @@
  */
 import type { FieldLayout, UserTaskNode } from '../schema/definition.types.ts';
 import { CHILD_FACTS } from '../forms/index.ts';
+import { copyJson } from '../runtime/copy-json.ts';
 import { readPath } from '../runtime/data.ts';
 import type { Arrival, Run } from '../runtime/run.ts';
 import type { Task, Timer } from '../runtime/state.ts';
@@ -64,10 +65,10 @@ function prefillFor(node: UserTaskNode, run: Run): Record<string, unknown> | und
     const data = run.data();
     for (const mapping of node.prefill) {
       const value = readPath(data, mapping.from);
-      if (value !== undefined) prefill[mapping.field] = structuredClone(value);
+      if (value !== undefined) prefill[mapping.field] = copyJson(value);
     }
   }
-  const form = node.form && Object.hasOwn(run.definition.forms, node.form) ? run.definition.forms[node.form] : undefined;
+  const form = run.compiled.form(node.form);
   for (const section of form?.layout?.sections ?? []) {
     for (const field of section.fields) {
       if (field.eachChild && prefill[field.field] === undefined) prefill[field.field] = childItems(form!.schema, field.field, field.eachChild, run);

@@ -74,23 +74,46 @@ export function caseData(state: CaseState, now: Instant, today: LocalDate, answe
  * the task's rules read as the person types, so both decide guards alike.
  */
 export function withAnswers<T extends { form?: CaseData['form'] }>(view: T, answers: TaskAnswers): T & Pick<CaseData, 'form' | 'chosen' | 'choices'> {
-  return {
-    ...view,
-    form: { ...view.form, [answers.node]: answers.data },
-    ...(answers.chosen ? { chosen: answers.chosen.map((a) => a.action), choices: choicesOf(answers.chosen) } : {}),
-  };
+  // Object.assign, not spreads: properties added to a spread copy each make a new shape in V8 (see draft.ts).
+  const form = Object.assign({}, view.form);
+  form[answers.node] = answers.data;
+  const laid: T & Pick<CaseData, 'form' | 'chosen' | 'choices'> = Object.assign({}, view, { form });
+  if (answers.chosen) {
+    laid.chosen = answers.chosen.map((a) => a.action);
+    laid.choices = choicesOf(answers.chosen);
+  }
+  return laid;
 }
 
 function choicesOf(chosen: ChosenAction[]): NonNullable<CaseData['choices']> {
   return Object.fromEntries(
-    chosen.map((a) => [a.action, { ...(a.priority ? { priority: a.priority } : {}), ...(a.scheduledFor ? { scheduledFor: a.scheduledFor } : {}), ...(a.passTo ? { passTo: a.passTo } : {}) }]),
+    chosen.map((a) => {
+      const choice: NonNullable<CaseData['choices']>[string] = {};
+      if (a.priority) choice.priority = a.priority;
+      if (a.scheduledFor) choice.scheduledFor = a.scheduledFor;
+      if (a.passTo) choice.passTo = a.passTo;
+      return [a.action, choice];
+    }),
   );
+}
+
+/** Dotted paths split once: a definition's prefills, anchors and templates read the same few paths. */
+const splitPaths = new Map<string, readonly string[]>();
+
+function segmentsOf(path: string): readonly string[] {
+  let segments = splitPaths.get(path);
+  if (!segments) {
+    segments = path.split('.');
+    if (splitPaths.size >= 10_000) splitPaths.clear();
+    splitPaths.set(path, segments);
+  }
+  return segments;
 }
 
 /** Reads a dotted path, following own properties only; `undefined` when any step is missing. */
 export function readPath(data: unknown, path: string): unknown {
   let value: unknown = data;
-  for (const segment of path.split('.')) {
+  for (const segment of segmentsOf(path)) {
     if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment)) return undefined;
     value = (value as Record<string, unknown>)[segment];
   }

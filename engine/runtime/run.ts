@@ -1,15 +1,18 @@
 /**
- * One step's working draft. `step` clones the case state into a Run, the node behaviours change
- * the draft and collect effects, and `step` hands both back. Nothing here performs an effect.
+ * One step's working draft. `step` opens a Run over the case state (copy-on-write: see draft.ts),
+ * the node behaviours change the draft and collect effects, and `step` hands both back. Nothing
+ * here performs an effect.
  */
 import type { Node, WorkflowDefinition } from '../schema/definition.types.ts';
-import { WorkingCalendar } from '../calendar/index.ts';
-import { graphOf, type Graph } from '../definition/graph.ts';
-import { Budget, BudgetSpent, truthy } from '../logic/index.ts';
+import type { WorkingCalendar } from '../calendar/index.ts';
+import { compiledOf, type CompiledDefinition } from '../definition/compiled.ts';
+import type { Graph } from '../definition/graph.ts';
+import { Budget, BudgetSpent, LogicError, truthy } from '../logic/index.ts';
 import { Refusal } from '../problems.ts';
 import type { Instant, LocalDate } from '../time.ts';
 import type { Priority } from '../schema/definition.types.ts';
-import { caseData, type CaseData } from './data.ts';
+import { caseData, withAnswers, type CaseData } from './data.ts';
+import { CaseDraft, type Writable } from './draft.ts';
 import type { ChosenAction, Effect, Person } from './events.ts';
 import type { Assignment, CaseState, HistoryRecord, Subject, Task, Timer } from './state.ts';
 
@@ -26,10 +29,16 @@ export interface Arrival {
 /** A protocol that loops without ever waiting would spin forever; stop it. */
 const MAX_NODES_PER_STEP = 10_000;
 
-export class Run {
+/** The parts of the state the case data view (`data()`) holds. */
+const VIEWED: ReadonlySet<Writable> = new Set(['form', 'done', 'entered', 'action', 'passedTo']);
+
+export class Run extends CaseDraft {
   readonly effects: Effect[] = [];
+  readonly compiled: CompiledDefinition;
   readonly graph: Graph;
   readonly calendar: WorkingCalendar;
+  /** Directory entries of the people the event names; see `StepContext.people`. */
+  readonly people: Readonly<Record<string, Person>> | undefined;
   /** What every condition this step evaluates may spend together (`MAX_STEPS_TOGETHER`). */
   readonly budget = new Budget();
   /** Who caused this step: a person's id, or `system` for timers and sub-flow endings. */
@@ -45,15 +54,18 @@ export class Run {
   private todayOnce?: LocalDate;
   private dataOnce?: CaseData;
 
+  /** `made`: the state is new in this step (a case starting); see `CaseDraft`. */
   constructor(
     readonly definition: WorkflowDefinition,
-    readonly state: CaseState,
+    state: CaseState,
     readonly now: Instant,
-    /** The directory entries of people the event names; see `StepContext.people`. */
-    readonly people?: Readonly<Record<string, Person>>,
+    options: { people?: Readonly<Record<string, Person>> | undefined; made?: boolean } = {},
   ) {
-    this.graph = graphOf(definition);
-    this.calendar = WorkingCalendar.for(definition.calendar);
+    super(state, options.made);
+    this.people = options.people;
+    this.compiled = compiledOf(definition);
+    this.graph = this.compiled.graph;
+    this.calendar = this.compiled.calendar;
   }
 
   /** The instant the timescales started in this step count from: see `dueAt`. */
@@ -74,12 +86,12 @@ export class Run {
 
   /**
    * The case data conditions read. Without `answers` it is built once per step: it holds the
-   * state's own maps, not copies, so it sees every change the step makes.
+   * draft's maps, not copies, so it sees every change the step makes (and is built again when one
+   * of them is first copied: `copied`).
    */
   data(answers?: { node: string; data: Record<string, unknown>; chosen?: ChosenAction[] }): CaseData {
-    if (answers) return caseData(this.state, this.now, this.today, answers);
     this.dataOnce ??= caseData(this.state, this.now, this.today);
-    return this.dataOnce;
+    return answers ? withAnswers(this.dataOnce, answers) : this.dataOnce;
   }
 
   /**
@@ -91,17 +103,26 @@ export class Run {
     this.dataOnce = undefined;
   }
 
+  protected override copied(key: Writable): void {
+    if (VIEWED.has(key)) this.dataOnce = undefined;
+  }
+
   node(id: string): Node {
     const node = this.graph.nodes.get(id);
     if (!node) throw new Refusal('definition_broken', `The definition has no node "${id}".`, { node: id });
     return node;
   }
 
-  /** Whether `rule` holds over `data`, charged to the step's budget; see `withinBudget`. */
+  /**
+   * Whether `rule` holds over `data`, charged to the step's budget; see `withinBudget`. A guard that
+   * cannot be evaluated (an answer of the wrong shape that cannot be compared) does not hold, as a
+   * decision's branch does not: its message is given with the rest, and the event is refused, not a crash.
+   */
   holds(rule: unknown, data: unknown, node?: string): boolean {
     try {
       return truthy(rule, data, this.calendar, this.budget);
     } catch (error) {
+      if (error instanceof LogicError) return false;
       throw this.spentOn(error, node);
     }
   }
@@ -133,7 +154,7 @@ export class Run {
   }
 
   record(entry: HistoryRecord): void {
-    this.state.history.push({ at: this.now, ...entry });
+    this.own('history').push({ at: this.now, ...entry });
   }
 
   /** Queues a path's arrival at a node; `drain` processes the queue in order. */
@@ -150,7 +171,7 @@ export class Run {
         });
       }
       if (this.state.status !== 'open') return;
-      this.state.entered[next.node] = this.now;
+      this.own('entered')[next.node] = this.now;
       try {
         enterNode(this.node(next.node), this, next.arrival);
       } catch (error) {
@@ -160,7 +181,7 @@ export class Run {
   }
 
   createTask(task: Task): void {
-    this.state.tasks[task.id] = task;
+    this.addTask(task);
     this.effects.push({ type: 'create_task', task });
   }
 
@@ -169,20 +190,21 @@ export class Run {
   }
 
   schedule(timer: Omit<Timer, 'id'>): Timer {
-    const scheduled = { id: this.nextId('m'), ...timer };
-    this.state.timers[scheduled.id] = scheduled;
+    const scheduled: Timer = Object.assign({ id: this.nextId('m') }, timer);
+    this.own('timers')[scheduled.id] = scheduled;
     this.effects.push({ type: 'schedule_timer', timer: scheduled });
     return scheduled;
   }
 
   cancelTimer(id: string): void {
     if (!this.state.timers[id]) return;
-    delete this.state.timers[id];
+    delete this.own('timers')[id];
     this.effects.push({ type: 'cancel_timer', timerId: id });
   }
 
   /** Cancels an open task and every timer that belongs to it. */
-  cancelTask(task: Task, why: string): void {
+  cancelTask(open: Task, why: string): void {
+    const task = this.ownTask(open.id);
     task.status = 'cancelled';
     task.cancelledAt = this.now;
     this.cancelTimersOf(task.id);
@@ -209,11 +231,13 @@ export class Run {
     for (const task of this.openTasks()) this.cancelTask(task, status === 'withdrawn' ? 'case withdrawn' : 'case closed');
     for (const id of Object.keys(this.state.timers)) this.cancelTimer(id);
     this.state.status = status;
-    this.state.outcome = { ...outcome, at: this.now };
-    this.state.joins = {};
+    this.state.outcome = Object.assign({}, outcome, { at: this.now });
+    if (!isEmpty(this.state.joins)) this.state.joins = {};
     // A sub-case this case waited for carries on by itself; the timeline says it was let go.
-    for (const child of Object.keys(this.state.waitingFor)) this.record({ type: 'subflow_released', child });
-    this.state.waitingFor = {};
+    if (!isEmpty(this.state.waitingFor)) {
+      for (const child of Object.keys(this.state.waitingFor)) this.record({ type: 'subflow_released', child });
+      this.state.waitingFor = {};
+    }
     this.record({ type: status === 'withdrawn' ? 'case_withdrawn' : 'case_closed', outcome: outcome.id, ...detail });
     if (this.state.parent) {
       this.effects.push({ type: 'end_parent_wait', parent: this.state.parent, outcome: outcome.id });
@@ -223,11 +247,15 @@ export class Run {
   /** Closes the case when no path is left open after a step. */
   closeIfFinished(): void {
     if (this.state.status !== 'open') return;
-    const waiting =
-      this.openTasks().length > 0 ||
-      Object.keys(this.state.timers).length > 0 ||
-      Object.keys(this.state.waitingFor).length > 0;
+    const { timers, waitingFor, tasks } = this.state;
+    const waiting = !isEmpty(timers) || !isEmpty(waitingFor) || Object.values(tasks).some((t) => t.status === 'open');
     if (waiting) return;
     this.close('closed', this.endedWith ?? { id: 'stalled' });
   }
+}
+
+/** Whether a record has no keys, without listing them. */
+function isEmpty(record: object): boolean {
+  for (const _ in record) return false;
+  return true;
 }

@@ -81,6 +81,16 @@ const nowFor = (state: CaseState | null) =>
     { weight: 1, arbitrary: fc.oneof(fc.string(), fc.constantFrom('2026-12-22T09:00', '2026-02-30T09:00:00Z', '2026-12-22T09:00:00+25:00', '9999-12-31T23:59:59Z', '0001-01-01T00:00:00Z')) },
   );
 
+function refusalOf(run: () => unknown): Refusal {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof Refusal) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
 /** Steps the event; every throw must be a Refusal, and a refused event must leave the state unchanged. */
 function onlyRefusals(state: CaseState | null, event: unknown, now: unknown): void {
   const before = JSON.stringify(state);
@@ -100,6 +110,13 @@ describe('step throws nothing but a Refusal', () => {
       if (refused) expect(run).toThrow(expect.objectContaining({ code: refused }));
       else expect(run, event.type).not.toThrow();
     }
+  });
+
+  it('When an answer a guard compares is an object with no text form, Then the completion is refused, not a crash', () => {
+    const event = valid[4]!.event as Extract<CaseEvent, { type: 'task_completed' }>;
+    const data = { ...event.data, contactedOn: { toString: null } };
+    const refused = refusalOf(() => step(camden, atTeam, { ...event, data }, { now: '2026-12-22T09:00:00Z', people }));
+    expect(refused.code).toBe('form_invalid');
   });
 
   it('When the event is random JSON, Then it is refused at the door', () => {

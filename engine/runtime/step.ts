@@ -13,7 +13,9 @@ import { completeTask, enterNode, fireDue, fireEscalation, fireWait, reassignTas
 import { rolesSentence } from '../nodes/who-may-act.ts';
 import type { CaseEvent, StepContext, Effect } from './events.ts';
 import { checkedNow, checkEventShape } from './event-shape.ts';
-import { WorkingCalendar } from '../calendar/index.ts';
+import { instantMs } from '../calendar/zone.ts';
+import { compiledOf } from '../definition/compiled.ts';
+import { copyJson } from './copy-json.ts';
 import { Run } from './run.ts';
 import { CASE_SCHEMA_VERSION, type CaseState, type Subject } from './state.ts';
 import { blankName, childFactErrors } from './subject-rules.ts';
@@ -60,7 +62,7 @@ function decide(definition: WorkflowDefinition, caseState: CaseState | null, eve
   if (caseState.status !== 'open') {
     throw new Refusal('case_closed', `This case is ${caseState.status}; nothing more can happen to it.`);
   }
-  const run = new Run(definition, draftOf(caseState), eventTime(caseState, event, now), people);
+  const run = new Run(definition, caseState, eventTime(caseState, event, now), { people });
   run.actor = 'by' in event ? event.by.id : 'system';
   applyEvent(run, event);
   return finish(run, event, run.actor);
@@ -72,8 +74,8 @@ function decide(definition: WorkflowDefinition, caseState: CaseState | null, eve
  * for a moment already past — and is recorded then, with its due instant beside it.
  */
 function eventTime(state: CaseState, event: Exclude<CaseEvent, { type: 'case_started' }>, now: Instant): Instant {
-  const last = Date.parse(state.updatedAt);
-  if (Number.isNaN(last) || Date.parse(now) >= last) return now;
+  const last = instantMs(state.updatedAt);
+  if (Number.isNaN(last) || instantMs(now) >= last) return now;
   if (event.type === 'timer_fired') return new Date(last).toISOString();
   throw new Refusal('event_out_of_order', `This event is dated ${now}, before the case's last change at ${state.updatedAt}; a case's events are recorded in the order they happened.`, {
     at: now,
@@ -81,60 +83,33 @@ function eventTime(state: CaseState, event: Exclude<CaseEvent, { type: 'case_sta
   });
 }
 
-/**
- * A copy of the state that a step may change without changing its input. A deep copy was two
- * fifths of a step's time, so only what a step changes in place is copied: the maps and lists it
- * adds to, each task's own fields, and the join lists. Everything deeper — answers, history
- * entries, timers, assignments — a step replaces and never edits, so it is shared. The engine
- * keeps to that rule; the scenario tests run every protocol on deep-frozen states to hold it to it.
- */
-function draftOf(state: CaseState): CaseState {
-  return {
-    ...state,
-    form: { ...state.form },
-    done: { ...state.done },
-    entered: { ...state.entered },
-    action: { ...state.action },
-    performer: { ...state.performer },
-    passedTo: { ...state.passedTo },
-    closures: [...state.closures],
-    tasks: Object.fromEntries(Object.entries(state.tasks).map(([id, task]) => [id, { ...task }])),
-    timers: { ...state.timers },
-    joins: Object.fromEntries(Object.entries(state.joins).map(([id, arrived]) => [id, [...arrived]])),
-    waitingFor: { ...state.waitingFor },
-    history: [...state.history],
-  };
-}
-
 function applyEvent(run: Run, event: Exclude<CaseEvent, { type: 'case_started' }>): void {
   switch (event.type) {
     case 'task_completed': {
       const task = openTask(run, event.taskId, event.by.id);
-      completeTask(run.node(task.node) as UserTaskNode, run, task, event);
+      completeTask(run.node(task.node) as UserTaskNode, run, run.ownTask(task.id), event);
       return;
     }
     case 'task_reassigned': {
       const task = openTask(run, event.taskId, event.by.id);
-      reassignTask(run.node(task.node) as UserTaskNode, run, task, event);
+      reassignTask(run.node(task.node) as UserTaskNode, run, run.ownTask(task.id), event);
       return;
     }
     case 'timer_fired': {
       const timer = Object.hasOwn(run.state.timers, event.timerId) ? run.state.timers[event.timerId] : undefined;
       if (!timer) throw new Refusal('event_not_expected', 'That timer is no longer pending.', { timer: event.timerId });
-      if (Date.parse(timer.fireAt) > Date.parse(run.now)) {
+      if (instantMs(timer.fireAt) > instantMs(run.now)) {
         throw new Refusal('event_not_expected', `That timer is not due until ${timer.fireAt}.`, { timer: timer.id, fireAt: timer.fireAt });
       }
       // Timescales this firing starts count from the due instant, as if it had fired on time.
       run.dueAt = timer.fireAt;
-      delete run.state.timers[timer.id];
+      delete run.own('timers')[timer.id];
       const node = run.node(timer.node);
       if (timer.purpose === 'wait' && node.kind === 'timer') fireWait(node, run, timer);
-      else if (node.kind === 'user_task' && timer.task) {
-        const task = run.state.tasks[timer.task];
-        if (task?.status === 'open') {
-          if (timer.purpose === 'due') fireDue(node, run, task);
-          else fireEscalation(node, run, task, timer);
-        }
+      else if (node.kind === 'user_task' && timer.task && run.state.tasks[timer.task]?.status === 'open') {
+        const task = run.ownTask(timer.task);
+        if (timer.purpose === 'due') fireDue(node, run, task);
+        else fireEscalation(node, run, task, timer);
       }
       return;
     }
@@ -144,9 +119,9 @@ function applyEvent(run: Run, event: Exclude<CaseEvent, { type: 'case_started' }
     case 'subflow_ended': {
       const nodeId = Object.hasOwn(run.state.waitingFor, event.childCaseId) ? run.state.waitingFor[event.childCaseId] : undefined;
       if (!nodeId) throw new Refusal('event_not_expected', 'This case is not waiting for that sub-case.');
-      delete run.state.waitingFor[event.childCaseId];
-      run.state.form[nodeId] = { outcome: event.outcome, caseId: event.childCaseId };
-      run.state.done[nodeId] = run.now;
+      delete run.own('waitingFor')[event.childCaseId];
+      run.own('form')[nodeId] = { outcome: event.outcome, caseId: event.childCaseId };
+      run.own('done')[nodeId] = run.now;
       run.record({ type: 'subflow_ended', node: nodeId, child: event.childCaseId, outcome: event.outcome });
       const node = run.node(nodeId);
       if (node.kind === 'subflow') run.enter(node.next, { from: nodeId });
@@ -183,21 +158,23 @@ function openTask(run: Run, taskId: string, by: string) {
 }
 
 function startCase(definition: WorkflowDefinition, event: Extract<CaseEvent, { type: 'case_started' }>, now: Instant): Run {
-  const start = definition.nodes.find((n) => n.id === event.entry);
+  const { graph, calendar, form: formOf } = compiledOf(definition);
+  const start = graph.nodes.get(event.entry);
   if (!start || start.kind !== 'start') {
     throw new Refusal('unknown_entry', `"${event.entry}" is not a way into this protocol.`, { entry: event.entry });
   }
   if (start.roles?.length && !start.roles.some((r) => event.by.roles.includes(r))) {
     throw new Refusal('not_allowed', `Only ${rolesSentence(definition, start.roles)} can start a case at "${start.name}".`, { roles: start.roles });
   }
-  const fieldErrors = checkSubject(event.subject, WorkingCalendar.for(definition.calendar).localDate(now));
+  const today = calendar.localDate(now);
+  const fieldErrors = checkSubject(event.subject, today);
+  // A copy already: the answers with blanks taken out are built afresh, so the state shares nothing with the event.
   const data = withoutBlankAnswers(event.data ?? {});
-  const form = start.form && Object.hasOwn(definition.forms, start.form) ? definition.forms[start.form] : undefined;
+  const form = formOf(start.form);
   if (form) {
     // The intake form's checks see the family being started, once the family itself is valid.
-    const calendar = WorkingCalendar.for(definition.calendar);
     const subject = fieldErrors.length === 0 ? event.subject : undefined;
-    const intake = subject && { case: { familyName: subject.familyName, children: subject.children, childCount: subject.children.length }, now, today: calendar.localDate(now) };
+    const intake = subject && { case: { familyName: subject.familyName, children: subject.children, childCount: subject.children.length }, now, today };
     // Its checks share one budget, as a task's do: past it, the start is refused (`logic_too_costly`).
     const errors = validateFormData(form, data, subject ? { children: subject.children, caseData: intake, calendar, budget: new Budget() } : {});
     fieldErrors.push(...errors.map((e) => ({ ...e, pointer: `/data${e.pointer}` })));
@@ -217,8 +194,8 @@ function startCase(definition: WorkflowDefinition, event: Extract<CaseEvent, { t
     updatedAt: now,
     version: 1,
     seq: 0,
-    subject: structuredClone(event.subject),
-    form: { [start.id]: structuredClone(data) },
+    subject: copyJson(event.subject),
+    form: { [start.id]: data },
     done: { [start.id]: now },
     entered: { [start.id]: now },
     action: {},
@@ -231,7 +208,7 @@ function startCase(definition: WorkflowDefinition, event: Extract<CaseEvent, { t
     waitingFor: {},
     history: [],
   };
-  const run = new Run(definition, state, now);
+  const run = new Run(definition, state, now, { made: true });
   run.actor = event.by.id;
   const failed = (start.guards ?? []).filter((guard) => !run.holds(guard.rule, run.data(), start.id)).map((guard) => guard.message);
   if (failed.length > 0) throw new Refusal('guard_failed', failed.join(' '), { messages: failed });

@@ -78,7 +78,14 @@ export function storeDefinitions(store: Store): DefinitionSource {
       return found?.definition ?? null;
     },
     async latest(id) {
-      return (await store.latestPublished(id))?.definition ?? null;
+      const found = await store.latestPublished(id);
+      if (!found) return null;
+      // The same object for the same version, so the engine's per-definition compile is reused.
+      const key = `${id}@${found.version}`;
+      const hit = cache.get(key);
+      if (hit) return hit;
+      cache.set(key, found.definition);
+      return found.definition;
     },
   };
 }

@@ -12,7 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { appendResults, table } from './machine.ts';
+import { appendResults, headline, table } from './machine.ts';
 import { percentile } from './measure.ts';
 import { parseBpmn, runBpmn, runStepwise, runXState } from './peer-flows.ts';
 
@@ -96,3 +96,9 @@ const lines = [
 ];
 console.log(lines.join('\n'));
 appendResults(resultsFile, 'Peers: one small flow', `npx tsx test/bench/peers.ts ${seconds}`, lines);
+const xstate = together[engines.findIndex(([name]) => name === 'XState 5')]!;
+headline(
+  'Stepwise `step` vs XState 5, one small flow side by side',
+  `${ratio(rate(base.memory) / rate(xstate.memory))}× in memory, ${ratio(rate(base.persisted) / rate(xstate.persisted))}× persisted at each wait`,
+  '≥ 1.0× XState in memory and persisted',
+);
