@@ -11,6 +11,7 @@ import type { WorkflowDefinition } from '../../../engine/schema/definition.types
 import { ApiProblem, api as defaultApi } from '../lib/api.ts';
 import type { DefinitionProblem, DraftView } from '../lib/api-types.ts';
 import { danglingReferences, editNode } from './nodes.ts';
+import { takeEarlyDraft } from './preload.ts';
 
 export type SaveStatus = 'loading' | 'saved' | 'dirty' | 'saving' | 'conflict' | 'error';
 
@@ -38,14 +39,17 @@ export class DraftEditor {
   #history = $state.raw<WorkflowDefinition[]>([]);
   readonly #api: DraftApi;
   readonly #delay: number;
+  /** The draft already on its way when the editor was made (preload.ts), for the first load. */
+  #first: Promise<DraftView> | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #saving: Promise<void> | undefined;
   #problems: { definition: WorkflowDefinition; server: DefinitionProblem[]; all: DefinitionProblem[] } | undefined;
 
-  constructor(id: string, options: { api?: DraftApi; delay?: number } = {}) {
+  constructor(id: string, options: { api?: DraftApi; delay?: number; first?: Promise<DraftView> } = {}) {
     this.id = id;
     this.#api = options.api ?? defaultApi;
     this.#delay = options.delay ?? 400;
+    this.#first = options.first;
   }
 
   /**
@@ -74,8 +78,10 @@ export class DraftEditor {
 
   async load(): Promise<void> {
     this.status = 'loading';
+    const first = this.#first;
+    this.#first = undefined;
     try {
-      this.#accept(await this.#api.draft(this.id));
+      this.#accept(await (first ?? this.#api.draft(this.id)));
     } catch (error) {
       this.status = 'error';
       this.message = error instanceof ApiProblem ? error.detail : 'The draft could not be loaded. Try again.';
@@ -199,7 +205,7 @@ let current: DraftEditor | undefined;
 
 /** The editor for a definition, kept while the admin moves between its designer pages. */
 export function draftEditor(id: string): DraftEditor {
-  if (current?.id !== id) current = new DraftEditor(id);
+  if (current?.id !== id) current = new DraftEditor(id, { first: takeEarlyDraft(id) });
   return current;
 }
 

@@ -72,6 +72,19 @@ describe('the draft being edited', () => {
     expect(editor.status).toBe('saved');
   });
 
+  it('Given the draft already on its way when the editor is made, When it loads, Then it takes that one, and asks the server on the next load', async () => {
+    const api = fakeApi();
+    const early = view({ ...skeleton, name: 'Early' }, 'server-0');
+    const editor = new DraftEditor('x', { api, first: Promise.resolve(early) });
+    await editor.load();
+    expect(api.draft).not.toHaveBeenCalled();
+    expect(editor.definition!.name).toBe('Early');
+    expect(editor.savedAt).toBe('server-0');
+    await editor.load();
+    expect(api.draft).toHaveBeenCalledTimes(1);
+    expect(editor.definition!.name).toBe('X');
+  });
+
   it('undoes the last changes, and reports arrows left dangling by a deletion before the server does', async () => {
     const api = fakeApi();
     const editor = new DraftEditor('x', { api });
