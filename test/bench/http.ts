@@ -10,7 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { referral } from '../camden/given.ts';
+import { family, referral } from '../camden/given.ts';
 import { appendResults, headline, table } from './machine.ts';
 
 const completions = Number(process.argv[2] ?? 400);
@@ -26,6 +26,8 @@ const port = await new Promise<number>((resolve, reject) => {
   server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
 });
 const base = `http://127.0.0.1:${port}`;
+// A failed request ends the run: the server must not outlive it.
+process.on('exit', () => server.kill());
 
 const signIn = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'social_worker@camden.example', password: 'stepwise-demo' }) });
 const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
@@ -52,7 +54,6 @@ async function load(total: number, work: (i: number) => Promise<Response>): Prom
 }
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-const family = { familyName: 'Okafor', children: [{ name: 'Ada Okafor', dateOfBirth: '2015-04-02' }] };
 
 // Given: one Camden case per completion, each with its referral task open.
 const tasks: Array<{ caseId: string; taskId: string }> = [];

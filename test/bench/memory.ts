@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { referral } from '../camden/given.ts';
+import { family, referral } from '../camden/given.ts';
 import { bulkLoad, fileBytes } from './bulk-load.ts';
 import { appendResults, headline, table } from './machine.ts';
 import { gib, mib, percentile, procMemory, progressBar } from './measure.ts';
@@ -68,7 +68,6 @@ async function measure(db: string | undefined): Promise<Sampled> {
     latencies[kind]!.push(performance.now() - start);
     return body;
   };
-  const family = { familyName: 'Okafor', children: [{ name: 'Ada Okafor', dateOfBirth: '2015-04-02' }] };
   let next = 0;
   const start = performance.now();
   const load = await phase(() => Promise.all(Array.from({ length: concurrency }, async () => {
