@@ -17,6 +17,7 @@ import type { CaseState, WorkflowDefinition } from '../../engine/index.ts';
 import { GENESIS_HASH, type ChainHead } from './audit-chain.ts';
 import type { AuditKey } from './audit-key.ts';
 import { ConflictError, StoreError } from './errors.ts';
+import { flushAllOrEach, groupCommit } from './group-commit.ts';
 import { MongoAudit } from './mongo-audit.ts';
 import { MongoDefinitions } from './mongo-definitions.ts';
 import { MongoIdempotency } from './mongo-idempotency.ts';
@@ -126,7 +127,42 @@ class MongoStore implements Store {
     return this.defs.listDefinitions(authority);
   }
 
-  async commitStep(input: CommitInput): Promise<void> {
+  /**
+   * Steps submitted in one turn of the event loop share one transaction, so one majority-journaled
+   * commit (group-commit.ts). A transaction runs its steps one after another (the driver does not
+   * support parallel operations in one), so a few batches are written at once.
+   */
+  private readonly commits = groupCommit<CommitInput>({ maxInFlight: 4, flush: (batch) => this.flushCommits(batch) });
+
+  commitStep(input: CommitInput): Promise<void> {
+    return this.commits.submit(input);
+  }
+
+  /**
+   * Any error aborts a MongoDB transaction whole (there are no savepoints), so when a step of the
+   * batch fails, each step is tried again on its own and only the one at fault fails. Not when
+   * the commit itself failed: the batch may have landed, so every step hears that error, as a lone
+   * step would, rather than a conflict with itself.
+   */
+  private flushCommits(batch: readonly CommitInput[]) {
+    let refusal: unknown;
+    return flushAllOrEach(batch, {
+      all: (steps) => this.tx(async (session) => {
+        refusal = undefined; // The driver runs this again after a transient error.
+        try {
+          for (const input of steps) await this.commit(input, session);
+        } catch (error) {
+          refusal = error;
+          throw error;
+        }
+      }),
+      each: (input) => this.commitOne(input),
+      keyOf: (input) => input.caseState.id,
+      retryEach: (error) => error === refusal,
+    });
+  }
+
+  private async commitOne(input: CommitInput): Promise<void> {
     try {
       await this.tx((session) => this.commit(input, session));
     } catch (error) {
@@ -339,6 +375,8 @@ class MongoStore implements Store {
   }
 
   async close() {
+    // Steps submitted before the close are still committed.
+    await this.commits.drain();
     await this.client.close();
   }
 }

@@ -85,14 +85,17 @@ export function rowsToWrite(state: CaseState, previous: CaseState | undefined, e
   };
 }
 
-/** The case row / document: the state as JSON plus the columns queries and the audit head need. */
-export function caseRecord(state: CaseState, head: ChainHead) {
+/**
+ * The case row / document: the state as JSON plus the columns queries and the audit head need.
+ * `json` is the state as stored, when a store keeps part of it elsewhere (sqlite-history.ts).
+ */
+export function caseRecord(state: CaseState, head: ChainHead, json = JSON.stringify(state)) {
   const summary = caseSummary(state);
   return {
     id: state.id, authority: state.authority, definitionId: state.definition.id, definitionVersion: state.definition.version,
     status: state.status, familyName: summary.familyName, familyKey: normaliseSearchText(summary.familyName),
     searchKey: caseSearchKey(state.id, state.subject), version: state.version,
-    startedAt: summary.startedAt, updatedAt: summary.updatedAt, state: JSON.stringify(state), auditCount: head.count, auditHead: head.hash,
+    startedAt: summary.startedAt, updatedAt: summary.updatedAt, state: json, auditCount: head.count, auditHead: head.hash,
   };
 }
 

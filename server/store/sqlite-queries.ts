@@ -2,6 +2,7 @@
 import type { Db } from './sqlite-schema.ts';
 import { instant, statusList } from './rows.ts';
 import { searchTerm } from './search-key.ts';
+import { searchHits } from './sqlite-search.ts';
 import type { CaseFilter, CaseSummary, OutboxMessage, TaskQuery, TaskRow, TimerRow } from './types.ts';
 
 const marks = (values: unknown[]) => values.map(() => '?').join(', ');
@@ -14,32 +15,35 @@ interface TaskSqlRow {
 }
 
 export function listTasks(db: Db, query: TaskQuery): TaskRow[] {
+  const statement = tasksSql(query);
+  if (!statement) return [];
+  return (db.prepare(statement.sql).all(...statement.params) as TaskSqlRow[]).map((r) => ({
+    caseId: r.case_id, taskId: r.task_id, authority: r.authority, definitionId: r.definition_id, node: r.node,
+    name: r.name, status: r.status, assigneeKind: r.assignee_kind, assignee: r.assignee, priority: r.priority,
+    due: r.due, overdue: r.overdue === 1, createdAt: r.created_at, familyName: r.family_name,
+    completedAt: r.completed_at, completedBy: r.completed_by, dueLabel: r.due_label,
+  }));
+}
+
+/** The statement `listTasks` runs, with its parameters; null when no assignee is asked for (`teams: []`). */
+export function tasksSql(query: TaskQuery): { sql: string; params: unknown[] } | null {
   const where = ['authority = ?'];
   const params: unknown[] = [query.authority];
-  const who: string[] = [];
-  if (query.worker !== undefined) {
-    who.push("(assignee_kind = 'worker' AND assignee = ?)");
-    params.push(query.worker);
-  }
-  for (const [kind, ids] of [['team', query.teams], ['role', query.roles]] as const) {
-    if (!ids) continue;
-    who.push(ids.length ? `(assignee_kind = '${kind}' AND assignee IN (${marks(ids)}))` : '0');
-    params.push(...ids);
-  }
-  if (who.length) where.push(`(${who.join(' OR ')})`);
+  // Open work has its own partial indexes (schema 10, `WHERE status = 'open'`, and overdue work
+  // `AND overdue = 1`). SQLite uses one only when the query names the same values, so they are
+  // written into the SQL, not bound.
   const statuses = statusList(query.status);
-  if (statuses) {
+  if (statuses?.length === 1 && statuses[0] === 'open') where.push("status = 'open'");
+  else if (statuses) {
     where.push(statuses.length ? `status IN (${marks(statuses)})` : '0');
     params.push(...statuses);
   }
   if (query.dueBefore !== undefined) {
-    where.push('due IS NOT NULL AND due < ?');
+    // `(due IS NULL) = 0` is the indexes' second column: with it the bound is a seek, not a filter.
+    where.push('(due IS NULL) = 0 AND due < ?');
     params.push(instant(query.dueBefore));
   }
-  if (query.overdue !== undefined) {
-    where.push('overdue = ?');
-    params.push(query.overdue ? 1 : 0);
-  }
+  if (query.overdue !== undefined) where.push(query.overdue ? 'overdue = 1' : 'overdue = 0');
   if (query.caseId !== undefined) {
     where.push('case_id = ?');
     params.push(query.caseId);
@@ -53,14 +57,24 @@ export function listTasks(db: Db, query: TaskQuery): TaskRow[] {
     where.push('completed_at < ?');
     params.push(instant(query.completedTo));
   }
-  params.push(query.limit ?? 500);
-  const sql = `SELECT * FROM tasks WHERE ${where.join(' AND ')} ORDER BY due IS NULL, due, created_at, task_id LIMIT ?`;
-  return (db.prepare(sql).all(...params) as TaskSqlRow[]).map((r) => ({
-    caseId: r.case_id, taskId: r.task_id, authority: r.authority, definitionId: r.definition_id, node: r.node,
-    name: r.name, status: r.status, assigneeKind: r.assignee_kind, assignee: r.assignee, priority: r.priority,
-    due: r.due, overdue: r.overdue === 1, createdAt: r.created_at, familyName: r.family_name,
-    completedAt: r.completed_at, completedBy: r.completed_by, dueLabel: r.due_label,
-  }));
+  // One case's tasks are a handful: without statistics SQLite would rather walk the authority's open
+  // tasks in due order (the sort it saves) than look them up by case.
+  const from = query.caseId !== undefined ? 'tasks INDEXED BY tasks_case' : 'tasks';
+  const select = `SELECT *, due IS NULL AS undated FROM ${from} WHERE ${where.join(' AND ')}`;
+  // Whose work: one arm per assignee, each read from `tasks_open_inbox` in listing order and merged
+  // (UNION ALL: a task has one assignee). As one OR, SQLite walked all the authority's open tasks
+  // in due order instead, to save a sort.
+  const who = [
+    ...(query.worker !== undefined ? [['worker', query.worker]] : []),
+    ...[...new Set(query.teams)].map((id) => ['team', id]),
+    ...[...new Set(query.roles)].map((id) => ['role', id]),
+  ];
+  const anyone = query.worker === undefined && query.teams === undefined && query.roles === undefined;
+  if (!anyone && who.length === 0) return null;
+  const arms = anyone ? [select] : who.map(() => `${select} AND assignee_kind = ? AND assignee = ?`);
+  const sql = `${arms.join(' UNION ALL ')} ORDER BY undated, due, created_at, task_id LIMIT ?`;
+  const all = anyone ? params : who.flatMap((assignee) => [...params, ...assignee]);
+  return { sql, params: [...all, query.limit ?? 500] };
 }
 
 interface CaseSqlRow {
@@ -78,7 +92,6 @@ export function findCases(db: Db, filter: CaseFilter): CaseSummary[] {
   if (filter.status !== undefined) add('c.status = ?', filter.status);
   if (filter.definition !== undefined) add('c.definition_id = ?', filter.definition.id);
   if (filter.definition?.version !== undefined) add('c.definition_version = ?', filter.definition.version);
-  if (filter.search !== undefined) add('instr(c.search_key, ?) > 0', searchTerm(filter.search));
   // Task conditions apply to one and the same open task: "an overdue task in the panel's tray".
   const task: string[] = [];
   const taskParams: unknown[] = [];
@@ -95,8 +108,17 @@ export function findCases(db: Db, filter: CaseFilter): CaseSummary[] {
     params.push(...taskParams);
   }
   params.push(filter.limit ?? 500);
+  // A search reads its matches' rows of `case_search`, which carry the same columns as `cases`
+  // (sqlite-search.ts), so the rest of the query is the same.
+  let from = 'cases c';
+  if (filter.search !== undefined) {
+    const hits = searchHits(db, filter.authority, searchTerm(filter.search));
+    if (!hits) return [];
+    from = `(${hits.sql}) c`;
+    params.unshift(...hits.params);
+  }
   const sql = `SELECT c.id, c.authority, c.definition_id, c.definition_version, c.status, c.family_name, c.version,
-    c.started_at, c.updated_at FROM cases c WHERE ${where.join(' AND ')} ORDER BY c.updated_at DESC, c.id LIMIT ?`;
+    c.started_at, c.updated_at FROM ${from} WHERE ${where.join(' AND ')} ORDER BY c.updated_at DESC, c.id LIMIT ?`;
   return (db.prepare(sql).all(...params) as CaseSqlRow[]).map((r) => ({
     id: r.id, authority: r.authority, definition: { id: r.definition_id, version: r.definition_version },
     status: r.status, familyName: r.family_name, version: r.version, startedAt: r.started_at, updatedAt: r.updated_at,

@@ -7,7 +7,8 @@ import { ConflictError } from './errors.ts';
 import { openDatabase, SQLITE_SCHEMA_VERSION } from './sqlite-schema.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import { describeStoreContract } from './store.contract.ts';
-import { definition, makeCase, rejection, save, task } from './store-contract-fixtures.ts';
+import { tasksSql } from './sqlite-queries.ts';
+import { definition, makeCase, rejection, save, T0, task } from './store-contract-fixtures.ts';
 
 const dirs: string[] = [];
 function tempFile(): string {
@@ -27,9 +28,21 @@ function raw(path: string, sql: string, ...params: unknown[]): void {
   db.close();
 }
 
+/** Takes a file back from schema 12 (each timeline in its own table) to 11: timelines back inside the states. */
+const UNDO_12 = `UPDATE cases SET state = json_set(state, '$.history',
+    (SELECT json_group_array(json(entry)) FROM (SELECT entry FROM case_history h WHERE h.case_id = cases.id ORDER BY seq)))
+    WHERE history_count IS NOT NULL;
+  DROP TABLE case_history; ALTER TABLE cases DROP COLUMN history_count; ALTER TABLE cases DROP COLUMN history_hash;`;
+/** Takes a file back from schema 12 and 11 (the trigram search index) to 10. */
+const UNDO_11 = `${UNDO_12} DROP TRIGGER cases_search_added; DROP TRIGGER cases_search_changed; DROP TRIGGER cases_search_removed;
+  DROP TABLE case_search_fts; DROP TABLE case_search; DROP TABLE search_authorities;`;
+/** Takes a file back from schema 11 and 10 (partial indexes of open tasks) to 9. */
+const UNDO_10 = `${UNDO_11} DROP INDEX tasks_open_inbox; DROP INDEX tasks_open_due; DROP INDEX tasks_open_overdue; DROP INDEX tasks_completed_at;
+  CREATE INDEX tasks_inbox ON tasks (authority, assignee_kind, assignee, status, due);
+  CREATE INDEX tasks_status_due ON tasks (authority, status, due); CREATE INDEX tasks_completed ON tasks (authority, completed_at);`;
+/** Takes a file back from schema 9 (keyed changes marked) and later to 8. */
+const UNDO_9 = `${UNDO_10} ALTER TABLE idempotency_keys DROP COLUMN committed_case; ALTER TABLE idempotency_keys DROP COLUMN committed_version;`;
 /** Takes a file back from schema 8 (the outbox's claim index) to 7. */
-/** Takes a file back from schema 9 (keyed changes marked) to 8. */
-const UNDO_9 = 'ALTER TABLE idempotency_keys DROP COLUMN committed_case; ALTER TABLE idempotency_keys DROP COLUMN committed_version;';
 const UNDO_8 = `${UNDO_9} DROP INDEX outbox_claim; CREATE INDEX outbox_ready ON outbox (status, available_at);`;
 /** Takes a file back from schema 8 and 7 (idempotency keys) to 6. */
 const UNDO_7 = `${UNDO_8} DROP TABLE idempotency_keys;`;
@@ -195,5 +208,133 @@ describe('SQLite store on disk', () => {
     await store.commitStep({ caseState: started, expectedVersion: null, audit: [], outbox: [], request: { userId: 'dana', key: 'k', token: 't' } });
     expect(await store.claimIdempotencyKey({ ...claim, token: 'retry', createdAt: '2026-11-02T09:02:00.000Z' })).toMatchObject({ token: 'retry', committed: { caseId: 'c1', version: 1 } });
     await store.close();
+  });
+});
+
+/** The plan SQLite makes for `sql`, one line per step. */
+function planOf(path: string, sql: string, ...params: unknown[]): string[] {
+  const db = new Database(path, { readonly: true });
+  const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>;
+  db.close();
+  return plan.map((p) => p.detail);
+}
+
+describe('SQLite store upgrades, schema 10 and later', () => {
+  it('upgrades a schema-9 file in place: open work is read from indexes of open tasks only, in order, without sorting', async () => {
+    const path = tempFile();
+    const first = openSqliteStore({ path });
+    await save(first, makeCase({ id: 'c1', tasks: [
+      task('c1.t1', 'plan', { worker: 'sam' }, { due: '2026-11-20T17:00:00.000Z' }),
+      task('c1.t2', 'screen', { team: 'front_door' }, { due: '2026-11-05T17:00:00.000Z', overdue: true }),
+      task('c1.t3', 'old', { worker: 'sam' }, { status: 'completed', completedAt: '2026-11-02T10:00:00.000Z', completedBy: 'sam' }),
+    ] }));
+    await first.close();
+    const db = new Database(path);
+    db.exec(`${UNDO_10} UPDATE schema_version SET version = 9;`);
+    db.close();
+
+    const store = openSqliteStore({ path });
+    const ids = async (query: Omit<Parameters<typeof store.listTasks>[0], 'authority'>) => (await store.listTasks({ authority: 'north', ...query })).map((t) => t.taskId);
+    expect(await ids({ worker: 'sam', status: 'open' })).toEqual(['c1.t1']);
+    expect(await ids({ teams: ['front_door'], status: 'open' })).toEqual(['c1.t2']);
+    expect(await ids({ overdue: true, status: 'open' })).toEqual(['c1.t2']);
+    expect(await ids({ status: 'open', dueBefore: '2026-11-06T00:00:00Z' })).toEqual(['c1.t2']);
+    expect(await ids({ status: 'completed', completedFrom: '2026-11-02T00:00:00Z' })).toEqual(['c1.t3']);
+    // A step completes the plan: its row leaves the open-task indexes in the same commit.
+    await save(store, makeCase({ id: 'c1', version: 2, tasks: [task('c1.t1', 'plan', { worker: 'sam' }, { status: 'completed', completedAt: '2026-11-03T10:00:00.000Z' })] }));
+    expect(await ids({ worker: 'sam', status: 'open' })).toEqual([]);
+    expect(await ids({ caseId: 'c1' })).toEqual(['c1.t1']);
+    await store.close();
+
+    // The statements listTasks runs: each an ordered walk of an index, no sort, no other authority's rows.
+    const plan = (query: Omit<Parameters<typeof store.listTasks>[0], 'authority'>) => {
+      const { sql, params } = tasksSql({ authority: 'north', ...query })!;
+      return planOf(path, sql, ...params).join(' | ');
+    };
+    const inbox = 'SEARCH tasks USING COVERING INDEX tasks_open_inbox (authority=? AND assignee_kind=? AND assignee=?)';
+    expect(plan({ worker: 'sam', status: 'open' })).toBe(inbox);
+    expect(plan({ teams: ['front_door'], status: 'open' })).toBe(inbox);
+    expect(plan({ worker: 'sam', teams: ['front_door', 'panel'], status: 'open' }).split(' | ').filter((step) => !/^(MERGE \(UNION ALL\)|LEFT|RIGHT)$/.test(step)))
+      .toEqual([inbox, inbox, inbox]);
+    expect(plan({ overdue: true, status: 'open' })).toBe('SEARCH tasks USING COVERING INDEX tasks_open_overdue (authority=?)');
+    expect(plan({ status: 'open' })).toBe('SEARCH tasks USING INDEX tasks_open_due (authority=?)');
+    expect(plan({ status: 'open', dueBefore: '2026-11-06T00:00:00Z' })).toContain('USING INDEX tasks_open_due (authority=? AND <expr>=? AND due<?)');
+    expect(plan({ status: 'completed', completedFrom: T0 })).toContain('USING INDEX tasks_completed_at (authority=? AND completed_at>?)');
+    expect(plan({ caseId: 'c1', status: 'open' })).toContain('USING INDEX tasks_case (case_id=?)');
+    const check = new Database(path, { readonly: true });
+    // Only the per-case index still holds every task; the rest hold open (or completed) ones.
+    const partial = check.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tasks' AND sql IS NOT NULL ORDER BY name").all();
+    expect(partial).toEqual([
+      { name: 'tasks_case', sql: expect.not.stringContaining('WHERE') },
+      { name: 'tasks_completed_at', sql: expect.stringContaining('WHERE completed_at IS NOT NULL') },
+      ...['tasks_open_due', 'tasks_open_inbox', 'tasks_open_overdue'].map((name) => ({ name, sql: expect.stringContaining("WHERE status = 'open'") })),
+    ]);
+    expect(check.prepare('SELECT version FROM schema_version').get()).toEqual({ version: SQLITE_SCHEMA_VERSION });
+    check.close();
+  });
+
+  it('upgrades a schema-10 file in place: existing cases are found through the trigram index, which follows later commits', async () => {
+    const path = tempFile();
+    const first = openSqliteStore({ path });
+    await save(first, makeCase({ id: 'c1', familyName: 'Okafor', children: [{ name: 'Zoë', personId: 'MOS-4411', dateOfBirth: '2018-12-07' }] }));
+    await save(first, makeCase({ id: 's1', authority: 'south', familyName: 'Okafor' }));
+    await first.close();
+    const db = new Database(path);
+    db.exec(`${UNDO_11} UPDATE schema_version SET version = 10;`);
+    db.close();
+
+    const store = openSqliteStore({ path });
+    const find = async (search: string, authority = 'north') => (await store.findCases({ authority, search })).map((c) => c.id);
+    for (const q of ['zoe', 'mos-4411', '7/12/2018', 'OKAFOR', 'zo', 'c1']) expect(await find(q)).toEqual(['c1']);
+    expect(await find('okafor', 'south')).toEqual(['s1']);
+    // Renamed in a step, and a new case in a new authority: both in step with the index at once.
+    await save(store, makeCase({ id: 'c1', version: 2, familyName: 'Haddad' }));
+    await save(store, makeCase({ id: 'e1', authority: 'east', familyName: 'Okafor' }));
+    expect(await find('okafor')).toEqual([]);
+    expect(await find('haddad')).toEqual(['c1']);
+    expect(await find('okafor', 'east')).toEqual(['e1']);
+    await store.close();
+
+    const check = new Database(path);
+    expect(() => check.exec("INSERT INTO case_search_fts (case_search_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+    expect(check.prepare('SELECT version FROM schema_version').get()).toEqual({ version: SQLITE_SCHEMA_VERSION });
+    check.close();
+  });
+});
+
+describe('SQLite store upgrades: timelines', () => {
+  const withHistory = (version: number, types: string[]) => ({
+    ...makeCase({ id: 'c1', version }),
+    history: types.map((type, i) => ({ at: `2026-11-02T09:0${i}:00.000Z`, type, by: 'sam' })),
+  });
+  it('upgrades a schema-11 file in place: a timeline stays in its case row until the next step moves it out, then steps append to it', async () => {
+    const path = tempFile();
+    const first = openSqliteStore({ path });
+    await save(first, withHistory(1, ['case_started']));
+    await save(first, withHistory(2, ['case_started', 'task_completed']));
+    await first.close();
+    const db = new Database(path);
+    db.exec(`${UNDO_12} UPDATE schema_version SET version = 11;`);
+    expect(db.prepare("SELECT json_array_length(state, '$.history') FROM cases").pluck().get()).toBe(2);
+    db.close();
+
+    const store = openSqliteStore({ path });
+    expect((await store.getCase('c1'))?.history.map((h) => h.type)).toEqual(['case_started', 'task_completed']);
+    const third = withHistory(3, ['case_started', 'task_completed', 'timer_fired']);
+    await save(store, third);
+    expect(await store.getCase('c1')).toEqual(JSON.parse(JSON.stringify(third)));
+    // A caller that rewrites the timeline (not the engine, which only appends) reads back what it wrote.
+    const edited = withHistory(4, ['case_started', 'task_reopened']);
+    await save(store, edited);
+    expect(await store.getCase('c1')).toEqual(JSON.parse(JSON.stringify(edited)));
+    await save(store, withHistory(5, ['case_started', 'task_reopened', 'case_closed']));
+    await store.close();
+
+    const check = new Database(path, { readonly: true });
+    expect(check.prepare("SELECT json_array_length(state, '$.history') AS inline, history_count AS count FROM cases").get()).toEqual({ inline: 0, count: 3 });
+    expect(check.prepare('SELECT seq, json_extract(entry, \'$.type\') AS type FROM case_history ORDER BY seq').all())
+      .toEqual([{ seq: 0, type: 'case_started' }, { seq: 1, type: 'task_reopened' }, { seq: 2, type: 'case_closed' }]);
+    expect(check.prepare('SELECT version FROM schema_version').get()).toEqual({ version: SQLITE_SCHEMA_VERSION });
+    check.close();
   });
 });

@@ -9,6 +9,7 @@ import type { CaseState, WorkflowDefinition } from '../../engine/index.ts';
 import { GENESIS_HASH, type ChainHead } from './audit-chain.ts';
 import { auditKeyFile, auditKeyFileFor, randomAuditKey } from './audit-key.ts';
 import { ConflictError, StoreError } from './errors.ts';
+import { groupCommit } from './group-commit.ts';
 import { caseRecord, instant, rowsToWrite, taskRows, timerRows } from './rows.ts';
 import * as defs from './sqlite-definitions.ts';
 import * as queries from './sqlite-queries.ts';
@@ -16,6 +17,8 @@ import * as drafts from './sqlite-task-drafts.ts';
 import * as idempotency from './sqlite-idempotency.ts';
 import * as users from './sqlite-users.ts';
 import { SqliteAudit } from './sqlite-audit.ts';
+import { SqliteHistory, type HistoryHead } from './sqlite-history.ts';
+import { flushInSavepoints } from './sqlite-group-commit.ts';
 import { openDatabase, type Db, type SqliteOptions } from './sqlite-schema.ts';
 import type { DraftMeta, PublishOptions, SaveDraftOptions, Store } from './store.ts';
 import type { AccessFilter, AuditInput, AuditLogRef, AuditRecord, CaseFilter, ClaimedTimer, CommitInput, OutboxKind, OutboxMessage, SessionRecord, SignInAttempt, TaskDraft, TaskQuery, UserRecord } from './types.ts';
@@ -37,7 +40,7 @@ export function openSqliteStore(options: SqliteOptions = {}): Store {
   return new SqliteStore(db, audit);
 }
 
-interface HeadRow { version: number; authority: string; audit_count: number; audit_head: string }
+interface HeadRow extends HistoryHead { version: number; authority: string; audit_count: number; audit_head: string }
 
 const plusMs = (now: string, ms: number) => new Date(Date.parse(now) + ms).toISOString();
 
@@ -50,17 +53,21 @@ class SqliteStore implements Store {
   private readonly dropTimers;
   private readonly upsertTimer;
   private readonly insertOutbox;
+  private readonly readCase;
+  private readonly history;
 
   constructor(private readonly db: Db, private readonly audit: SqliteAudit) {
-    this.head = db.prepare('SELECT version, authority, audit_count, audit_head FROM cases WHERE id = ?');
+    this.head = db.prepare('SELECT version, authority, audit_count, audit_head, history_count, history_hash FROM cases WHERE id = ?');
     this.insertCase = db.prepare(`INSERT INTO cases (id, authority, definition_id, definition_version, status, family_name,
-      family_key, search_key, version, started_at, updated_at, state, audit_count, audit_head)
+      family_key, search_key, version, started_at, updated_at, state, audit_count, audit_head, history_count, history_hash)
       VALUES (@id, @authority, @definitionId, @definitionVersion, @status, @familyName, @familyKey, @searchKey, @version, @startedAt,
-      @updatedAt, @state, @auditCount, @auditHead)`);
+      @updatedAt, @state, @auditCount, @auditHead, @historyCount, @historyHash)`);
     this.updateCase = db.prepare(`UPDATE cases SET definition_id = @definitionId, definition_version = @definitionVersion,
       status = @status, family_name = @familyName, family_key = @familyKey, search_key = @searchKey,
-      version = @version, updated_at = @updatedAt,
-      state = @state, audit_count = @auditCount, audit_head = @auditHead WHERE id = @id AND version = @expected`);
+      version = @version, updated_at = @updatedAt, state = @state, audit_count = @auditCount, audit_head = @auditHead,
+      history_count = @historyCount, history_hash = @historyHash WHERE id = @id AND version = @expected`);
+    this.readCase = db.prepare('SELECT state, history_count FROM cases WHERE id = ?');
+    this.history = new SqliteHistory(db);
     this.upsertTask = db.prepare(`INSERT INTO tasks (task_id, case_id, authority, definition_id, node, name, status,
       assignee_kind, assignee, priority, due, overdue, created_at, family_name, completed_at, completed_by, due_label)
       VALUES (@taskId, @caseId, @authority, @definitionId, @node, @name, @status, @assigneeKind, @assignee, @priority,
@@ -102,11 +109,14 @@ class SqliteStore implements Store {
     return defs.listDefinitions(this.db, authority);
   }
 
+  /** Steps submitted in one turn of the event loop share one transaction and one fsync (group-commit.ts). */
+  private readonly commits = groupCommit<CommitInput>({ flush: (batch) => flushInSavepoints(this.db, batch, (input) => this.commit(input)) });
+
   async commitStep(input: CommitInput): Promise<void> {
-    this.db.transaction(() => this.commit(input)).immediate();
+    return this.commits.submit(input);
   }
 
-  /** Runs inside commitStep's IMMEDIATE transaction: a throw at any write rolls back every earlier one. */
+  /** Runs in its own savepoint of a batch's IMMEDIATE transaction: a throw at any write rolls back every earlier one of this step. */
   private commit({ caseState: state, expectedVersion, audit, outbox, at, previous, request }: CommitInput): void {
     const stored = this.head.get(state.id) as HeadRow | undefined;
     const actual = stored?.version ?? null;
@@ -115,7 +125,10 @@ class SqliteStore implements Store {
       throw new StoreError('authority_mismatch', `Case ${state.id} cannot move to another authority.`, { caseId: state.id });
     }
     const prior: ChainHead = stored ? { count: stored.audit_count, hash: stored.audit_head } : { count: 0, hash: GENESIS_HASH };
-    const row = { ...caseRecord(state, this.audit.writeCase(state.id, prior, audit)), expected: expectedVersion };
+    // The timeline goes to its own table, new entries only (sqlite-history.ts); the row keeps the rest.
+    const history = this.history.write(state.id, stored, state.history);
+    const head = this.audit.writeCase(state.id, prior, audit);
+    const row = { ...caseRecord(state, head, JSON.stringify({ ...state, history: [] })), ...history, expected: expectedVersion };
     if (stored) this.updateCase.run(row);
     else this.insertCase.run(row);
     const write = rowsToWrite(state, previous, expectedVersion);
@@ -133,8 +146,14 @@ class SqliteStore implements Store {
   }
 
   async getCase(id: string): Promise<CaseState | null> {
-    const row = this.db.prepare('SELECT state FROM cases WHERE id = ?').get(id) as { state: string } | undefined;
-    return row ? (JSON.parse(row.state) as CaseState) : null;
+    // One read transaction: the row and its timeline from the same commit, whatever another process writes meanwhile.
+    return this.db.transaction(() => {
+      const row = this.readCase.get(id) as { state: string; history_count: number | null } | undefined;
+      if (!row) return null;
+      const state = JSON.parse(row.state) as CaseState;
+      if (row.history_count !== null) state.history = this.history.entries(id, row.history_count);
+      return state;
+    })();
   }
   async findCases(filter: CaseFilter) {
     return queries.findCases(this.db, filter);
@@ -278,6 +297,8 @@ class SqliteStore implements Store {
   }
 
   async close() {
+    // Steps submitted before the close are still committed.
+    await this.commits.drain();
     this.db.close();
   }
 }

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditContract } from './store-contract-audit.ts';
 import { commitContract } from './store-contract-commit.ts';
+import { concurrentCommitContract } from './store-contract-concurrent.ts';
 import { definitionDraftsContract } from './store-contract-definition-drafts.ts';
 import { draftsContract } from './store-contract-drafts.ts';
 import { definition, rejection, type StoreHarness } from './store-contract-fixtures.ts';
@@ -28,6 +29,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
     definitionsContract(get);
     definitionDraftsContract(get);
     commitContract(get);
+    concurrentCommitContract(get);
     queryContract(get);
     draftsContract(get);
     queueContract(get);

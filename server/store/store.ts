@@ -4,7 +4,9 @@
  *
  * The rule that keeps cases whole: a step is ONE `commitStep` — case document, task rows, timer
  * rows, audit entries and outbox messages are written together or not at all, and only if the
- * case is still at the version the step was computed from.
+ * case is still at the version the step was computed from. Steps committed at about the same time
+ * may share one transaction and one fsync (group-commit.ts), each still checked and refused on its
+ * own; a `commitStep` promise settles only once its step is durable or refused.
  */
 import type { CaseState, Instant, WorkflowDefinition } from '../../engine/index.ts';
 import type { ChainHead } from './audit-chain.ts';

@@ -8,8 +8,9 @@
  * chain is MACed for its own id under the store's audit key, so `verifyAudit` holds.
  *
  * Import settings, not the server's: `synchronous=OFF` and a 1 GiB page cache while importing,
- * secondary indexes dropped first and rebuilt at the end (sorting once beats a million random
- * B-tree inserts), then a WAL checkpoint and an fsync of the file, so the result is durable.
+ * secondary indexes and the search index's triggers (sqlite-search.ts) dropped first and rebuilt
+ * at the end (sorting once beats a million random B-tree inserts), then a WAL checkpoint and an
+ * fsync of the file, so the result is durable.
  * `commitStep` stays one case per fsynced transaction; it is not the way to import a million.
  */
 import Database from 'better-sqlite3';
@@ -18,6 +19,8 @@ import { fsyncSync, openSync, closeSync, rmSync, statSync, existsSync } from 'no
 import type { CaseState, WorkflowDefinition } from '../../engine/index.ts';
 import { auditKeyFile, auditKeyFileFor, chainEntries, GENESIS_HASH, openSqliteStore, type AuditInput, type TaskRow, type TimerRow } from '../../server/store/index.ts';
 import { caseSearchKey, normaliseSearchText } from '../../server/store/search-key.ts';
+import { SqliteHistory } from '../../server/store/sqlite-history.ts';
+import { fillSearchIndex } from '../../server/store/sqlite-search.ts';
 import { camden } from '../camden/given.ts';
 import { buildTemplates, DUTY_TEAMS, fill, type CloneValues, type Template } from './case-templates.ts';
 
@@ -38,7 +41,7 @@ export interface Authority {
 
 export interface LoadResult {
   cases: number;
-  rows: { tasks: number; timers: number; audit: number; outbox: number };
+  rows: { tasks: number; timers: number; audit: number; outbox: number; history: number };
   seconds: { templates: number; definitions: number; insert: number; indexes: number; checkpoint: number; total: number };
   fileBytes: number;
   authorities: Authority[];
@@ -104,6 +107,7 @@ function definitionFor(authority: Authority): WorkflowDefinition {
 }
 
 const INDEXES = `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('cases', 'tasks', 'timers', 'outbox')`;
+const TRIGGERS = `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('cases', 'case_search')`;
 
 export async function bulkLoad(path: string, cases: number, options: { authorities?: number; batch?: number; seed?: number; onProgress?: (done: number) => void } = {}): Promise<LoadResult> {
   const started = performance.now();
@@ -118,9 +122,11 @@ export async function bulkLoad(path: string, cases: number, options: { authoriti
   // MACed with the key the store reads beside the file, so `verifyAudit` holds when it is opened.
   const auditKey = auditKeyFile(auditKeyFileFor(path)).key;
   const store = openSqliteStore({ path, auditKey });
+  // Templates are made with Camden's definition as it stands (version 3): each authority publishes
+  // as many versions, so its cases sit on the latest one, which the runner then loads.
   for (const la of las) {
     await store.saveDraft(definitionFor(la), { by: 'bench', at: '2026-09-01T09:00:00.000Z' });
-    await store.publish(la.definition, { by: 'bench', at: '2026-09-01T09:00:00.000Z' });
+    for (let v = 1; v <= camden.version; v++) await store.publish(la.definition, { by: 'bench', at: '2026-09-01T09:00:00.000Z' });
   }
   await store.close();
   seconds.definitions = lap();
@@ -128,13 +134,21 @@ export async function bulkLoad(path: string, cases: number, options: { authoriti
   const db = new Database(path);
   // No journal while importing: a crash mid-import means importing again, and WAL would write
   // every page twice (log, then checkpoint). The store's WAL mode is restored at the end.
-  db.pragma('journal_mode = OFF');
+  // better-sqlite3 opens connections in SQLite's defensive mode, which refuses journal_mode=OFF
+  // (it answered "wal" and the import ran in WAL mode): unsafe mode lifts that for the import.
+  db.unsafeMode(true);
+  if (db.pragma('journal_mode = OFF', { simple: true }) !== 'off') throw new Error('The import could not turn the journal off.');
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -1048576');
   const indexes = db.prepare(INDEXES).all() as Array<{ name: string; sql: string }>;
   for (const { name } of indexes) db.exec(`DROP INDEX ${name}`);
+  const triggers = db.prepare(TRIGGERS).all() as Array<{ name: string; sql: string }>;
+  for (const { name } of triggers) db.exec(`DROP TRIGGER ${name}`);
   const insertCase = db.prepare(`INSERT INTO cases (id, authority, definition_id, definition_version, status, family_name, family_key,
-    search_key, version, started_at, updated_at, state, audit_count, audit_head) VALUES (?, ?, ?, 1, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    search_key, version, started_at, updated_at, state, audit_count, audit_head, history_count, history_hash)
+    VALUES (?, ?, ?, ${camden.version}, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // Each timeline in its own table, as the store keeps it (sqlite-history.ts).
+  const history = new SqliteHistory(db);
   const insertTask = db.prepare(`INSERT INTO tasks (task_id, case_id, authority, definition_id, node, name, status, assignee_kind,
     assignee, priority, due, overdue, created_at, family_name, completed_at, completed_by, due_label)
     VALUES (@taskId, @caseId, @authority, @definitionId, @node, @name, @status, @assigneeKind, @assignee, @priority, @due, @overdue,
@@ -159,9 +173,11 @@ export async function bulkLoad(path: string, cases: number, options: { authoriti
     const family = any(SURNAMES);
     const values: CloneValues = { caseId: ids[next++]!, authority: la.id, definition: la.definition, sw: any(la.socialWorkers), tm: any(la.teamManagers), fd: any(la.frontDoor), team: any(DUTY_TEAMS), family };
     const chained = chainEntries(values.caseId, { count: 0, hash: GENESIS_HASH }, JSON.parse(fill(template.audit, values)) as AuditInput[], auditKey);
-    const state = fill(template.state, values);
-    const key = caseSearchKey(values.caseId, (JSON.parse(state) as CaseState).subject);
-    insertCase.run(values.caseId, la.id, la.definition, family, normaliseSearchText(family), key, template.version, template.startedAt, template.updatedAt, state, chained.head.count, chained.head.hash);
+    const state = JSON.parse(fill(template.state, values)) as CaseState;
+    const key = caseSearchKey(values.caseId, state.subject);
+    const { historyCount, historyHash } = history.write(values.caseId, undefined, state.history);
+    insertCase.run(values.caseId, la.id, la.definition, family, normaliseSearchText(family), key, template.version, template.startedAt, template.updatedAt,
+      JSON.stringify({ ...state, history: [] }), chained.head.count, chained.head.hash, historyCount, historyHash);
     for (const task of JSON.parse(fill(template.tasks, values)) as TaskRow[]) insertTask.run({ ...task, overdue: task.overdue ? 1 : 0 });
     for (const timer of JSON.parse(fill(template.timers, values)) as TimerRow[]) insertTimer.run(timer);
     for (const r of chained.records) insertAudit.run(r.caseId, r.seq, r.at, r.actor, r.action, JSON.stringify(r.detail), r.prevHash, r.hash);
@@ -177,10 +193,13 @@ export async function bulkLoad(path: string, cases: number, options: { authoriti
   }
   seconds.insert = lap();
   for (const { sql } of indexes) db.exec(sql);
+  fillSearchIndex(db);
+  for (const { sql } of triggers) db.exec(sql);
   seconds.indexes = lap();
   const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-  const rows = { tasks: count('tasks'), timers: count('timers'), audit: count('audit'), outbox: count('outbox') };
+  const rows = { tasks: count('tasks'), timers: count('timers'), audit: count('audit'), outbox: count('outbox'), history: count('case_history') };
   db.pragma('journal_mode = WAL');
+  db.unsafeMode(false);
   db.close();
   const fd = openSync(path, 'r+');
   fsyncSync(fd);

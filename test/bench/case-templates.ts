@@ -7,11 +7,11 @@
  * task and timer rows, audit inputs and outbox messages as JSON with placeholder tokens, so a
  * clone with a new case id, authority, workers, team and family name is a string join.
  */
-import { step, type Actor, type CaseEvent, type CaseState, type WorkflowDefinition } from '../../engine/index.ts';
+import { step, WorkingCalendar, type Actor, type CaseEvent, type CaseState, type WorkflowDefinition } from '../../engine/index.ts';
 import { auditOf, outboxOf } from '../../server/runtime/index.ts';
 import type { AuditInput } from '../../server/store/index.ts';
 import { taskRows, timerRows } from '../../server/store/rows.ts';
-import { accept, camden, cfa, offer, referral, screening, visit } from '../camden/given.ts';
+import { accept, camden, cfa, offer, referralOn, screening, visit } from '../camden/given.ts';
 
 /** The benchmark's "now": a Wednesday; every loaded case is as it would be at this instant. */
 export const BENCH_NOW = '2027-03-03T12:00:00.000Z';
@@ -61,10 +61,11 @@ export interface Template {
 
 const DAY = 86_400_000;
 const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-/** Moves a weekend instant to the Monday at the same time. */
+const calendar = WorkingCalendar.for(camden.calendar);
+/** Moves an instant on a weekend or bank holiday to the next working day, at the same time. */
 function workday(ms: number): number {
-  const weekday = new Date(ms).getUTCDay();
-  return weekday === 6 ? ms + 2 * DAY : weekday === 0 ? ms + DAY : ms;
+  while (!calendar.isWorkingDay(dateOf(ms))) ms += DAY;
+  return ms;
 }
 
 interface Route {
@@ -124,8 +125,9 @@ export function completion(state: CaseState, node: string, at: string, taskId: s
   switch (node) {
     case 'referral': {
       const review = (state.form.cin_review as { finalReviewDate?: string } | undefined)?.finalReviewDate;
-      const dates = review ? { finalReviewDate: review, provisionalVisitDates: [] } : { provisionalVisitDates: [later(5), later(6), later(13)] };
-      return done(referral({ agreementDate: day, ...dates }), { action: 'send_referral' });
+      const dates = review ? { finalReviewDate: review, provisionalVisitDates: [], assessmentCompletedOn: undefined, repeatAssessment: undefined } : {};
+      const children = state.subject.children.map((c) => ({ ...c, schoolsAttended: 'Argyle Primary School' }));
+      return done(referralOn(day, { children, ...dates }), { action: 'send_referral' });
     }
     case 'asm_screen':
     case 'cin_screen':
@@ -150,7 +152,7 @@ export function completion(state: CaseState, node: string, at: string, taskId: s
 }
 
 const cinPlan = { ehWorkerName: 'Fay Green', supportNeeded: 'Parenting programme.', outstandingWork: 'School attendance plan.', tafProfessionals: 'School, health visitor, Fay Green.' };
-const family = { familyName: TOKENS.family, children: [{ name: `Ada ${TOKENS.family}`, dateOfBirth: '2015-04-02' }, { name: `Ben ${TOKENS.family}`, dateOfBirth: '2018-09-30' }] };
+const family = { familyName: TOKENS.family, children: [{ name: `Ada ${TOKENS.family}`, dateOfBirth: '2015-04-02', personId: '2075012' }, { name: `Ben ${TOKENS.family}`, dateOfBirth: '2018-09-30', personId: '2075013' }] };
 /**
  * Families started on each working day of the `weeks` before `BENCH_NOW`, on both routes, at
  * every stage they could have reached, each with the timers due by then fired. A family's share

@@ -136,8 +136,8 @@ const lines = [
   `${cases.toLocaleString('en-GB')} cases across ${load.authorities.length} authorities (${load.templates.length} engine-made Camden templates: both step-down routes at every stage, as at ${BENCH_NOW}).`,
   '',
   ...table(['loading (bulk import path)', 'value'], [
-    ['rows', `${cases.toLocaleString('en-GB')} cases, ${load.rows.tasks.toLocaleString('en-GB')} tasks, ${load.rows.timers.toLocaleString('en-GB')} pending timers, ${load.rows.audit.toLocaleString('en-GB')} audit entries, ${load.rows.outbox.toLocaleString('en-GB')} outbox messages`],
-    ['time', `${s.total.toFixed(1)} s: templates ${s.templates.toFixed(1)}, ${load.authorities.length} definitions published ${s.definitions.toFixed(1)}, rows ${s.insert.toFixed(1)} (${Math.round(cases / s.insert).toLocaleString('en-GB')} cases/s), indexes rebuilt ${s.indexes.toFixed(1)}, checkpoint + fsync ${s.checkpoint.toFixed(1)}`],
+    ['rows', `${cases.toLocaleString('en-GB')} cases, ${load.rows.tasks.toLocaleString('en-GB')} tasks, ${load.rows.timers.toLocaleString('en-GB')} pending timers, ${load.rows.audit.toLocaleString('en-GB')} audit entries, ${load.rows.outbox.toLocaleString('en-GB')} outbox messages, ${load.rows.history.toLocaleString('en-GB')} timeline entries`],
+    ['time', `${s.total.toFixed(1)} s: templates ${s.templates.toFixed(1)}, ${load.authorities.length} definitions published ${s.definitions.toFixed(1)}, rows ${s.insert.toFixed(1)} (${Math.round(cases / s.insert).toLocaleString('en-GB')} cases/s), indexes and the search index rebuilt ${s.indexes.toFixed(1)}, checkpoint + fsync ${s.checkpoint.toFixed(1)}`],
     ['peak resident memory of the loading process', `${mib(loadPeak)} (SQLite page cache capped at 1 GiB while importing)`],
     ['database file', `${gib(load.fileBytes)} (${Math.round(load.fileBytes / cases).toLocaleString('en-GB')} bytes per case)`],
     ['opening the loaded store (`openSqliteStore`)', `${(openSeconds * 1000).toFixed(0)} ms`],

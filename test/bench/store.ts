@@ -1,16 +1,22 @@
 /**
  * Durable steps per second through the case runner and the embedded SQLite store, next to the
  * raw durable insert rate of SQLite with the same pragmas on the same disk (one row per
- * transaction, the size of a case document). Each step is load → engine step → one
- * fsynced transaction (case, task rows, timer rows, audit chain, outbox), so fsync bounds both.
+ * transaction, the size of a case document). Each step is load → engine step → commit of case,
+ * task rows, timer rows, audit chain and outbox, durable when it returns.
  *
- *   npx tsx test/bench/store.ts [cases]
+ * Steps are measured one at a time, then with 8 and 32 in flight on different cases (as
+ * concurrent requests, or a batch of timers firing, make them): concurrent commits share one
+ * transaction and one fsync (the store's group commit, server/store/group-commit.ts), while the
+ * raw inserts stay one fsync each.
  *
- * Appends the result to test/bench/results/store.md. Not part of `npm test`.
+ *   npx tsx test/bench/store.ts [cases] [--dry-run]
+ *
+ * Appends the result to test/bench/results/store.md, unless `--dry-run` (print only). Not part
+ * of `npm test`.
  */
 import Database from 'better-sqlite3';
 import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
-import { cpus, platform, release, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { step, type CaseState } from '../../engine/index.ts';
@@ -21,7 +27,11 @@ import { actors, fixtureDefinition, nextTaskEvent, publishDefinition, subject, T
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 // Under ./data, where the store lives by default, so both measurements hit the same disk.
 const dir = join(root, 'data', `bench-${process.pid}`);
-const cases = Number(process.argv[2] ?? 300);
+const args = process.argv.slice(2);
+const cases = Number(args.find((a) => !a.startsWith('--')) ?? 300);
+const dryRun = args.includes('--dry-run');
+/** Steps in flight at once, each on a case of its own. */
+const IN_FLIGHT = [1, 8, 32];
 
 /** One family through the fixture: start, plan, screen, joint visit, review window timer, review. */
 async function runCase(runner: CaseRunner, clock: SimulatedClock, latencies: number[], sizes: number[]): Promise<number> {
@@ -47,17 +57,28 @@ async function runCase(runner: CaseRunner, clock: SimulatedClock, latencies: num
 
 interface Tally { count: number; seconds: number }
 
-/** Steps through runner + store, `rounds` chunks interleaved with the raw inserts below. */
+/**
+ * Steps through runner + store, `inFlight` families at a time, each lane with a runner and a clock
+ * of its own (so each family's times are as they would be alone); called in rounds, interleaved
+ * with the raw inserts below.
+ */
 async function openSteps() {
   const store = openSqliteStore({ path: join(dir, 'steps.db') });
   await publishDefinition(store);
-  const clock = new SimulatedClock(T0);
-  const runner = createCaseRunner({ store, clock });
-  for (let i = 0; i < 20; i++) await runCase(runner, clock, [], []); // warm-up
-  return { store, run: (n: number, latencies: number[], sizes: number[]) => timeIt(async () => {
-    let steps = 0;
-    for (let i = 0; i < n; i++) steps += await runCase(runner, clock, latencies, sizes);
-    return steps;
+  const lane = () => {
+    const clock = new SimulatedClock(T0);
+    return { clock, runner: createCaseRunner({ store, clock }) };
+  };
+  const lanes = Array.from({ length: Math.max(...IN_FLIGHT) }, lane);
+  for (let i = 0; i < 20; i++) await runCase(lanes[0]!.runner, lanes[0]!.clock, [], []); // warm-up
+  return { store, run: (n: number, inFlight: number, latencies: number[], sizes: number[]) => timeIt(async () => {
+    let next = 0;
+    const counts = await Promise.all(lanes.slice(0, inFlight).map(async ({ runner, clock }) => {
+      let steps = 0;
+      while (next++ < n) steps += await runCase(runner, clock, latencies, sizes);
+      return steps;
+    }));
+    return counts.reduce((a, b) => a + b, 0);
   }) };
 }
 
@@ -85,7 +106,8 @@ function engineOnly(n: number): Tally {
     let now = T0;
     let state = step(definition, null, { type: 'case_started', caseId: `e${i}`, entry: 'step_down', subject, data: { consent: true, finalReviewDate: '2027-01-20' }, by: actors.sam }, { now }).caseState;
     for (count++; ; count++) {
-      now = new Date(Date.parse(now) + 3600_000).toISOString();
+      // After a timer the case is at its due instant: the next event comes an hour after that, as the runner dates it.
+      now = new Date(Math.max(Date.parse(now), Date.parse(state.updatedAt)) + 3600_000).toISOString();
       const event = nextTaskEvent(state);
       const wait = Object.values(state.timers).find((t) => t.purpose === 'wait');
       if (event) state = step(definition, state, event, { now }).caseState;
@@ -109,37 +131,43 @@ const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length 
 
 mkdirSync(dir, { recursive: true });
 try {
-  // Interleaved in rounds, so drift in the disk's fsync latency hits both measurements alike.
-  const rounds = 10;
+  // Interleaved in rounds, so drift in the disk's fsync latency hits both measurements alike;
+  // at most 10, and fewer if that leaves a round fewer cases than the most steps in flight.
+  const rounds = Math.max(1, Math.min(10, Math.floor(cases / Math.max(...IN_FLIGHT))));
   const steps = await openSteps();
   const raw = openRaw();
-  const latencies: number[] = [];
+  const results = [];
   const sizes: number[] = [];
-  let stepTally: Tally = { count: 0, seconds: 0 };
-  let rawTally: Tally = { count: 0, seconds: 0 };
-  for (let r = 0; r < rounds; r++) {
-    const round = await steps.run(Math.ceil(cases / rounds), latencies, sizes);
-    stepTally = add(stepTally, round);
-    rawTally = add(rawTally, await raw.run(round.count, Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length)));
+  for (const inFlight of IN_FLIGHT) {
+    const latencies: number[] = [];
+    let stepTally: Tally = { count: 0, seconds: 0 };
+    let rawTally: Tally = { count: 0, seconds: 0 };
+    for (let r = 0; r < rounds; r++) {
+      const round = await steps.run(Math.ceil(cases / rounds), inFlight, latencies, sizes);
+      stepTally = add(stepTally, round);
+      rawTally = add(rawTally, await raw.run(round.count, Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length)));
+    }
+    latencies.sort((a, b) => a - b);
+    results.push({ inFlight, stepTally, rawTally, p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95) });
   }
   await steps.store.close();
   raw.db.close();
   const engine = engineOnly(cases);
-  latencies.sort((a, b) => a - b);
   const meanSize = Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length);
   const cpu = cpus();
   const machine = `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}, Node ${process.version}`;
   const table = [
-    '| measurement | count | seconds | per second |',
-    '| --- | ---: | ---: | ---: |',
-    `| durable steps (runner + SQLite store, every-node fixture, ${cases} cases) | ${stepTally.count} | ${stepTally.seconds.toFixed(2)} | ${rate(stepTally).toFixed(0)} |`,
-    `| raw durable inserts (same pragmas, 1 row of ${meanSize} B per transaction) | ${rawTally.count} | ${rawTally.seconds.toFixed(2)} | ${rate(rawTally).toFixed(0)} |`,
-    `| ratio steps / raw inserts | | | ${(rate(stepTally) / rate(rawTally)).toFixed(2)} |`,
-    `| for reference: the engine alone, no storage (same flow) | ${engine.count} | ${engine.seconds.toFixed(2)} | ${rate(engine).toFixed(0)} |`,
+    '| measurement | count | seconds | per second | ratio to raw | step p50 / p95 ms |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...results.flatMap(({ inFlight, stepTally, rawTally, p50, p95 }) => [
+      `| durable steps, ${inFlight} in flight (runner + SQLite store, every-node fixture, ${Math.ceil(cases / rounds) * rounds} cases) | ${stepTally.count} | ${stepTally.seconds.toFixed(2)} | ${rate(stepTally).toFixed(0)} | ${(rate(stepTally) / rate(rawTally)).toFixed(2)} | ${p50.toFixed(2)} / ${p95.toFixed(2)} |`,
+      `| raw durable inserts, interleaved with the above (same pragmas, 1 row of ${meanSize} B per transaction) | ${rawTally.count} | ${rawTally.seconds.toFixed(2)} | ${rate(rawTally).toFixed(0)} | | |`,
+    ]),
+    `| for reference: the engine alone, no storage (same flow) | ${engine.count} | ${engine.seconds.toFixed(2)} | ${rate(engine).toFixed(0)} | | |`,
   ].join('\n');
-  const report = `\n## ${new Date().toISOString()}\n\nMachine: ${machine}\n\nCommand: \`npx tsx test/bench/store.ts ${cases}\`\n\n${table}\n\nStep latency: p50 ${quantile(latencies, 0.5).toFixed(2)} ms, p95 ${quantile(latencies, 0.95).toFixed(2)} ms; mean case document ${meanSize} bytes.\n`;
+  const report = `\n## ${new Date().toISOString()}\n\nMachine: ${machine}; load average ${loadavg().map((l) => l.toFixed(2)).join(', ')} (1, 5, 15 min)\n\nCommand: \`npx tsx test/bench/store.ts ${cases}\`\n\n${table}\n\nMean case document ${meanSize} bytes.\n`;
   console.log(report);
-  appendFileSync(join(root, 'test/bench/results/store.md'), report);
+  if (!dryRun) appendFileSync(join(root, 'test/bench/results/store.md'), report);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -2,6 +2,8 @@
  * The process crash.test.ts kills: streams steps over many cases of the every-node fixture —
  * starting cases, completing tasks, and moving its clock so the scheduler fires timers — and
  * prints `ack <caseId> <version>` after each step's commit has returned (i.e. is durable).
+ * Steps on IN_FLIGHT cases go at once, as concurrent requests do, so their commits share
+ * transactions (the store's group commit), and the scheduler fires its batch of timers at once.
  * It never stops by itself before MAX_STEPS: it is meant to be killed.
  */
 import { writeSync } from 'node:fs';
@@ -13,6 +15,8 @@ const [path, prefix] = process.argv.slice(2);
 if (!path || !prefix) throw new Error('usage: crash-worker.ts <db path> <case id prefix>');
 
 const SLOTS = 30;
+/** Cases stepped at once (fewer than SLOTS, so never one case twice). */
+const IN_FLIGHT = 8;
 const MAX_STEPS = 20_000;
 const ROUTES: Route[] = ['team', 'panel', 'advice'];
 
@@ -44,23 +48,27 @@ async function startIn(slot: number): Promise<void> {
   await runner.startCase({ caseId: id, definition: 'every-node', entry: 'step_down', subject, data: { consent: true, finalReviewDate: '2027-01-20' }, by: actors.sam });
 }
 
-for (let i = 0; i < MAX_STEPS; i++) {
-  clock.advance(10 * 60_000);
-  const slot = i % SLOTS;
+/** One step on the case in `slot`; or, when that case only waits for timers, the earliest of them. */
+async function stepIn(slot: number): Promise<string | undefined> {
   const current = slots[slot];
   const state = current ? await store.getCase(current.id) : null;
   if (!current || !state || state.status !== 'open') {
     await startIn(slot);
-    continue;
+    return undefined;
   }
   const event = nextTaskEvent(state, current.route);
-  if (event) {
-    await runner.dispatch(state.id, event);
-    continue;
-  }
-  // Only timers left: move time to the earliest and let the scheduler fire what is due.
-  const earliest = Object.values(state.timers).map((t) => t.fireAt).sort()[0];
-  if (earliest && Date.parse(earliest) > Date.parse(clock.now())) clock.set(earliest);
+  if (!event) return Object.values(state.timers).map((t) => t.fireAt).sort()[0];
+  await runner.dispatch(state.id, event);
+  return undefined;
+}
+
+for (let i = 0; i < MAX_STEPS; i += IN_FLIGHT) {
+  clock.advance(10 * 60_000);
+  const waiting = await Promise.all(Array.from({ length: IN_FLIGHT }, (_, k) => stepIn((i + k) % SLOTS)));
+  // Cases with only timers left: move time to the earliest and let the scheduler fire what is due.
+  const earliest = waiting.filter((at) => at !== undefined).sort()[0];
+  if (!earliest) continue;
+  if (Date.parse(earliest) > Date.parse(clock.now())) clock.set(earliest);
   await scheduler.tick();
 }
 await store.close();
