@@ -123,7 +123,7 @@ const lines = [
     ['restart after a day of downtime: until nothing is due (server loop: no pause while behind)', n(restart.fired + restart.dropped), restart.elapsed.toFixed(1), Math.round((restart.fired + restart.dropped) / restart.elapsed),
       `store opened in ${restart.openMs.toFixed(0)} ms; next timer then ${restart.nextAt}; pending timers ${n(before.timers)} → ${n(afterRestart.timers)}, overdue open tasks ${n(before.overdue)} → ${n(afterRestart.overdue)}, e-mails queued ${n(afterRestart.outbox - before.outbox)}; ${restart.failed} failed, ${restart.dropped} dropped`],
     [`firing rate, no pauses (\`catchUp\`, batches of 64), the next day's ${n(dueNext)} due, at most ${seconds} s`, n(burst.fired + burst.dropped), burst.elapsed.toFixed(1), Math.round((burst.fired + burst.dropped) / burst.elapsed),
-      `${burst.failed} failed, ${burst.dropped} dropped (case moved on); each fired timer is one engine step and one fsynced commit`],
+      `${burst.failed} failed, ${burst.dropped} dropped (case moved on); each fired timer is one engine step; the commits of a batch share one transaction and one fsync`],
   ]),
 ];
 console.log(lines.join('\n'));
