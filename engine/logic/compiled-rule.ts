@@ -11,6 +11,7 @@ import type { WorkingCalendar } from '../calendar/index.ts';
 import { BudgetSpent, type Budget } from './budget.ts';
 import { DATE_OPERATORS } from './dates.ts';
 import { LogicError, TOO_COSTLY, problem } from './errors.ts';
+import { pathSegments } from './path-segments.ts';
 import { MAX_STEPS, SCOPED_OPERATORS, argList, operatorOf } from './shape.ts';
 
 /**
@@ -175,26 +176,12 @@ function scoped(op: string, args: readonly Compiled[]): Compiled {
   };
 }
 
-/** Dotted paths split once: the same few paths are read over and over. */
-const splitPaths = new Map<string, readonly string[]>();
-
-function segmentsOf(path: unknown): readonly string[] {
-  const key = String(path);
-  let segments = splitPaths.get(key);
-  if (!segments) {
-    segments = key.split('.');
-    if (splitPaths.size >= 10_000) splitPaths.clear();
-    splitPaths.set(key, segments);
-  }
-  return segments;
-}
-
 /** `var`, reading own properties only: inherited members (`toString`, `__proto__`) are "not found". */
 function readVar(data: unknown, path: unknown, fallback: unknown): unknown {
   const notFound = fallback === undefined ? null : fallback;
   if (path === undefined || path === null || path === '') return data;
   let current = data;
-  for (const segment of segmentsOf(path)) {
+  for (const segment of pathSegments(String(path))) {
     if (current === null || current === undefined || !Object.hasOwn(current, segment)) return notFound;
     current = (current as Record<string, unknown>)[segment];
     if (current === undefined) return notFound;

@@ -5,6 +5,7 @@
  * task is being completed `chosen` (its next-action ids) and `choices.<action>.priority` /
  * `.scheduledFor` / `.passTo.worker` / `.passTo.team` (what was chosen with each).
  */
+import { pathSegments } from '../logic/path-segments.ts';
 import type { Instant, LocalDate } from '../time.ts';
 import type { ChosenAction } from './events.ts';
 import type { Assignment, CaseState } from './state.ts';
@@ -97,23 +98,10 @@ function choicesOf(chosen: ChosenAction[]): NonNullable<CaseData['choices']> {
   );
 }
 
-/** Dotted paths split once: a definition's prefills, anchors and templates read the same few paths. */
-const splitPaths = new Map<string, readonly string[]>();
-
-function segmentsOf(path: string): readonly string[] {
-  let segments = splitPaths.get(path);
-  if (!segments) {
-    segments = path.split('.');
-    if (splitPaths.size >= 10_000) splitPaths.clear();
-    splitPaths.set(path, segments);
-  }
-  return segments;
-}
-
 /** Reads a dotted path, following own properties only; `undefined` when any step is missing. */
 export function readPath(data: unknown, path: string): unknown {
   let value: unknown = data;
-  for (const segment of segmentsOf(path)) {
+  for (const segment of pathSegments(path)) {
     if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment)) return undefined;
     value = (value as Record<string, unknown>)[segment];
   }

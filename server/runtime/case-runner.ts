@@ -65,6 +65,8 @@ export interface CaseRunner {
   startSubflow(job: StartSubflowJob): Promise<CaseState>;
 }
 
+const noCase = (caseId: string) => new StoreError('not_found', `There is no case ${caseId}.`, { caseId, missing: 'case' });
+
 export function storeDefinitions(store: Store): DefinitionSource {
   // Published versions never change, so caching them is safe.
   const cache = new Map<string, WorkflowDefinition>();
@@ -107,7 +109,7 @@ export function createCaseRunner(options: CaseRunnerOptions): CaseRunner {
   /** The case an earlier attempt of this keyed request already changed, as it now stands. */
   async function alreadyCommitted({ caseId }: IdempotentCommit): Promise<CaseState> {
     const state = await store.getCase(caseId);
-    if (!state) throw new StoreError('not_found', `There is no case ${caseId}.`, { caseId, missing: 'case' });
+    if (!state) throw noCase(caseId);
     return state;
   }
 
@@ -152,7 +154,7 @@ export function createCaseRunner(options: CaseRunnerOptions): CaseRunner {
     let people: Record<string, Person> | undefined;
     for (let attempt = 1; ; attempt++) {
       const current = await store.getCase(caseId);
-      if (!current) throw new StoreError('not_found', `There is no case ${caseId}.`, { caseId, missing: 'case' });
+      if (!current) throw noCase(caseId);
       people ??= await peopleNamed(event, current.authority);
       const definition = await definitions.get(current.definition.id, current.definition.version);
       if (!definition) throw new StoreError('not_found', `Definition ${current.definition.id} v${current.definition.version} is missing.`, { caseId, missing: 'definition' });
@@ -177,7 +179,7 @@ export function createCaseRunner(options: CaseRunnerOptions): CaseRunner {
     // recorded before the state is handed out: a read that cannot be recorded does not happen.
     const state = await store.getCase(caseId);
     if (!state || (options.authority !== undefined && state.authority !== options.authority)) {
-      throw new StoreError('not_found', `There is no case ${caseId}.`, { caseId, missing: 'case' });
+      throw noCase(caseId);
     }
     await store.appendRead(caseId, actor, what, instant(clock.now()));
     return state;
