@@ -34,7 +34,7 @@ export const MAX_KEPT_BODY = 1024 * 1024;
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** The headers a retry needs to act on the answer as on the first; never Set-Cookie. */
-const KEPT_HEADERS = ['content-type', 'location', 'etag', 'last-modified', 'retry-after'];
+const KEPT_HEADERS = ['content-type', 'location', 'content-location', 'preference-applied', 'etag', 'last-modified', 'retry-after'];
 const keep = (status: number) => (status >= 200 && status < 300) || (status >= 400 && status < 500);
 
 /** The key as sent: bare, or the draft's structured-field string (`"…"`); 1–255 visible ASCII characters. */
@@ -52,7 +52,9 @@ async function claimFor(c: Context<AppEnv>, key: string): Promise<IdempotencyCla
   const now = instant(c.get('deps').clock.now());
   const url = new URL(c.req.url);
   // If-Match is part of the request: publishing with another draft's token is another request.
-  const hash = createHash('sha256').update(JSON.stringify([url.search, c.req.header('if-match') ?? null])).update('\n').update(new Uint8Array(await c.req.arrayBuffer()));
+  // So is Prefer, which shapes the answer kept; left out when absent, so older keys hash the same.
+  const prefer = c.req.header('prefer');
+  const hash = createHash('sha256').update(JSON.stringify([url.search, c.req.header('if-match') ?? null, ...(prefer === undefined ? [] : [prefer])])).update('\n').update(new Uint8Array(await c.req.arrayBuffer()));
   return {
     userId: c.get('user').id, key, method: c.req.method, path: c.req.path, requestHash: hash.digest('base64url'),
     token: randomUUID(), createdAt: now, lockedUntil: plus(now, KEY_LOCK_MS), expiresAt: plus(now, KEY_TTL_MS),
@@ -73,6 +75,23 @@ function answerFor(c: Context<AppEnv>, found: IdempotencyRecord, claim: Idempote
   return body === '' ? c.body(null, status as StatusCode, replayed) : c.body(body, status as ContentfulStatusCode, replayed);
 }
 
+/** Statuses whose Response may have no body, not even an empty one. */
+const NO_BODY = new Set([101, 204, 205, 304]);
+
+/**
+ * The answer's body as text, for keeping. Read once and put back as that text rather than
+ * cloned: a clone tees the body into two streams, and the server then writes the answer from a
+ * stream in pieces, where a text body goes out in one write.
+ */
+async function answerText(c: Context<AppEnv>): Promise<string> {
+  const { status, headers } = c.res;
+  const text = await c.res.text();
+  // Unset first: setting a response over another one would copy it again, through a stream.
+  c.res = undefined;
+  c.res = new Response(NO_BODY.has(status) ? null : text, { status, headers });
+  return text;
+}
+
 export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header(IDEMPOTENCY_HEADER);
   if (header === undefined || !UNSAFE.has(c.req.method)) return next();
@@ -84,7 +103,7 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('keyed', { hold, committed: found.committed });
   await next();
   const status = c.res.status;
-  const body = keep(status) ? await c.res.clone().text() : null;
+  const body = keep(status) ? await answerText(c) : null;
   try {
     if (body === null || body.length > MAX_KEPT_BODY) await store.releaseIdempotencyKey(hold);
     else {

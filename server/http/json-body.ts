@@ -25,13 +25,17 @@ export type RequestSchema = {
   errorMessages?: Record<string, Record<string, string>>;
 };
 
+const utf8 = new TextDecoder();
+
 export async function readJson<T>(c: Context, shape: RequestSchema): Promise<T> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw new HttpProblem(415, 'unsupported_media_type', 'Send the request body as JSON, with "Content-Type: application/json".');
   }
   let body: unknown;
-  const text = await c.req.text();
+  // The bytes, as the Idempotency-Key hash read them: Hono keeps one read of the body, and asking
+  // for it as text after that builds a Response around the bytes again. Decoded as `text()` would.
+  const text = utf8.decode(await c.req.arrayBuffer());
   try {
     body = JSON.parse(text);
   } catch (error) {

@@ -21,21 +21,36 @@ export function activeNodes(state: CaseState): Set<string> {
   return active;
 }
 
+/**
+ * The map's parts that a definition version alone decides, made once per version: every case
+ * page and every change answers with the map, and Camden's has 81 nodes and more edges.
+ * Frozen, since each answer shares them.
+ */
+const mapParts = new WeakMap<WorkflowDefinition, { nodes: ReadonlyArray<Readonly<MapNode>>; edges: ReadonlyArray<Readonly<MapEdge>> }>();
+type MapNode = { id: string; kind: string; name: string; stage: string | null; position?: unknown };
+type MapEdge = { from: string; to: string; label?: string };
+
+function partsOf(definition: WorkflowDefinition) {
+  const hit = mapParts.get(definition);
+  if (hit) return hit;
+  const nodes = definition.nodes.map((node) => Object.freeze({ id: node.id, kind: node.kind, name: node.name, stage: node.stage ?? null, ...(node.position ? { position: node.position } : {}) }));
+  const edges = graphOf(definition).edges.map((e) => Object.freeze({ from: e.from, to: e.to, ...(e.label ? { label: e.label } : {}) }));
+  const parts = { nodes: Object.freeze(nodes), edges: Object.freeze(edges) };
+  mapParts.set(definition, parts);
+  return parts;
+}
+
 export function protocolMap(state: CaseState, definition: WorkflowDefinition) {
-  const graph = graphOf(definition);
+  const parts = partsOf(definition);
   const active = activeNodes(state);
   const reached = (id: string) => Object.hasOwn(state.entered, id) || Object.hasOwn(state.done, id);
-  const nodes = definition.nodes.map((node) => ({
-    id: node.id,
-    kind: node.kind,
-    name: node.name,
-    stage: node.stage ?? null,
-    ...(node.position ? { position: node.position } : {}),
+  const nodes = parts.nodes.map((node) => ({
+    ...node,
     state: active.has(node.id) ? ('active' as const) : reached(node.id) ? ('done' as const) : ('not_reached' as const),
   }));
   return {
     nodes,
-    edges: graph.edges.map((e) => ({ from: e.from, to: e.to, ...(e.label ? { label: e.label } : {}) })),
+    edges: parts.edges,
     active: nodes.filter((n) => n.state === 'active').map((n) => n.id),
     done: nodes.filter((n) => n.state === 'done').map((n) => n.id),
   };

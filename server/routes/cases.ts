@@ -79,7 +79,7 @@ export const casesRoutes = new Hono<AppEnv>()
   })
   .post('/api/cases/:id/withdraw', async (c) => {
     const body = await readJson<{ reason: string; expectedVersion?: number }>(c, withdraw);
-    const { definition } = await callerCase(c, c.req.param('id'));
+    const { state: loaded, definition } = await callerCase(c, c.req.param('id'));
     const user = c.get('user');
     // Withdrawing ("step down no longer required", consent withdrawn) is for anyone working this
     // protocol, not only the case's own worker, since the news often reaches whoever holds the
@@ -93,7 +93,7 @@ export const casesRoutes = new Hono<AppEnv>()
       by: actorOf(user),
       reason: body.reason.trim(),
       ...(body.expectedVersion !== undefined ? { expectedVersion: body.expectedVersion } : {}),
-    }, { keyed: c.get('keyed') }));
+    }, { keyed: c.get('keyed'), loaded }));
     return c.json(caseView(state, definition, await peopleOf(store, user.authority), user, clock.now()));
   });
 

@@ -2,7 +2,7 @@
 export type Operation = {
   summary: string;
   tags: string[];
-  parameters?: Array<{ name: string; in: 'path' | 'query'; required?: boolean; schema: Record<string, unknown>; description?: string }>;
+  parameters?: Array<{ name: string; in: 'path' | 'query' | 'header'; required?: boolean; schema: Record<string, unknown>; description?: string }>;
   requestBody?: { required: true; content: { 'application/json': { schema: Record<string, unknown> } } };
   responses: Record<string, { description: string }>;
 };

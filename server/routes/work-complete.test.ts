@@ -29,6 +29,22 @@ describe('completing a task', () => {
     expect((await api.store.getCase(caseId))?.form.asm_screen).toEqual(screening('team'));
   });
 
+  it('Given Prefer: return=minimal, When the front door completes the screening, Then the answer says where the work went without the case page, and the case moved on all the same', async () => {
+    const { dora, caseId, screenId } = await referredCase(api);
+    const prefer = { prefer: 'return=minimal', 'idempotency-key': 'screening-1' };
+    const sent = await dora.post(`/api/cases/${caseId}/tasks/${screenId}/complete`, { data: screening('team'), actions: [toKte] }, prefer);
+    expect([sent.status, sent.headers.get('preference-applied'), sent.headers.get('content-location')]).toEqual([200, 'return=minimal', `/api/cases/${caseId}`]);
+    const answer = await json(sent);
+    expect(Object.keys(answer).sort()).toEqual(['completion', 'id', 'reference', 'status', 'version']);
+    expect(answer).toMatchObject({ id: caseId, version: 3, status: 'open', completion: { completed: true, closed: false, nextTasks: [{ node: 'asm_offer_consultation', assignee: { id: kte } }] } });
+    expect((await json(dora.get(`/api/cases/${caseId}`))).openTasks).toEqual([expect.objectContaining({ node: 'asm_offer_consultation' })]);
+    // A retry with the same key gets the same short answer; the same key without Prefer is another request.
+    const retried = await dora.post(`/api/cases/${caseId}/tasks/${screenId}/complete`, { data: screening('team'), actions: [toKte] }, prefer);
+    expect([retried.headers.get('idempotent-replayed'), retried.headers.get('preference-applied'), await json(retried)]).toEqual(['true', 'return=minimal', answer]);
+    const withoutPrefer = await dora.post(`/api/cases/${caseId}/tasks/${screenId}/complete`, { data: screening('team'), actions: [toKte] }, { 'idempotency-key': 'screening-1' });
+    expect((await json(withoutPrefer)).code).toBe('idempotency_key_reused');
+  });
+
   it('Given answers or choices the protocol refuses, Then each refusal is the engine’s, with its status, and the task stays open', async () => {
     const { sam, dora, caseId, screenId } = await referredCase(api);
     const path = `/api/cases/${caseId}/tasks/${screenId}/complete`;

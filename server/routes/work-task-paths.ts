@@ -29,9 +29,18 @@ export const workTaskPaths: Paths = {
     post: {
       summary: 'Complete the task with its answers and next actions; refusals: form_invalid / guard_failed / pass_to_* (422), not_allowed (403), task_not_open or stale_version (409)',
       tags: ['Work'],
-      parameters: params,
+      parameters: [
+        ...params,
+        {
+          name: 'Prefer',
+          in: 'header' as const,
+          required: false,
+          schema: { type: 'string', example: 'return=minimal' },
+          description: 'return=minimal: answer with the case id, reference, version, status and the completion only (Preference-Applied and Content-Location say so), not the whole case',
+        },
+      ],
       requestBody: jsonBody(completeBody.schema),
-      responses: { '200': { description: 'The case after the step' }, ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
+      responses: { '200': { description: 'The case after the step (GET /api/cases/{id}), with `completion`: where the work went' }, ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
     },
   },
   '/api/cases/{id}/tasks/{taskId}/reassign': {

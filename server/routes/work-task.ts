@@ -9,7 +9,7 @@ import { mayPassOn, mayWorkOn, Refusal, type ChosenAction, type WorkflowDefiniti
 import { actorOf, type AppEnv } from '../http/env.ts';
 import { readJson } from '../http/json-body.ts';
 import { HttpProblem } from '../http/problem.ts';
-import { callerCase, peopleOf, taskOf } from './case-context.ts';
+import { callerCase, caseReference, peopleOf, taskOf } from './case-context.ts';
 import { caseView } from './case-view.ts';
 import { completionOf } from './work-completion.ts';
 import { taskForm } from './work-form.ts';
@@ -77,6 +77,9 @@ export const reassignBody = {
 
 type PassTo = { worker: string } | { team: string };
 
+/** `Prefer: return=minimal` (RFC 7240): the client asks for the outcome, not the whole case. */
+const prefersMinimal = (c: Context<AppEnv>) => /(^|[,;\s])return\s*=\s*"?minimal"?\s*($|[,;])/i.test(c.req.header('prefer') ?? '');
+
 /** A named worker must be a person of the authority: the engine cannot know who exists. */
 async function checkWorker(c: Context<AppEnv>, to: PassTo | undefined, pointer: string): Promise<void> {
   if (!to || !('worker' in to)) return;
@@ -134,13 +137,21 @@ export const workTaskRoutes = new Hono<AppEnv>()
       data: body.data,
       actions: body.actions,
       ...(body.expectedVersion !== undefined ? { expectedVersion: body.expectedVersion } : {}),
-    }, { keyed: c.get('keyed') }));
+    }, { keyed: c.get('keyed'), loaded: before }));
     // Drafts are kept until the answers are safely in the case, so nothing typed is lost.
     await store.deleteTaskDrafts(task.id);
     const user = c.get('user');
     const people = await peopleOf(store, user.authority);
     const now = c.get('deps').clock.now();
-    return c.json({ ...caseView(state, definition, people, user, now), completion: completionOf(before, state, task.id, definition, people, user, now) });
+    const completion = completionOf(before, state, task.id, definition, people, user, now);
+    if (prefersMinimal(c)) {
+      // The confirmation page needs only where the work went; the case page (about 27 KB for
+      // Camden, most of it the protocol map) is a GET away, and the kept answer stays small.
+      c.header('Preference-Applied', 'return=minimal');
+      c.header('Content-Location', `/api/cases/${encodeURIComponent(state.id)}`);
+      return c.json({ id: state.id, reference: caseReference(state.id), version: state.version, status: state.status, completion });
+    }
+    return c.json({ ...caseView(state, definition, people, user, now), completion });
   })
   .post('/api/cases/:id/tasks/:taskId/reassign', async (c) => {
     const body = await readJson<{ to: PassTo; reason?: string; expectedVersion?: number }>(c, reassignBody);
@@ -159,6 +170,6 @@ export const workTaskRoutes = new Hono<AppEnv>()
       to: body.to,
       ...(body.reason?.trim() ? { reason: body.reason.trim() } : {}),
       ...(body.expectedVersion !== undefined ? { expectedVersion: body.expectedVersion } : {}),
-    }, { keyed: c.get('keyed') }));
+    }, { keyed: c.get('keyed'), loaded: before }));
     return respond(c, state, definition);
   });

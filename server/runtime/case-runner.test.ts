@@ -89,6 +89,26 @@ describe('case runner', () => {
     expect((await store.getCase('c1'))?.version).toBe(3);
   });
 
+  it('steps from the case its caller loaded without loading it again, and from the stored case when the loaded one is out of date', async () => {
+    const loaded = await atFrontDoor();
+    let loads = 0;
+    const counting = new Proxy(store, {
+      get(target, prop, receiver) {
+        if (prop === 'getCase') return async (id: string) => ((loads += 1), target.getCase(id));
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const counted = createCaseRunner({ store: counting, clock });
+    const screened = await counted.dispatch('c1', nextTaskEvent(loaded)!, { loaded });
+    expect([screened.version, loads]).toEqual([3, 0]);
+    // `loaded` is now two versions behind: the commit is refused as a conflict, and the retry
+    // steps from the stored case, whose task is already done.
+    const again = await refusal(counted.dispatch('c1', nextTaskEvent(loaded)!, { loaded }));
+    expect([again.code, loads]).toEqual(['task_not_open', 1]);
+    expect((await store.getCase('c1'))?.version).toBe(3);
+  });
+
   it('refuses an event against an older version, and writes nothing for a refused event', async () => {
     const state = await atFrontDoor();
     const before = { audit: await store.listAudit('c1'), state: await store.getCase('c1') };

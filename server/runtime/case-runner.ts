@@ -55,10 +55,22 @@ export interface KeyedRequest {
   committed: IdempotentCommit | null;
 }
 
+export interface DispatchOptions {
+  at?: Instant;
+  keyed?: KeyedRequest;
+  /**
+   * The case as the caller just loaded it (a route checking who may act on it), so the first
+   * attempt steps from it instead of loading and parsing it again. Safe because the commit is
+   * checked against its version: if the case changed since, the commit conflicts and the retry
+   * loads it afresh. The engine never changes the state it is given.
+   */
+  loaded?: CaseState;
+}
+
 export interface CaseRunner {
   startCase(input: StartCaseInput, options?: { keyed?: KeyedRequest }): Promise<CaseState>;
   /** `at`: the instant the event happened, if earlier than now (a timer caught up after downtime). */
-  dispatch(caseId: string, event: RunnerEvent, options?: { at?: Instant; keyed?: KeyedRequest }): Promise<CaseState>;
+  dispatch(caseId: string, event: RunnerEvent, options?: DispatchOptions): Promise<CaseState>;
   /** Loads a case for a person and records the read in the case's audit log first. */
   readCase(caseId: string, actor: string, what: string, options?: { authority?: string }): Promise<CaseState>;
   /** Starts the child case a `start_subflow` effect asked for, with the id the engine chose. */
@@ -148,12 +160,12 @@ export function createCaseRunner(options: CaseRunnerOptions): CaseRunner {
     return people;
   }
 
-  async function dispatch(caseId: string, event: RunnerEvent, opts: { at?: Instant; keyed?: KeyedRequest } = {}): Promise<CaseState> {
+  async function dispatch(caseId: string, event: RunnerEvent, opts: DispatchOptions = {}): Promise<CaseState> {
     const { keyed } = opts;
     if (keyed?.committed) return alreadyCommitted(keyed.committed);
     let people: Record<string, Person> | undefined;
     for (let attempt = 1; ; attempt++) {
-      const current = await store.getCase(caseId);
+      const current = attempt === 1 && opts.loaded?.id === caseId ? opts.loaded : await store.getCase(caseId);
       if (!current) throw noCase(caseId);
       people ??= await peopleNamed(event, current.authority);
       const definition = await definitions.get(current.definition.id, current.definition.version);

@@ -6,6 +6,7 @@ export {
   type CaseRunner,
   type CaseRunnerOptions,
   type DefinitionSource,
+  type DispatchOptions,
   type KeyedRequest,
   type RunnerEvent,
   type StartCaseInput,

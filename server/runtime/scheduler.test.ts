@@ -5,11 +5,13 @@ import { createCaseRunner, type CaseRunner } from './case-runner.ts';
 import type { SimulatedClock } from './clock.ts';
 import { createScheduler } from './scheduler.ts';
 import { fixtureRunnerPerTest, stepDown } from './test-kit.ts';
+import { commitsInWal } from '../../test/store/wal.ts';
 
 let store: Store;
+let path: string;
 let clock: SimulatedClock;
 let runner: CaseRunner;
-fixtureRunnerPerTest((fixture) => ({ store, clock, runner } = fixture));
+fixtureRunnerPerTest((fixture) => ({ store, path, clock, runner } = fixture));
 
 /** Given `count` cases waiting at the front door, screening due 2026-11-05 end of day. */
 async function atFrontDoor(count: number): Promise<string[]> {
@@ -74,6 +76,30 @@ describe('scheduler', () => {
       expect(new Set(timers).size).toBe(2);
       expect(timers).toHaveLength(2);
     }
+  });
+
+  it('Given more timers due than a batch, When it catches up, Then each full batch commits in one transaction with the next claim, and every timer fires once', async () => {
+    await atFrontDoor(6);
+    clock.set('2026-12-01T09:00:00.000Z');
+    let claims = 0;
+    const counted = new Proxy(store, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (prop === 'claimDueTimers') {
+          return async (...args: Parameters<Store['claimDueTimers']>) => {
+            const claimed = await target.claimDueTimers(...args);
+            if (claimed.length > 0) claims += 1;
+            return claimed;
+          };
+        }
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const before = commitsInWal(path);
+    const scheduler = createScheduler({ store: counted, runner, clock, owner: 'a', batch: 4 });
+    expect(await scheduler.catchUp()).toMatchObject({ fired: 12, failed: 0 });
+    // One claim and one commit a batch, were each its own transaction; shared, there are fewer.
+    expect(commitsInWal(path) - before).toBeLessThan(2 * claims);
   });
 
   it('drops a claimed timer that its case, or that no case, still has', async () => {

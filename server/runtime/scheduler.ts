@@ -68,12 +68,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
   }
 
+  const claim = () => store.claimDueTimers(clock.now(), owner, leaseMs, batch);
+
   /**
    * Fires a claimed batch: different cases at once, so their commits share one transaction and
    * one fsync (the store's group commit); one case's timers in due order, one after another.
    */
-  async function tick(): Promise<TickResult> {
-    const claimed = await store.claimDueTimers(clock.now(), owner, leaseMs, batch);
+  async function fireAll(claimed: ClaimedTimer[]): Promise<TickResult> {
     const result: TickResult = { claimed: claimed.length, fired: 0, dropped: 0, failed: 0 };
     const byCase = new Map<string, ClaimedTimer[]>();
     for (const due of claimed) byCase.set(due.caseId, [...(byCase.get(due.caseId) ?? []), due]);
@@ -83,22 +84,41 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return result;
   }
 
-  async function catchUp(maxTicks = Number.POSITIVE_INFINITY): Promise<TickResult> {
+  async function tick(): Promise<TickResult> {
+    return fireAll(await claim());
+  }
+
+  /**
+   * Up to `maxTicks` ticks: until one claims nothing (`untilEmpty`) or, for the server's loop,
+   * until one comes back short. While a full batch fires, the next claim is already made: asked
+   * for in the same turn as the batch's steps, it goes in their transaction and shares their
+   * fsync (a claim of its own cost one more a tick). It cannot take a timer of this batch's
+   * cases: those are leased, and `claimDueTimers` leases only each case's earliest timer.
+   */
+  async function ticks(maxTicks: number, untilEmpty: boolean): Promise<{ total: TickResult; behind: boolean }> {
     const total: TickResult = { claimed: 0, fired: 0, dropped: 0, failed: 0 };
+    let next: Promise<ClaimedTimer[]> | null = null;
     for (let i = 0; i < maxTicks; i++) {
-      const result = await tick();
+      const claimed: ClaimedTimer[] = await (next ?? claim());
+      const full = claimed.length >= batch;
+      const firing = fireAll(claimed);
+      next = full && i + 1 < maxTicks ? claim() : null;
+      // Awaited at the next turn of the loop; until then a failed claim must not count as unhandled.
+      next?.catch(() => undefined);
+      const result = await firing;
       for (const key of Object.keys(total) as Array<keyof TickResult>) total[key] += result[key];
-      if (result.claimed === 0) break;
+      if (claimed.length === 0 || (!full && !untilEmpty)) return { total, behind: false };
     }
-    return total;
+    return { total, behind: true };
+  }
+
+  async function catchUp(maxTicks = Number.POSITIVE_INFINITY): Promise<TickResult> {
+    return (await ticks(maxTicks, true)).total;
   }
 
   // One run at a time: the next is scheduled only when this one has finished, at once while
   // timers are still due (the last tick was full), so a backlog is worked off without pauses.
-  const run = async () => {
-    for (let i = 0; i < MAX_TICKS_PER_RUN; i++) if ((await tick()).claimed < batch) return undefined;
-    return MORE_WAITING;
-  };
+  const run = async () => ((await ticks(MAX_TICKS_PER_RUN, false)).behind ? MORE_WAITING : undefined);
   return { tick, catchUp, ...repeating(run, options.onError) };
 }
 

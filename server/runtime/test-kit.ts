@@ -11,6 +11,8 @@ import { SimulatedClock } from './clock.ts';
 
 export interface RunnerFixture {
   store: Store;
+  /** The store's file. */
+  path: string;
   clock: SimulatedClock;
   runner: CaseRunner;
 }
@@ -24,11 +26,12 @@ export function fixtureRunnerPerTest(receive: (fixture: RunnerFixture) => void, 
   let dispose: () => Promise<void>;
   beforeEach(async () => {
     let store: Store;
-    ({ store, dispose } = await openFixtureStore());
+    let path: string;
+    ({ store, path, dispose } = await openFixtureStore());
     const clock = new SimulatedClock(T0);
     let n = 0;
     const runner = createCaseRunner({ store, clock, newCaseId: newCaseId ?? (() => `c${++n}`) });
-    receive({ store, clock, runner });
+    receive({ store, path, clock, runner });
   });
   afterEach(() => dispose());
 }

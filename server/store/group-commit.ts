@@ -8,15 +8,15 @@
  * refused it alone, or with the flush's error if the whole batch failed.
  */
 
-/** Per item of a batch, in order: committed, or refused alone with this reason. */
-export type FlushResult = PromiseSettledResult<void>;
+/** Per item of a batch, in order: committed (with what its write answered), or refused alone with this reason. */
+export type FlushResult<R = void> = PromiseSettledResult<R>;
 
-export interface GroupCommitOptions<T> {
+export interface GroupCommitOptions<T, R = void> {
   /**
    * Writes a batch, durably. Returns one result per item, in order; throwing (or rejecting) fails
    * every item of the batch with that error.
    */
-  flush(batch: readonly T[]): Promise<readonly FlushResult[]> | readonly FlushResult[];
+  flush(batch: readonly T[]): Promise<readonly FlushResult<R>[]> | readonly FlushResult<R>[];
   /** The most items in one batch: a full batch is flushed at once, without waiting its turn. */
   maxBatch?: number;
   /** Batches being flushed at once (a store whose flush is asynchronous may overlap several). */
@@ -31,32 +31,32 @@ export interface GroupCommitOptions<T> {
   schedule?: (flush: () => void) => void;
 }
 
-export interface GroupCommit<T> {
-  /** Resolves once `item` is committed; rejects with the reason it, or its batch, was not. */
-  submit(item: T): Promise<void>;
+export interface GroupCommit<T, R = void> {
+  /** Resolves once `item` is committed, with what its write answered; rejects with the reason it, or its batch, was not. */
+  submit(item: T): Promise<R>;
   /** Flushes what is waiting and resolves once every item submitted so far has settled. */
   drain(): Promise<void>;
 }
 
-interface Waiting<T> {
+interface Waiting<T, R> {
   item: T;
-  resolve(): void;
+  resolve(value: R): void;
   reject(reason: unknown): void;
 }
 
 export const COMMITTED: FlushResult = Object.freeze({ status: 'fulfilled', value: undefined });
-export const refused = (reason: unknown): FlushResult => ({ status: 'rejected', reason });
+export const refused = <R = void>(reason: unknown): FlushResult<R> => ({ status: 'rejected', reason });
 
-export function groupCommit<T>(options: GroupCommitOptions<T>): GroupCommit<T> {
+export function groupCommit<T, R = void>(options: GroupCommitOptions<T, R>): GroupCommit<T, R> {
   const maxBatch = options.maxBatch ?? 64;
   const maxInFlight = options.maxInFlight ?? 1;
   const schedule = options.schedule ?? ((flush: () => void) => void setImmediate(flush));
-  let waiting: Waiting<T>[] = [];
+  let waiting: Waiting<T, R>[] = [];
   let scheduled = false;
   const inFlight = new Set<Promise<void>>();
 
-  async function write(batch: Waiting<T>[]): Promise<void> {
-    let results: readonly FlushResult[];
+  async function write(batch: Waiting<T, R>[]): Promise<void> {
+    let results: readonly FlushResult<R>[];
     try {
       results = await options.flush(batch.map((w) => w.item));
       if (results.length !== batch.length) throw new Error(`A flush of ${batch.length} items answered for ${results.length}.`);
@@ -66,7 +66,7 @@ export function groupCommit<T>(options: GroupCommitOptions<T>): GroupCommit<T> {
     }
     batch.forEach((w, i) => {
       const result = results[i]!;
-      if (result.status === 'fulfilled') w.resolve();
+      if (result.status === 'fulfilled') w.resolve(result.value);
       else w.reject(result.reason);
     });
   }
@@ -86,8 +86,8 @@ export function groupCommit<T>(options: GroupCommitOptions<T>): GroupCommit<T> {
     }
   }
 
-  function submit(item: T): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
+  function submit(item: T): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
       waiting.push({ item, resolve, reject });
       if (waiting.length >= maxBatch) pump();
       else if (!scheduled) {

@@ -8,6 +8,7 @@ import { chainAccess, chainEntries, GENESIS_HASH, rekeyInput, verifyChain, type 
 import type { AuditKey } from './audit-key.ts';
 import { StoreError } from './errors.ts';
 import type { Db } from './sqlite-schema.ts';
+import { statement } from './sqlite-statements.ts';
 import type { AccessFilter, AccessRecord, AuditHead, AuditInput, AuditLogRef, AuditRecord, AuditVerdict } from './types.ts';
 
 interface AuditSqlRow { case_id: string; seq: number; at: string; actor: string; action: string; detail: string; prev_hash: string; hash: string }
@@ -47,19 +48,19 @@ export class SqliteAudit {
 
   appendCase(caseId: string, inputs: AuditInput[]): void {
     this.db.transaction(() => {
-      const stored = this.db.prepare('SELECT audit_count, audit_head FROM cases WHERE id = ?').get(caseId) as HeadRow | undefined;
+      const stored = statement(this.db, 'SELECT audit_count, audit_head FROM cases WHERE id = ?').get(caseId) as HeadRow | undefined;
       if (!stored) throw new StoreError('not_found', `There is no case ${caseId}.`, { caseId });
       const head = this.writeCase(caseId, headOf(stored), inputs);
-      this.db.prepare('UPDATE cases SET audit_count = ?, audit_head = ? WHERE id = ?').run(head.count, head.hash, caseId);
+      statement(this.db, 'UPDATE cases SET audit_count = ?, audit_head = ? WHERE id = ?').run(head.count, head.hash, caseId);
     }).immediate();
   }
 
   appendAccess(authority: string, input: AuditInput): void {
     this.db.transaction(() => {
-      const stored = this.db.prepare('SELECT audit_count, audit_head FROM access_heads WHERE authority = ? AND actor = ?').get(authority, input.actor) as HeadRow | undefined;
+      const stored = statement(this.db, 'SELECT audit_count, audit_head FROM access_heads WHERE authority = ? AND actor = ?').get(authority, input.actor) as HeadRow | undefined;
       const chained = chainAccess(authority, headOf(stored), [input], this.key);
       for (const record of chained.records) this.insertAccess.run({ ...record, detail: JSON.stringify(record.detail) });
-      this.db.prepare(`INSERT INTO access_heads (authority, actor, audit_count, audit_head) VALUES (?, ?, ?, ?)
+      statement(this.db, `INSERT INTO access_heads (authority, actor, audit_count, audit_head) VALUES (?, ?, ?, ?)
         ON CONFLICT (authority, actor) DO UPDATE SET audit_count = excluded.audit_count, audit_head = excluded.audit_head`)
         .run(authority, input.actor, chained.head.count, chained.head.hash);
     }).immediate();

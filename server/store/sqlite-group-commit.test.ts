@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { commitsInWal } from '../../test/store/wal.ts';
 import { flushInSavepoints } from './sqlite-group-commit.ts';
 import { openSqliteStore } from './sqlite-store.ts';
-import { auditOf, makeCase, task } from './store-contract-fixtures.ts';
+import { at, auditOf, makeCase, task } from './store-contract-fixtures.ts';
 import type { Store } from './store.ts';
 
 const dirs: string[] = [];
@@ -91,6 +92,29 @@ describe('group commit in the SQLite store', () => {
     // Each transaction rewrites the pages it touches (case, task, audit, index pages): shared, once.
     expect(atOnce).toBeLessThan(oneByOne / 4);
     expect((await store.findCases({ authority: 'north', limit: 100 })).length).toBe(40);
+  });
+
+  it('Given a step, an Idempotency-Key claim, the audit of a read and a list read made at once, Then they share one transaction, each with its own answer, and a read of no case fails alone', async () => {
+    const path = tempFile();
+    store = openSqliteStore({ path });
+    await store.commitStep(start('read'));
+    const wal = walFrames(path);
+    wal.count();
+    const claim = { userId: 'dana', key: 'k', method: 'POST', path: '/api/cases', requestHash: 'h', token: 't1', createdAt: at(1), lockedUntil: at(2), expiresAt: at(3) };
+    const [claimed, stepped, read, listed, missing] = await Promise.allSettled([
+      store.claimIdempotencyKey(claim),
+      store.commitStep(start('new')),
+      store.appendRead('read', 'dana', 'case_page', at(1)),
+      store.appendAccess('north', { at: at(1), actor: 'dana', action: 'cases_listed', detail: { what: 'case_list', cases: ['read'] } }),
+      store.appendRead('no-such-case', 'dana', 'case_page', at(1)),
+    ]);
+    expect(commitsInWal(path)).toBe(1);
+    wal.close();
+    expect(claimed).toMatchObject({ status: 'fulfilled', value: { token: 't1', response: null } });
+    expect([stepped.status, read.status, listed.status]).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    expect(missing).toMatchObject({ status: 'rejected', reason: { code: 'not_found' } });
+    expect((await store.listAudit('read')).map((e) => e.action)).toContain('case_read');
+    expect(await store.getCase('new')).not.toBeNull();
   });
 
   it('Given another process holding the write lock past the busy timeout, Then every step of the batch fails with SQLITE_BUSY, and goes through once it is free', async () => {

@@ -1,9 +1,11 @@
 /**
- * Idempotency keys in the SQLite store (schema 7). A claim is one IMMEDIATE transaction, so two
+ * Idempotency keys in the SQLite store (schema 7). A claim is one IMMEDIATE transaction (a savepoint
+ * of the group commit's, sqlite-store.ts, shared with the writes made at the same time), so two
  * server processes claiming the same key at once serialise on the file lock and one wins.
  */
 import { instant } from './rows.ts';
 import type { Db } from './sqlite-schema.ts';
+import { statement } from './sqlite-statements.ts';
 import { idempotencyHoldLost } from './errors.ts';
 import type { IdempotencyClaim, IdempotencyHold, IdempotencyRecord, IdempotentCommit, IdempotentResponse } from './types.ts';
 
@@ -45,10 +47,10 @@ export function claimIdempotencyKey(db: Db, claim: IdempotencyClaim): Idempotenc
   const fresh = { ...claim, createdAt: instant(claim.createdAt), lockedUntil: instant(claim.lockedUntil), expiresAt: instant(claim.expiresAt) };
   const now = fresh.createdAt;
   return db.transaction(() => {
-    const row = db.prepare('SELECT * FROM idempotency_keys WHERE user_id = ? AND key = ?').get(claim.userId, claim.key) as KeyRow | undefined;
+    const row = statement(db, 'SELECT * FROM idempotency_keys WHERE user_id = ? AND key = ?').get(claim.userId, claim.key) as KeyRow | undefined;
     // Absent, or expired and not yet purged: the key is free.
     if (!row || row.expires_at <= now) {
-      db.prepare(`INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, token, created_at, locked_until, expires_at)
+      statement(db, `INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, token, created_at, locked_until, expires_at)
         VALUES (@userId, @key, @method, @path, @requestHash, @token, @createdAt, @lockedUntil, @expiresAt)
         ON CONFLICT (user_id, key) DO UPDATE SET method = excluded.method, path = excluded.path, request_hash = excluded.request_hash,
         token = excluded.token, created_at = excluded.created_at, locked_until = excluded.locked_until, expires_at = excluded.expires_at,
@@ -59,7 +61,7 @@ export function claimIdempotencyKey(db: Db, claim: IdempotencyClaim): Idempotenc
     // Its holder died before answering: the same request takes it over, keeping the first use's
     // expiry and the change it committed, if any, so the retry answers with that change.
     if (row.response_status === null && row.locked_until <= now && sameRequest) {
-      db.prepare('UPDATE idempotency_keys SET token = ?, locked_until = ? WHERE user_id = ? AND key = ?').run(claim.token, fresh.lockedUntil, claim.userId, claim.key);
+      statement(db, 'UPDATE idempotency_keys SET token = ?, locked_until = ? WHERE user_id = ? AND key = ?').run(claim.token, fresh.lockedUntil, claim.userId, claim.key);
       return recordOf({ ...row, token: claim.token, locked_until: fresh.lockedUntil });
     }
     return recordOf(row);
@@ -68,8 +70,7 @@ export function claimIdempotencyKey(db: Db, claim: IdempotencyClaim): Idempotenc
 
 export function recordIdempotentResponse(db: Db, hold: IdempotencyHold, response: IdempotentResponse): boolean {
   return (
-    db
-      .prepare(`UPDATE idempotency_keys SET response_status = ?, response_headers = ?, response_body = ?
+    statement(db, `UPDATE idempotency_keys SET response_status = ?, response_headers = ?, response_body = ?
         WHERE user_id = ? AND key = ? AND token = ? AND response_status IS NULL`)
       .run(response.status, JSON.stringify(response.headers), response.body, hold.userId, hold.key, hold.token).changes === 1
   );
@@ -80,17 +81,15 @@ export function recordIdempotentResponse(db: Db, hold: IdempotencyHold, response
  * change land together. Throws if a retry has taken the key over, rolling the change back.
  */
 export function markIdempotentCommit(db: Db, hold: IdempotencyHold, commit: IdempotentCommit): void {
-  const marked = db
-    .prepare('UPDATE idempotency_keys SET committed_case = ?, committed_version = ? WHERE user_id = ? AND key = ? AND token = ? AND response_status IS NULL')
+  const marked = statement(db, 'UPDATE idempotency_keys SET committed_case = ?, committed_version = ? WHERE user_id = ? AND key = ? AND token = ? AND response_status IS NULL')
     .run(commit.caseId, commit.version, hold.userId, hold.key, hold.token).changes;
   if (marked !== 1) throw idempotencyHoldLost(hold.key);
 }
 
 /** Frees a key whose request made no change (it failed before committing); a committed change keeps its key. */
 export const releaseIdempotencyKey = (db: Db, hold: IdempotencyHold) =>
-  void db
-    .prepare('DELETE FROM idempotency_keys WHERE user_id = ? AND key = ? AND token = ? AND response_status IS NULL AND committed_case IS NULL')
+  void statement(db, 'DELETE FROM idempotency_keys WHERE user_id = ? AND key = ? AND token = ? AND response_status IS NULL AND committed_case IS NULL')
     .run(hold.userId, hold.key, hold.token);
 
 export const deleteExpiredIdempotencyKeys = (db: Db, now: string) =>
-  db.prepare('DELETE FROM idempotency_keys WHERE expires_at <= ?').run(instant(now)).changes;
+  statement(db, 'DELETE FROM idempotency_keys WHERE expires_at <= ?').run(instant(now)).changes;

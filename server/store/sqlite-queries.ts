@@ -1,5 +1,6 @@
 /** Read queries of the SQLite store: inboxes, case lists, timers and the outbox. */
 import type { Db } from './sqlite-schema.ts';
+import { statement } from './sqlite-statements.ts';
 import { instant, statusList } from './rows.ts';
 import { searchTerm } from './search-key.ts';
 import { searchHits } from './sqlite-search.ts';
@@ -140,7 +141,7 @@ export function dueTimers(db: Db, now: string, limit: number): TimerRow[] {
       AND NOT EXISTS (SELECT 1 FROM timers e WHERE e.case_id = t.case_id
         AND (e.fire_at < t.fire_at OR (e.fire_at = t.fire_at AND e.timer_id < t.timer_id)))
     ORDER BY t.fire_at, t.timer_id LIMIT ?`;
-  return (db.prepare(sql).all(now, now, limit) as TimerSqlRow[]).map(timerRow);
+  return (statement(db, sql).all(now, now, limit) as TimerSqlRow[]).map(timerRow);
 }
 
 interface OutboxSqlRow {

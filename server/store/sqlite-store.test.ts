@@ -28,8 +28,10 @@ function raw(path: string, sql: string, ...params: unknown[]): void {
   db.close();
 }
 
+/** Takes a file back from schema 13 (change notes on published versions) to 12. */
+const UNDO_13 = 'ALTER TABLE definitions DROP COLUMN note;';
 /** Takes a file back from schema 12 (each timeline in its own table) to 11: timelines back inside the states. */
-const UNDO_12 = `UPDATE cases SET state = json_set(state, '$.history',
+const UNDO_12 = `${UNDO_13} UPDATE cases SET state = json_set(state, '$.history',
     (SELECT json_group_array(json(entry)) FROM (SELECT entry FROM case_history h WHERE h.case_id = cases.id ORDER BY seq)))
     WHERE history_count IS NOT NULL;
   DROP TABLE case_history; ALTER TABLE cases DROP COLUMN history_count; ALTER TABLE cases DROP COLUMN history_hash;`;

@@ -1,18 +1,19 @@
 /** Task form drafts in the SQLite store: one row per (task, user), replaced on every save. */
 import { instant } from './rows.ts';
 import type { Db } from './sqlite-schema.ts';
+import { statement } from './sqlite-statements.ts';
 import type { TaskDraft } from './types.ts';
 
 export function saveTaskDraft(db: Db, draft: TaskDraft): void {
   // The answers are kept as JSON text, as typed: form field ids are admin-defined and unchecked here.
-  db.prepare(`INSERT INTO task_drafts (task_id, user_id, case_id, authority, data, saved_at) VALUES (?, ?, ?, ?, ?, ?)
+  statement(db, `INSERT INTO task_drafts (task_id, user_id, case_id, authority, data, saved_at) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (task_id, user_id) DO UPDATE SET case_id = excluded.case_id, authority = excluded.authority,
     data = excluded.data, saved_at = excluded.saved_at`)
     .run(draft.taskId, draft.userId, draft.caseId, draft.authority, JSON.stringify(draft.data), instant(draft.savedAt));
 }
 
 export function getTaskDraft(db: Db, taskId: string, userId: string): TaskDraft | null {
-  const row = db.prepare('SELECT * FROM task_drafts WHERE task_id = ? AND user_id = ?').get(taskId, userId) as
+  const row = statement(db, 'SELECT * FROM task_drafts WHERE task_id = ? AND user_id = ?').get(taskId, userId) as
     | { task_id: string; user_id: string; case_id: string; authority: string; data: string; saved_at: string }
     | undefined;
   return row
@@ -20,4 +21,4 @@ export function getTaskDraft(db: Db, taskId: string, userId: string): TaskDraft 
     : null;
 }
 
-export const deleteTaskDrafts = (db: Db, taskId: string) => void db.prepare('DELETE FROM task_drafts WHERE task_id = ?').run(taskId);
+export const deleteTaskDrafts = (db: Db, taskId: string) => void statement(db, 'DELETE FROM task_drafts WHERE task_id = ?').run(taskId);
