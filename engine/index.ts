@@ -16,6 +16,7 @@ export { caseData, readPath, type CaseData } from './runtime/data.ts';
 export { validateDefinition, parseDefinition } from './validate/validate-definition.ts';
 export { graphOf, outgoing, type Edge, type Graph } from './definition/graph.ts';
 export { diffDefinitions, type Change } from './definition/diff.ts';
+export { CHANGE_TOPICS, describeChanges, sentence, type ChangeDescription, type ChangeTopic } from './definition/describe.ts';
 export { canAct, describeAssignment, managesProtocol, mayPassOn, mayWorkOn, signersOf, stepRoles } from './nodes/index.ts';
 export { Refusal, pointer, type FieldError, type Problem, type RefusalCode } from './problems.ts';
 export type { Duration, DurationUnit, Instant, LocalDate, Weekday, WeeklySlot } from './time.ts';

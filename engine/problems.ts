@@ -16,6 +16,12 @@ export interface Problem {
   path: string;
   /** One plain-English sentence an admin can act on. */
   message: string;
+  /**
+   * Set on a knock-on problem: the problem (also in the list, by its code and path) it follows
+   * from — a reference to a step that no longer exists, a step nothing reaches because another
+   * is unreachable. Fixing that one fixes this one too; the designer folds knock-ons under it.
+   */
+  cause?: { code: string; path: string };
 }
 
 /** One invalid answer in a submitted form, GOV.UK style. */

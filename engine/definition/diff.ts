@@ -2,7 +2,8 @@
  * What changed between two versions of a definition, for the designer's side-by-side view and
  * the API: nodes, forms, teams and timescales added, removed or changed, down to the value.
  * Lists whose items have ids (nodes, roles, teams, next actions...) are matched by id, so moving
- * a node in the list is not reported as every node changing.
+ * a node in the list is not reported as every node changing. `describeChanges` (describe.ts)
+ * words these changes in plain English for people to read.
  */
 import type { WorkflowDefinition } from '../schema/definition.types.ts';
 

@@ -57,6 +57,7 @@ export function formatTimeline(result: ScenarioResult): string {
   for (const item of result.upcoming) {
     lines.push(`Upcoming: ${londonTime(item.at)}  ${item.type === 'task_due' ? `"${item.name}" due` : `timer at ${item.node}`}`);
   }
+  for (const item of result.overdue) lines.push(`Overdue: "${item.name}" was due ${londonTime(item.at)}`);
   for (const failure of result.failures) lines.push(`FAILED step ${failure.step}: ${failure.message}`);
   return lines.join('\n');
 }

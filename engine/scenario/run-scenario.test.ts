@@ -39,6 +39,17 @@ describe('runScenario', () => {
     const result = runScenario(definition, { ...(scenario as Scenario), steps });
     expect(result.upcoming).toEqual([{ at: '2026-11-05T23:59:59.999Z', type: 'task_due', node: 'screen', task: 'fixture-1.t4', name: 'Screen referral' }]);
     expect(formatTimeline(result)).toContain('Upcoming: Thu 05 Nov 2026 23:59  "Screen referral" due');
+    expect(result.overdue).toEqual([]);
+  });
+
+  it('Given the clock run past a deadline while the task is still open, Then that deadline is listed as overdue, not as still to come', () => {
+    // Run to Monday 9 November: "Screen referral" was due at the end of Thursday 5 November.
+    const steps = (scenario as Scenario).steps.slice(0, 4);
+    const result = runScenario(definition, { ...(scenario as Scenario), steps });
+    expect(result.upcoming.filter((u) => u.type === 'task_due')).toEqual([]);
+    expect(result.overdue).toEqual([{ at: '2026-11-05T23:59:59.999Z', type: 'task_due', node: 'screen', task: 'fixture-1.t4', name: 'Screen referral' }]);
+    expect(formatTimeline(result)).toContain('Overdue: "Screen referral" was due Thu 05 Nov 2026 23:59');
+    expect(formatTimeline(result)).not.toContain('Upcoming: Thu 05 Nov 2026 23:59');
   });
 
   it('shows instants in London time, in summer and winter', () => {
@@ -103,6 +114,7 @@ describe('runScenario, hardened (issue 10)', () => {
     const result: ScenarioResult = {
       caseState: null,
       upcoming: [],
+      overdue: [],
       failures: [],
       effects: [],
       timeline: [{ at: '2026-12-21T10:00:00.000Z', type: 'refused', detail: { code: 'not_yet_available', message: '"Duty slot" cannot be completed before Tuesday 22 December 2026 at 09:00.', availableFrom: '2026-12-22T09:00:00.000Z' } }],

@@ -26,8 +26,10 @@ export interface TimelineEntry {
 export interface ScenarioResult {
   caseState: CaseState | null;
   timeline: TimelineEntry[];
-  /** Open tasks and pending timers when the scenario ends: the deadlines still to come. */
+  /** Open tasks and pending timers when the scenario ends: the deadlines still to come, after the scenario's last moment. */
   upcoming: Array<{ at: Instant; type: 'task_due' | 'timer'; node: string; task?: string; name?: string }>;
+  /** Open tasks whose deadline had passed by the scenario's last moment: overdue, not to come. */
+  overdue: Array<{ at: Instant; type: 'task_due'; node: string; task: string; name: string }>;
   /** Refusals that the scenario did not expect, and expected refusals that did not happen. */
   failures: Array<{ step: number; message: string }>;
   /** Every effect the steps asked for (e-mails, sub-cases, tasks, timers, audit), with when. */
@@ -38,7 +40,7 @@ export interface ScenarioResult {
 export function runScenario(definition: WorkflowDefinition, scenario: Scenario): ScenarioResult {
   const problems = scenarioProblems(scenario);
   if (problems.length > 0) throw new ScenarioInvalid(problems);
-  const result: ScenarioResult = { caseState: null, timeline: [], upcoming: [], failures: [], effects: [] };
+  const result: ScenarioResult = { caseState: null, timeline: [], upcoming: [], overdue: [], failures: [], effects: [] };
   let state: CaseState | null = null;
   let historyShown = 0;
 
@@ -86,7 +88,11 @@ export function runScenario(definition: WorkflowDefinition, scenario: Scenario):
   });
 
   result.caseState = state;
-  result.upcoming = upcoming(state);
+  // The simulated time at the end: the latest moment any step names.
+  const end = Math.max(...scenario.steps.map((s) => Date.parse('until' in s ? s.until : s.at)));
+  const deadlines = upcoming(state);
+  result.upcoming = deadlines.filter((d) => d.type !== 'task_due' || Date.parse(d.at) > end);
+  result.overdue = deadlines.filter((d): d is ScenarioResult['overdue'][number] => d.type === 'task_due' && Date.parse(d.at) <= end);
   return result;
 }
 

@@ -20,6 +20,14 @@ export interface PathCheck {
  * may name any step of the protocol, e.g. one on a parallel branch; conditions and timescales must
  * read a step that comes earlier on every route.
  */
+/**
+ * The wording of the two reasons a path at an unreachable or deleted step fails. `causes.ts` reads
+ * them back to fold such problems under their root cause, so both sides use these.
+ */
+export const noStepCalled = (id: string) => `no step is called "${id}"`;
+export const NO_STEP_CALLED = /no step is called "([^"]+)"/;
+export const NOT_EARLIER = 'does not come before this point';
+
 export function checkDataPath(
   definition: WorkflowDefinition,
   graph: Graph,
@@ -41,9 +49,9 @@ export function checkDataPath(
     return { ok: false, reason: `"${space}" is not something conditions can read (use case, form, done, entered, action, passedTo or now)` };
   }
   const node = id === undefined ? undefined : graph.nodes.get(id);
-  if (!node || id === undefined) return { ok: false, reason: `no step is called "${id ?? ''}"` };
+  if (!node || id === undefined) return { ok: false, reason: noStepCalled(id ?? '') };
   const earlier = optional || id === at || ancestors(graph, at).has(id);
-  if (!earlier) return { ok: false, reason: `"${id}" does not come before this point in the protocol` };
+  if (!earlier) return { ok: false, reason: `"${node.name}" ${NOT_EARLIER} in the protocol` };
   if (space === 'done' || space === 'entered') return rest.length === 0 ? { ok: true, isDate: true } : { ok: false, reason: `${space}.${id} is a date and has no fields` };
   if (space === 'passedTo') {
     const passes = node.kind === 'user_task' && node.nextActions.some((a) => a.passTo);

@@ -38,7 +38,7 @@ describe('validateDefinition: data rules', () => {
     it('Given a decision branch reading the form of a node that comes later, When validated, Then it says that node is not earlier', () => {
       const message = expectOnly(
         withBranch({ '==': [{ var: 'form.review.summary' }, 'x'] }),
-        'condition_reads_unknown_field', `${at('route')}/branches/0/when`, 'form.review.summary', 'review',
+        'condition_reads_unknown_field', `${at('route')}/branches/0/when`, 'form.review.summary', 'Family review',
       );
       expect(message).toContain('does not come before this point');
     });
@@ -100,7 +100,7 @@ describe('validateDefinition: data rules', () => {
     it('Given a deadline counted from a date on a form filled in later, When validated, Then it says that node is not earlier', () => {
       const definition = fresh();
       nodeOf(definition, 'screen', 'user_task').due = { after: { amount: 2, unit: 'working_days' }, from: 'form.joint_visit.visitDate' };
-      const message = expectOnly(definition, 'timer_anchor_unset', `${at('screen')}/due/from`, 'form.joint_visit.visitDate', 'joint_visit');
+      const message = expectOnly(definition, 'timer_anchor_unset', `${at('screen')}/due/from`, 'form.joint_visit.visitDate', 'Joint visit');
       expect(message).toContain('does not come before this point');
     });
 
@@ -162,7 +162,7 @@ describe('validateDefinition: data rules', () => {
     it('Given a condition reading the form of a step on another branch, When validated, Then it is refused: conditions must read earlier steps', () => {
       const definition = fresh();
       nodeOf(definition, 'route', 'decision').branches[0].when = { '==': [{ var: 'form.joint_visit.visitDate' }, '2026-01-01'] };
-      expectOnly(definition, 'condition_reads_unknown_field', `${at('route')}/branches/0/when`, 'form.joint_visit.visitDate', 'joint_visit');
+      expectOnly(definition, 'condition_reads_unknown_field', `${at('route')}/branches/0/when`, 'form.joint_visit.visitDate', 'Joint visit');
     });
   });
 });

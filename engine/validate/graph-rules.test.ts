@@ -19,7 +19,7 @@ describe('validateDefinition: graph rules', () => {
       const definition = fresh();
       definition.nodes = definition.nodes.filter((n) => n.kind !== 'start') as WorkflowDefinition['nodes'];
       const problems = validateDefinition(definition);
-      expect(problems[0]).toEqual({ code: 'no_start', path: '/nodes', message: 'The protocol has no start node, so no case can begin.' });
+      expect(problems[0]).toEqual({ code: 'no_start', path: '/nodes', message: 'The protocol has no start, so no case can begin: add a way in.' });
       expect(problems.filter((p) => p.code === 'no_start')).toHaveLength(1);
       // Every other node is now unreachable, and whatever named a start node is reported too.
       expect(problems.filter((p) => p.code === 'unreachable_node')).toHaveLength(definition.nodes.length);
@@ -42,7 +42,7 @@ describe('validateDefinition: graph rules', () => {
       expectProblems(
         definition,
         { code: 'duplicate_id', path: `${APPENDED}/id`, mentions: ['plan'] },
-        { code: 'unknown_node', path: `${APPENDED}/next`, mentions: ['plan', 'nowhere'] },
+        { code: 'unknown_node', path: `${APPENDED}/next`, mentions: ['Another plan', 'nowhere'] },
       );
     });
   });
@@ -53,7 +53,7 @@ describe('validateDefinition: graph rules', () => {
       nodeOf(definition, 'wait_panel', 'timer').next = 'nowhere';
       expectProblems(
         definition,
-        { code: 'unknown_node', path: `${at('wait_panel')}/next`, mentions: ['wait_panel', 'nowhere'] },
+        { code: 'unknown_node', path: `${at('wait_panel')}/next`, mentions: ['Next Tuesday panel', 'nowhere'] },
         { code: 'no_way_out', path: at('wait_panel'), mentions: ['Next Tuesday panel'] },
         { code: 'unreachable_node', path: at('panel_decision'), mentions: ['Panel decision'] },
       );
@@ -64,7 +64,7 @@ describe('validateDefinition: graph rules', () => {
       nodeOf(definition, 'plan', 'user_task').nextActions[1]!.to = 'nowhere';
       expectProblems(
         definition,
-        { code: 'unknown_node', path: `${at('plan')}/nextActions/1/to`, mentions: ['plan', 'nowhere'] },
+        { code: 'unknown_node', path: `${at('plan')}/nextActions/1/to`, mentions: ['Plan step down', 'nowhere'] },
         { code: 'unreachable_node', path: at('not_required'), mentions: ['No longer required'] },
       );
     });
@@ -72,7 +72,7 @@ describe('validateDefinition: graph rules', () => {
     it('Given a decision whose default is missing, When validated, Then unknown_node is at its /default', () => {
       const definition = fresh();
       nodeOf(definition, 'route', 'decision').default = 'nowhere';
-      expectProblems(definition, { code: 'unknown_node', path: `${at('route')}/default`, mentions: ['route', 'nowhere'] });
+      expectProblems(definition, { code: 'unknown_node', path: `${at('route')}/default`, mentions: ['Which route?', 'nowhere'] });
     });
 
     it('Given a decision branch to a missing node, When validated, Then unknown_node is at that branch\'s /to', () => {
@@ -80,7 +80,7 @@ describe('validateDefinition: graph rules', () => {
       nodeOf(definition, 'route', 'decision').branches[1]!.to = 'nowhere';
       expectProblems(
         definition,
-        { code: 'unknown_node', path: `${at('route')}/branches/1/to`, mentions: ['route', 'nowhere'] },
+        { code: 'unknown_node', path: `${at('route')}/branches/1/to`, mentions: ['Which route?', 'nowhere'] },
         { code: 'unreachable_node', path: at('advice_only'), mentions: ['Advice only'] },
       );
     });
@@ -90,7 +90,7 @@ describe('validateDefinition: graph rules', () => {
       nodeOf(definition, 'handover', 'parallel').branches[1] = 'nowhere';
       expectProblems(
         definition,
-        { code: 'unknown_node', path: `${at('handover')}/branches/1`, mentions: ['handover', 'nowhere'] },
+        { code: 'unknown_node', path: `${at('handover')}/branches/1`, mentions: ['Hand over', 'nowhere'] },
         { code: 'unreachable_node', path: at('confirm_sw'), mentions: ['Confirm to social worker'] },
       );
     });
@@ -137,7 +137,7 @@ describe('validateDefinition: graph rules', () => {
     it('Given a join with only one way in, When validated, Then join_never_fires says how many ways in it has', () => {
       const definition = fresh();
       nodeOf(definition, 'confirm_sw', 'notification').next = 'wait_review';
-      expectProblems(definition, { code: 'join_never_fires', path: at('both_done'), mentions: ['both_done'] });
+      expectProblems(definition, { code: 'join_never_fires', path: at('both_done'), mentions: ['Visit done and SW told'] });
       expect(validateDefinition(definition)[0]?.message).toContain('1 way(s) in');
     });
 
@@ -148,8 +148,8 @@ describe('validateDefinition: graph rules', () => {
         id: 'handover', kind: 'decision', name: 'Hand over',
         branches: [{ when: { '==': [{ var: 'form.screen.route' }, 'team'] }, to: 'joint_visit' }], default: 'confirm_sw',
       };
-      expectProblems(definition, { code: 'join_never_fires', path: at('both_done'), mentions: ['both_done'] });
-      expect(validateDefinition(definition)[0]?.message).toMatch(/^Nothing before the join "both_done" runs branches in parallel/);
+      expectProblems(definition, { code: 'join_never_fires', path: at('both_done'), mentions: ['Visit done and SW told'] });
+      expect(validateDefinition(definition)[0]?.message).toMatch(/^Nothing before the join "Visit done and SW told" runs branches side by side/);
     });
 
     it('Given that decision upstream of a task with multipleActions, When validated, Then the join may fire and nothing is reported', () => {
@@ -171,7 +171,7 @@ describe('validateDefinition: graph rules', () => {
       });
       nodeOf(definition, 'route', 'decision').branches.push({ when: { '==': [{ var: 'form.screen.route' }, 'team'] }, to: 'nag' });
       expectProblems(definition, { code: 'loop_without_wait', path: at('route') });
-      expect(validateDefinition(definition)[0]?.message).toBe('The route route → nag → route loops without waiting for anyone.');
+      expect(validateDefinition(definition)[0]?.message).toBe('The route "Which route?" → "Nag the manager" → "Which route?" loops without waiting for anyone: put a task or a timer in it.');
     });
 
     it('Given the same loop through a user task instead, When validated, Then the task waits and nothing is reported', () => {

@@ -120,4 +120,22 @@ describe('validateDefinition: reference rules', () => {
       );
     });
   });
+
+  describe('a wrong name says what the right ones are', () => {
+    it('Given a task given to a role that does not exist, When validated, Then the message lists the roles there are', () => {
+      const definition = fresh();
+      nodeOf(definition, 'joint_visit', 'user_task').assignee = { role: 'nope' };
+      const [problem] = validateDefinition(definition);
+      expect(problem?.message).toMatch(/^There is no role "nope": use one of: /);
+      for (const role of FIXTURE.roles.slice(0, 3)) expect(problem?.message).toContain(`"${role.id}"`);
+    });
+
+    it('Given an end with an outcome the protocol does not have, When validated, Then the message names the step and lists the outcomes', () => {
+      const definition = fresh();
+      nodeOf(definition, 'advice_only', 'end').outcome = 'nope';
+      const [problem] = validateDefinition(definition);
+      expect(problem?.message).toContain('"Advice only" ends with the outcome "nope", which is not one of the protocol\'s outcomes: use one of: ');
+      expect(problem?.message).toContain(`"${FIXTURE.outcomes![0]!.id}"`);
+    });
+  });
 });

@@ -15,14 +15,14 @@ describe('validateDefinition: schema problems', () => {
     it('Given a start node without "next", When validated, Then schema_required points at the missing property', () => {
       const definition = fresh();
       delete looseNode(definition, 'step_down').next;
-      const message = expectOnly(definition, 'schema_required', `${at('step_down')}/next`, 'step_down', 'next');
-      expect(message).toBe('Node "step_down" is missing "next".');
+      const message = expectOnly(definition, 'schema_required', `${at('step_down')}/next`, 'Step down requested');
+      expect(message).toBe('"Step down requested" needs a next step: choose the step it leads to.');
     });
 
     it('Given a definition without a name, When validated, Then schema_required is at /name', () => {
       const definition = fresh();
       delete loose(definition).name;
-      expect(expectOnly(definition, 'schema_required', '/name', 'name')).toBe('The definition is missing "name".');
+      expect(expectOnly(definition, 'schema_required', '/name')).toBe('The definition needs a name: enter what practitioners call it.');
     });
   });
 
@@ -30,7 +30,7 @@ describe('validateDefinition: schema problems', () => {
     it('Given a decision without a default, When validated, Then decision_without_default is at its /default', () => {
       const definition = fresh();
       delete looseNode(definition, 'route').default;
-      expectOnly(definition, 'decision_without_default', `${at('route')}/default`, 'route');
+      expectOnly(definition, 'decision_without_default', `${at('route')}/default`, 'Which route?');
     });
   });
 
@@ -38,7 +38,7 @@ describe('validateDefinition: schema problems', () => {
     it('Given a node with a property the format does not know, When validated, Then it is at that property', () => {
       const definition = fresh();
       looseNode(definition, 'plan').colour = 'red';
-      expectOnly(definition, 'schema_unknown_property', `${at('plan')}/colour`, 'plan', 'colour');
+      expectOnly(definition, 'schema_unknown_property', `${at('plan')}/colour`, 'Plan step down', 'colour');
     });
 
     it('Given a role with a property the format does not know, When validated, Then it is at that property', () => {
@@ -52,7 +52,8 @@ describe('validateDefinition: schema problems', () => {
     it('Given a node of kind "wizard", When validated, Then schema_unknown_kind is at its /kind', () => {
       const definition = fresh();
       looseNode(definition, 'review').kind = 'wizard';
-      expectOnly(definition, 'schema_unknown_kind', `${at('review')}/kind`, 'review');
+      const message = expectOnly(definition, 'schema_unknown_kind', `${at('review')}/kind`, 'Family review', 'wizard');
+      expect(message).toContain('Use one of: start, user_task (a task), decision, timer, parallel, join, notification, subflow (a linked case) or end.');
     });
 
     it('Given a node with no kind at all, When validated, Then both the missing kind and the unknown kind are reported there', () => {
@@ -69,14 +70,38 @@ describe('validateDefinition: schema problems', () => {
     it('Given a duration in fortnights, When validated, Then only the unit is reported (not every failed "when" shape)', () => {
       const definition = fresh();
       loose(loose(looseNode(definition, 'screen').due as object).after as object).unit = 'fortnights';
-      const message = expectOnly(definition, 'schema_not_allowed', `${at('screen')}/due/after/unit`, 'screen', 'working_days', 'months');
-      expect(message).toBe('Node "screen" (at /due/after/unit) must be one of: "working_days", "days", "weeks", "months".');
+      const message = expectOnly(definition, 'schema_not_allowed', `${at('screen')}/due/after/unit`, 'Screen referral', 'working_days', 'months');
+      expect(message).toBe('The unit of the deadline of "Screen referral" is "fortnights", which is not allowed here. Use one of: "working_days", "days", "weeks", "months".');
     });
 
     it('Given a calendar for another region, When validated, Then schema_not_allowed lists the one allowed value', () => {
       const definition = fresh();
       loose(definition.calendar).region = 'scotland';
       expectOnly(definition, 'schema_not_allowed', '/calendar/region', 'england-and-wales');
+    });
+  });
+
+  describe('the timescale the admin meant', () => {
+    it('Given a due "on a date from the case" with no date, When validated, Then only the missing date is reported (not "after", "before" and every other kind)', () => {
+      const definition = fresh();
+      looseNode(definition, 'screen').due = { at: true };
+      const message = expectOnly(definition, 'schema_required', `${at('screen')}/due/from`, 'Screen referral');
+      expect(message).toBe('"Screen referral" needs a date for its deadline to count from: choose the date from the case it counts from.');
+    });
+
+    it('Given an empty due, When validated, Then one problem lists the kinds of timescale to choose from', () => {
+      const definition = fresh();
+      looseNode(definition, 'screen').due = {};
+      const message = expectOnly(definition, 'schema_one_of', `${at('screen')}/due`, 'Screen referral');
+      expect(message).toContain('choose how long after the step starts');
+      expect(message).toContain('the next weekly slot');
+    });
+
+    it('Given a weekly slot at "9:30", When validated, Then the time is asked for as HH:MM, not as a regular expression', () => {
+      const definition = fresh();
+      looseNode(definition, 'screen').due = { nextSlot: { days: ['tuesday'], start: '9:30' } };
+      const message = expectOnly(definition, 'schema_pattern', `${at('screen')}/due/nextSlot/start`, 'Screen referral', '9:30');
+      expect(message).toBe('The start time of the weekly slot of the deadline of "Screen referral" is "9:30", which is not a time: write it as HH:MM, for example 09:30.');
     });
   });
 
@@ -98,17 +123,14 @@ describe('validateDefinition: schema problems', () => {
     it('Given a task with no next actions, When validated, Then schema_min_items names the node', () => {
       const definition = fresh();
       looseNode(definition, 'review').nextActions = [];
-      expectOnly(definition, 'schema_min_items', `${at('review')}/nextActions`, 'review');
+      expect(expectOnly(definition, 'schema_min_items', `${at('review')}/nextActions`, 'Family review')).toBe('The next actions of "Family review" needs at least one: add one.');
     });
 
-    it('Given an empty assignee, When validated, Then every alternative is listed with schema_one_of', () => {
+    it('Given an empty assignee, When validated, Then one schema_one_of problem lists every way to choose who does it', () => {
       const definition = fresh();
       looseNode(definition, 'review').assignee = {};
-      const assignee = `${at('review')}/assignee`;
-      expect(validateDefinition(definition).map((p) => [p.code, p.path])).toEqual([
-        ...['role', 'team', 'worker', 'passedTo', 'performerOf', 'passedToAt'].map((k) => ['schema_required', `${assignee}/${k}`]),
-        ['schema_one_of', assignee],
-      ]);
+      const message = expectOnly(definition, 'schema_one_of', `${at('review')}/assignee`, 'Family review');
+      expect(message).toBe('The assignee of "Family review" is not set: choose a role, a team, a named worker, whoever the previous step passed it to, whoever did an earlier step, or whoever an earlier step passed it to.');
     });
   });
 

@@ -16,7 +16,9 @@ const form = (definition: WorkflowDefinition, id: string): Form => definition.fo
 function expectWellFormed(problems: unknown): void {
   expect(Array.isArray(problems)).toBe(true);
   for (const p of problems as Array<Record<string, unknown>>) {
-    expect(Object.keys(p).sort()).toEqual(['code', 'message', 'path']);
+    const keys = Object.keys(p).sort();
+    expect(keys).toEqual(p.cause === undefined ? ['code', 'message', 'path'] : ['cause', 'code', 'message', 'path']);
+    if (p.cause !== undefined) expect((problems as Array<Record<string, unknown>>).some((root) => !root.cause && JSON.stringify({ code: root.code, path: root.path }) === JSON.stringify(p.cause))).toBe(true);
     expect(p.code).toMatch(/^[a-z]+(_[a-z]+)*$/);
     expect(p.path).toMatch(/^(\/.*)?$/);
     expect(typeof p.message).toBe('string');

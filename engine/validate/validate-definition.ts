@@ -9,6 +9,7 @@ import type { WorkflowDefinition } from '../schema/definition.types.ts';
 import { graphOf } from '../definition/graph.ts';
 import { checkForm } from '../forms/index.ts';
 import type { Problem } from '../problems.ts';
+import { withCauses } from './causes.ts';
 import { choiceProblems } from './choice-rules.ts';
 import { conditionSizeProblems } from './condition-size-rules.ts';
 import { dataProblems } from './data-rules.ts';
@@ -16,6 +17,7 @@ import { graphProblems } from './graph-rules.ts';
 import { patternProblems } from './pattern-rules.ts';
 import { referenceProblems } from './reference-rules.ts';
 import { schemaProblems } from './schema-problems.ts';
+import { wordingProblems } from './wording-rules.ts';
 
 let validator: ValidateFunction | undefined;
 
@@ -44,14 +46,16 @@ function problemsOf(definition: unknown): Problem[] {
   );
   // A malformed form schema would make the field checks below misleading; report it alone first.
   const graph = graphOf(typed);
-  return [
+  const problems = [
     ...formProblems,
     ...patternProblems(typed),
     ...graphProblems(typed, graph),
     ...referenceProblems(typed, graph),
     ...conditionSizeProblems(typed),
+    ...wordingProblems(typed, graph),
     ...(formProblems.some((p) => p.code === 'invalid_form_schema') ? [] : [...dataProblems(typed, graph), ...choiceProblems(typed)]),
   ];
+  return withCauses(problems, typed, graph);
 }
 
 /** Narrowing helper for callers that want a typed definition or the problems. */

@@ -109,8 +109,8 @@ async function simulate(definitionFile: string, scenarioFile: string, json: bool
     if (error instanceof ScenarioInvalid) throw new CliError(`${scenarioFile} is not a scenario stepwise can run:\n${error.message.replace(/^/gm, '  ')}`);
     throw error;
   }
-  const { timeline, upcoming, failures, effects, caseState } = result;
-  if (json) console.log(JSON.stringify({ timeline, upcoming, failures, effects, caseState }, null, 2));
+  const { timeline, upcoming, overdue, failures, effects, caseState } = result;
+  if (json) console.log(JSON.stringify({ timeline, upcoming, overdue, failures, effects, caseState }, null, 2));
   else console.log(formatTimeline(result));
   return failures.length > 0 ? 1 : 0;
 }

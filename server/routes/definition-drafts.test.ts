@@ -27,7 +27,7 @@ describe('editing a draft', () => {
     expect(response.status).toBe(200);
     const saved = (await response.json()) as { savedBy: string; unpublishedChanges: number; problems: Array<{ code: string; path: string }> };
     expect(saved).toMatchObject({ savedBy: 'clinic.admin', unpublishedChanges: 1 });
-    expect(saved.problems).toContainEqual({ code: 'unknown_node', path: '/nodes/8/nextActions/0/to', message: '"transfer_form" leads to "nowhere", but there is no such node.' });
+    expect(saved.problems).toContainEqual({ code: 'unknown_node', path: '/nodes/8/nextActions/0/to', message: '"Complete transfer form" leads to "nowhere", but no step has that ID (was it deleted or renamed?): choose the step it leads to.' });
     expect((await loadDraft(admin, 'clinic')).problems).toEqual(saved.problems);
   });
 

@@ -13,6 +13,35 @@ import type { DefinitionDraft } from '../store/index.ts';
 import { draftView, ownedDefinition, requireAdmin, type OwnedDefinition } from './definition-access.ts';
 import { checkDefinitionBody, definitionBody, etag, ifMatch } from './definition-body.ts';
 
+/** How long a change note may be: a paragraph or two for the version history, not a document. */
+export const NOTE_MAX_LENGTH = 1000;
+const noteMessage = 'Enter a change note';
+
+/**
+ * Publishing asks, as GOV.UK Forms does, what changed and why: the note is kept with the version
+ * and shown in its history. Whitespace alone is no note.
+ */
+export const publishRequest = {
+  title: 'Publish',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['note'],
+    properties: { note: { type: 'string', title: 'Change note', pattern: '\\S', maxLength: NOTE_MAX_LENGTH } },
+  },
+  errorMessages: {
+    '/note': { required: noteMessage, pattern: noteMessage, type: noteMessage, maxLength: `Change note must be ${NOTE_MAX_LENGTH.toLocaleString('en-GB')} characters or less` },
+  },
+};
+
+/** The change note; a request with no body at all is answered like one without a note. */
+async function readNote(c: Context<AppEnv>): Promise<string> {
+  if (!c.req.header('content-type') && (await c.req.text()) === '') {
+    throw new HttpProblem(422, 'request_invalid', 'The publish request has answers to correct.', { errors: [{ pointer: '/note', keyword: 'required', message: noteMessage }] });
+  }
+  return (await readJson<{ note: string }>(c, publishRequest)).note.trim();
+}
+
 /** Any JSON object: checking it is the point, so its problems are the answer, not a refusal. */
 export const anyDefinition = { title: 'Definition', schema: { type: 'object' } };
 
@@ -87,6 +116,7 @@ export const definitionDraftRoutes = new Hono<AppEnv>()
     const id = c.req.param('id');
     const owned = await ownedDefinition(c, id);
     requireAdmin(c, 'publish definitions');
+    const note = await readNote(c);
     const { store, clock } = c.get('deps');
     const { draft, latest } = owned;
     if (!draft) throw new HttpProblem(409, 'no_draft', 'There is no draft to publish.');
@@ -101,10 +131,10 @@ export const definitionDraftRoutes = new Hono<AppEnv>()
     // Exactly what was checked: the store publishes only if the draft is still this one (else
     // 409 draft_changed) and the version is still the next (else 409 already_published).
     const version = (latest?.version ?? 0) + 1;
-    const published = await store.publish(id, { by: c.get('user').id, at: clock.now(), version, draftSavedAt: draft.savedAt });
+    const published = await store.publish(id, { by: c.get('user').id, at: clock.now(), version, draftSavedAt: draft.savedAt, note });
     c.header('Location', `/api/definitions/${id}?version=${published.version}`);
     return c.json(
-      { id, version: published.version, previousVersion: latest?.version ?? null, publishedAt: published.publishedAt, publishedBy: published.publishedBy, name: published.definition.name },
+      { id, version: published.version, previousVersion: latest?.version ?? null, publishedAt: published.publishedAt, publishedBy: published.publishedBy, name: published.definition.name, note: published.note },
       201,
     );
   });

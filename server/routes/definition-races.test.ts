@@ -124,7 +124,7 @@ describe('two server processes on one SQLite file', () => {
       const token = String(saved.body['savedAt']);
       const broken = structuredClone(good);
       breakTransferForm(broken);
-      const publish = request('POST', '/api/definitions/clinic/publish', {}, { 'if-match': token });
+      const publish = request('POST', '/api/definitions/clinic/publish', { note: 'Published in a race' }, { 'if-match': token });
       const save = request('PUT', '/api/definitions/clinic/draft', broken, { 'if-match': token });
       // Each process takes each part in turn.
       const published = i % 2 === 0 ? (await race(publish, save))[0] : (await race(save, publish))[1];

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
-import { diffDefinitions, validateDefinition, type WorkflowDefinition } from '../../engine/index.ts';
+import { describeChanges, diffDefinitions, validateDefinition, type WorkflowDefinition } from '../../engine/index.ts';
 import { isAdmin, type AppEnv } from '../http/env.ts';
 import { HttpProblem } from '../http/problem.ts';
 import type { PublishedDefinition } from '../store/index.ts';
@@ -128,6 +128,8 @@ export const definitionReadRoutes = new Hono<AppEnv>()
         name: p.definition.name,
         publishedAt: p.publishedAt,
         publishedBy: p.publishedBy,
+        /** The admin's change note; null for versions published before notes were asked for. */
+        note: p.note,
         /** What this version changed from the one before; null for the first. */
         changes: (i === 0 ? null : summarise(diffDefinitions(all[i - 1]!.definition, p.definition))) as ChangeSummary | null,
       }))
@@ -142,5 +144,7 @@ export const definitionReadRoutes = new Hono<AppEnv>()
     const from = query.from === undefined ? latestOf(owned) : await publishedVersion(c, owned, Number(query.from));
     const after = to === 'draft' ? (owned.draft?.definition ?? latestOf(owned).definition) : (await publishedVersion(c, owned, Number(to))).definition;
     const changes = diffDefinitions(from.definition, after);
-    return c.json({ id: owned.id, from: from.version, to: to === 'draft' ? 'draft' : Number(to), summary: summarise(changes), changes });
+    // The same changes in plain English, for the check-your-changes page and the diff page alike.
+    const described = describeChanges(from.definition, after, changes);
+    return c.json({ id: owned.id, from: from.version, to: to === 'draft' ? 'draft' : Number(to), summary: summarise(changes), described, changes });
   });

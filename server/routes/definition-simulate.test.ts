@@ -60,7 +60,12 @@ describe('simulating a dated scenario', () => {
 
   it('Given a draft with a longer timescale, When the admin simulates the draft, Then the draft’s deadline shows; version 1 keeps its own', async () => {
     const admin = await api.signIn('admin@clinic.example');
-    await editDraft(admin, 'clinic', (d) => (nodeOf(d, 'transfer_form').due!.after!.amount = 5));
+    // The wording changes with the number: a label still saying 2 would be a problem (wording_contradicts_timescale).
+    await editDraft(admin, 'clinic', (d) => {
+      const due = nodeOf(d, 'transfer_form').due as { after: { amount: number }; label: string };
+      due.after.amount = 5;
+      due.label = 'within 5 working days of completing the assessment (local choice)';
+    });
     const draft = (await (await admin.post('/api/definitions/clinic/simulate', { scenario, draft: true })).json()) as Simulation;
     expect(draft.definition).toEqual({ id: 'clinic', version: null, draft: true });
     expect(draft.timeline.find((e) => e.node === 'transfer_form' && e.type === 'task_created')?.detail['due']).toBe('2027-01-04T23:59:59.999Z');
@@ -75,6 +80,40 @@ describe('simulating a dated scenario', () => {
     expect(run.ok).toBe(false);
     expect(run.failures).toEqual([{ step: 1, message: expect.stringContaining('unknown_task') }]);
     expect(run.timeline.at(-1)).toMatchObject({ type: 'refused', at: '2026-12-15T10:00:00.000Z' });
+  });
+});
+
+describe('example answers for the next step of a run', () => {
+  type WithExample = Simulation & { example: Record<string, unknown> | null; failures: unknown[] };
+
+  it('Given a way in with an intake form, When the admin asks for example answers, Then starting the case with them is accepted', async () => {
+    const admin = await api.signIn('admin@clinic.example');
+    const at = '2026-12-14T10:00:00Z';
+    const asked = (await (await admin.post('/api/definitions/clinic/simulate', { scenario: { users: scenario.users, steps: [{ until: at }] }, example: { at, start: { entry: 'step_down', subject: family } } })).json()) as WithExample;
+    expect(asked.example).toEqual(expect.any(Object));
+    const started = (await (await admin.post('/api/definitions/clinic/simulate', { scenario: { users: scenario.users, steps: [{ at, start: { entry: 'step_down', by: 'sam', subject: family, data: asked.example } }] } })).json()) as WithExample;
+    expect(started.failures).toEqual([]);
+    expect(started.finalState.status).toBe('open');
+  });
+
+  it('Given an open task, When the admin asks for its example answers at a moment, Then the engine accepts them for that task then (schema and the form’s checks)', async () => {
+    const admin = await api.signIn('admin@clinic.example');
+    const first = { ...scenario, steps: scenario.steps.slice(0, 1) };
+    const at = '2026-12-17T12:00:00Z';
+    const asked = (await (await admin.post('/api/definitions/clinic/simulate', { scenario: first, example: { at, task: 'case_discussion' } })).json()) as WithExample;
+    expect(asked.example).toEqual(expect.any(Object));
+    const sign = (by: string, when: string) => ({ at: when, complete: { task: 'case_discussion', by, data: asked.example, actions: [{ action: 'record_outcome' }] } });
+    const run = (await (await admin.post('/api/definitions/clinic/simulate', { scenario: { ...first, steps: [...first.steps, sign('tina', at), sign('ellen', '2026-12-17T12:05:00Z')] } })).json()) as WithExample;
+    expect(run.failures).toEqual([]);
+    expect(run.timeline.some((e) => e.type === 'task_completed' && e.node === 'case_discussion')).toBe(true);
+  });
+
+  it('Given a task that does not exist, Then the example is null; a request for both a task and a start is refused', async () => {
+    const admin = await api.signIn('admin@clinic.example');
+    const none = (await (await admin.post('/api/definitions/clinic/simulate', { scenario, example: { at: '2026-12-31T17:00:00Z', task: 'nope' } })).json()) as WithExample;
+    expect(none.example).toBeNull();
+    const both = await admin.post('/api/definitions/clinic/simulate', { scenario, example: { at: '2026-12-31T17:00:00Z', task: 'x', start: { entry: 'step_down', subject: family } } });
+    expect(both.status).toBe(422);
   });
 });
 

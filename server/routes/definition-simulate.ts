@@ -5,18 +5,50 @@
  * timeline and an admin can see why a deadline moved.
  */
 import { Hono, type Context } from 'hono';
-import { runScenario, validateDefinition, WorkingCalendar, type FieldError, type Scenario, type WorkflowDefinition } from '../../engine/index.ts';
+import { runScenario, validateDefinition, WorkingCalendar, type CaseState, type FieldError, type Scenario, type WorkflowDefinition } from '../../engine/index.ts';
 import type { AppEnv } from '../http/env.ts';
 import { readJson } from '../http/json-body.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { ownedDefinition, publishedVersion, requireAdmin, type OwnedDefinition } from './definition-access.ts';
 import { scenarioMessages, scenarioSchema } from './definition-scenario-schema.ts';
+import { exampleAnswersFor, type ExampleFor } from '../../engine/scenario/example-answers.ts';
+import { subjectSchema } from './subject-schema.ts';
 
 interface SimulateBody {
   scenario: Scenario;
   version?: number;
   draft?: boolean;
+  /** Also answer: example answers for the next step (an open task, or a way in), as of `at`. */
+  example?: { at: string } & ({ task: string; actions?: string[] } | { start: { entry: string; subject: Extract<ExampleFor, { start: unknown }>['start']['subject'] } });
 }
+
+const id = (title: string) => ({ type: 'string', title, minLength: 1, maxLength: 200 });
+/** Example answers for the next step: a task of the run (by node or task id), or a way in with its family. */
+const exampleRequest = {
+  type: 'object',
+  title: 'Example answers',
+  additionalProperties: false,
+  required: ['at'],
+  oneOf: [
+    { required: ['task'], not: { required: ['start'] } },
+    { required: ['start'], not: { anyOf: [{ required: ['task'] }, { required: ['actions'] }] } },
+  ],
+  properties: {
+    at: { type: 'string', title: 'When', format: 'date-time', maxLength: 40 },
+    task: id('Task'),
+    actions: { type: 'array', title: 'Next actions', maxItems: 20, items: id('Next action') },
+    start: {
+      type: 'object',
+      title: 'Start',
+      additionalProperties: false,
+      required: ['entry', 'subject'],
+      properties: {
+        entry: id('Entry'),
+        subject: subjectSchema(id('Family name'), { required: ['name'], properties: { name: id('Name'), dateOfBirth: { type: 'string', title: 'Date of birth', format: 'date' }, personId: id('Person ID') } }),
+      },
+    },
+  },
+};
 
 export const simulateRequest = {
   title: 'Simulation',
@@ -28,6 +60,7 @@ export const simulateRequest = {
       scenario: scenarioSchema,
       version: { type: 'integer', title: 'Version', minimum: 1, maximum: 999_999_999 },
       draft: { type: 'boolean', title: 'Draft' },
+      example: exampleRequest,
     },
   },
   // readJson hands the whole shape to the form validator, which reads `errorMessages` too.
@@ -73,6 +106,13 @@ async function definitionToRun(c: Context<AppEnv>, owned: OwnedDefinition, body:
   return { definition: found.definition, version: found.version };
 }
 
+/** Example answers for the next step, on the case as it stands at `at` (the clock run on to it first: a timer may open the task). */
+function exampleFor(definition: WorkflowDefinition, scenario: Scenario, state: CaseState | null, example: NonNullable<SimulateBody['example']>) {
+  const last = Math.max(...scenario.steps.map((s) => Date.parse('until' in s ? s.until : s.at)));
+  const later = state && Date.parse(example.at) > last ? runScenario(definition, { ...scenario, steps: [...scenario.steps, { until: example.at }] }).caseState : state;
+  return exampleAnswersFor(definition, later, example, example.at);
+}
+
 export const definitionSimulateRoutes = new Hono<AppEnv>().post('/api/definitions/:id/simulate', async (c) => {
   const owned = await ownedDefinition(c, c.req.param('id'));
   requireAdmin(c, 'simulate definitions');
@@ -104,6 +144,8 @@ export const definitionSimulateRoutes = new Hono<AppEnv>().post('/api/definition
     failures: result.failures,
     timeline: result.timeline,
     upcoming: result.upcoming,
+    overdue: result.overdue,
     finalState: result.caseState,
+    ...(body.example ? { example: exampleFor(definition, body.scenario, result.caseState, body.example) } : {}),
   });
 });

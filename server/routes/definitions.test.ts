@@ -64,9 +64,13 @@ describe('reading a published definition', () => {
 
   it('Given version 2 is published, Then ?version=1 still answers version 1, and the history lists both with what changed', async () => {
     const admin = await api.signIn('admin@clinic.example');
-    await editDraft(admin, 'clinic', (d) => (nodeOf(d, 'transfer_form').due!.after!.amount = 5));
+    await editDraft(admin, 'clinic', (d) => {
+      const due = nodeOf(d, 'transfer_form').due as { after: { amount: number }; label: string };
+      due.after.amount = 5;
+      due.label = due.label.replace('2 working days', '5 working days');
+    });
     api.clock.set('2026-11-02T11:00:00Z');
-    expect((await admin.post('/api/definitions/clinic/publish')).status).toBe(201);
+    expect((await admin.post('/api/definitions/clinic/publish', { note: 'Transfer form: 5 working days' })).status).toBe(201);
     const worker = await api.signIn('social_worker@clinic.example');
     expect(await (await worker.get('/api/definitions/clinic')).json()).toMatchObject({ version: 2, latestVersion: 2, publishedBy: 'clinic.admin', publishedAt: '2026-11-02T11:00:00.000Z' });
     const v1 = (await (await worker.get('/api/definitions/clinic?version=1')).json()) as { version: number; latestVersion: number; definition: unknown };
@@ -75,8 +79,8 @@ describe('reading a published definition', () => {
     const history = (await (await worker.get('/api/definitions/clinic/versions')).json()) as { versions: unknown[] };
     expect(history).toMatchObject({ id: 'clinic', latestVersion: 2 });
     expect(history.versions).toEqual([
-      { version: 2, name: clinicJson.name, publishedAt: '2026-11-02T11:00:00.000Z', publishedBy: 'clinic.admin', changes: { node: 0, timescale: 1, form: 0, team: 0, role: 0, other: 0, total: 1 } },
-      { version: 1, name: clinicJson.name, publishedAt: '2026-11-02T09:00:00.000Z', publishedBy: 'system', changes: null },
+      { version: 2, name: clinicJson.name, publishedAt: '2026-11-02T11:00:00.000Z', publishedBy: 'clinic.admin', note: 'Transfer form: 5 working days', changes: { node: 0, timescale: 2, form: 0, team: 0, role: 0, other: 0, total: 2 } },
+      { version: 1, name: clinicJson.name, publishedAt: '2026-11-02T09:00:00.000Z', publishedBy: 'system', note: 'Published from definitions/clinic.json at start-up', changes: null },
     ]);
   });
 

@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/env.ts';
-import { definitionDraftRoutes } from './definition-drafts.ts';
+import { definitionDraftRoutes, publishRequest } from './definition-drafts.ts';
 import { definitionBody } from './definition-body.ts';
 import { definitionMigrationRoutes, migrationRequest, planQuery } from './definition-migrations.ts';
 import { definitionReadRoutes, diffQuery, versionQuery } from './definition-reads.ts';
@@ -44,7 +44,7 @@ export const definitionPaths: Paths = {
     get: withId({ summary: 'A published version in full (the latest unless `version` is given)', responses: { '200': { description: 'The definition' }, ...errors(401, 404, 422) } }, versionQuery),
   },
   '/api/definitions/{id}/versions': {
-    get: withId({ summary: 'Version history, newest first, with what each version changed', responses: { '200': { description: 'Versions' }, ...errors(401, 404, 422) } }),
+    get: withId({ summary: 'Version history, newest first, with each version’s change note and what it changed', responses: { '200': { description: 'Versions' }, ...errors(401, 404, 422) } }),
   },
   '/api/definitions/{id}/draft': {
     get: withId({ summary: 'Admin: the draft, its problems, and its `savedAt` token (also the ETag)', responses: { '200': { description: 'The draft' }, ...errors(401, 403, 404) } }),
@@ -59,12 +59,13 @@ export const definitionPaths: Paths = {
   },
   '/api/definitions/{id}/publish': {
     post: withId({
-      summary: `Admin: publish the draft as the next immutable version; refused (422 definition_has_problems) while it has problems, and (409 draft_changed) if it is saved again while being published. Optional If-Match.`,
-      responses: { '201': { description: 'Published' }, ...errors(401, 403, 404, 409, 422) },
+      summary: `Admin: publish the draft as the next immutable version, with a change note (\`{ "note": "..." }\`, required, kept in the version history; 422 naming /note when missing, blank or over 1,000 characters); refused (422 definition_has_problems) while it has problems, and (409 draft_changed) if it is saved again while being published. Optional If-Match.`,
+      requestBody: jsonBody(publishRequest.schema),
+      responses: { '201': { description: 'Published' }, ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
     }),
   },
   '/api/definitions/{id}/diff': {
-    get: withId({ summary: 'Changes between two versions, or a version and the draft (admins), with counts by category; defaults from=latest, to=draft', responses: { '200': { description: 'Changes' }, ...errors(401, 403, 404, 422) } }, diffQuery),
+    get: withId({ summary: 'Changes between two versions, or a version and the draft (admins): counts by category, the changes in plain English (`described`) and as paths; defaults from=latest, to=draft', responses: { '200': { description: 'Changes' }, ...errors(401, 403, 404, 422) } }, diffQuery),
   },
   '/api/definitions/{id}/simulate': {
     post: withId({

@@ -3,7 +3,7 @@
  * version is newer; running cases stay on the version they started with until an admin migrates
  * them; what admins published is never overwritten by a file.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { ENFORCED } from '../../engine/runtime/enforcement.fixture.ts';
 import { createCaseRunner, SimulatedClock } from '../runtime/index.ts';
 import { planMigration } from '../runtime/migrate.ts';
 import { openSqliteStore } from '../store/index.ts';
-import { publishMissing } from './demo.ts';
+import { loadDefinitions, publishMissing } from './demo.ts';
 
 const at = '2026-12-21T09:00:00.000Z';
 const withVersion = (version: number, change: (d: WorkflowDefinition) => void = () => {}) => {
@@ -32,6 +32,18 @@ describe('publishing the definition files at start-up', () => {
     const store = freshStore();
     expect(await publishMissing(store, [withVersion(2)], at)).toEqual(['enforced']);
     expect((await store.latestPublished('enforced'))?.version).toBe(1);
+  });
+
+  it('Given a definition loaded from a file, Then its version history says which file published it, and when', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'stepwise-seed-')), 'definitions');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'enforced.json'), JSON.stringify(withVersion(1)));
+    const store = freshStore();
+    await publishMissing(store, await loadDefinitions(dir), at);
+    expect((await store.latestPublished('enforced'))?.note).toBe('Published from definitions/enforced.json at start-up');
+    // Made in code, not read from a file: still a note, without a file to name.
+    await publishMissing(store, [withVersion(2)], at);
+    expect((await store.latestPublished('enforced'))?.note).toBe('Published at start-up');
   });
 
   it('Given a case running on version 1, When a file with version 2 arrives, Then version 2 is published and the case stays pinned until migrated', async () => {

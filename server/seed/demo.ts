@@ -4,7 +4,7 @@
  * the authority id as `<role>@<authority>.example`, password `DEMO_PASSWORD` (README).
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { validateDefinition, type WorkflowDefinition } from '../../engine/index.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Store, UserRecord } from '../store/index.ts';
@@ -20,6 +20,13 @@ const DEMO_TRAY_STAFF: Record<string, string[]> = {
   camden: ['eh_duty_manager', 'eh_team_manager', 'eh_family_worker'],
 };
 
+/**
+ * The file each loaded definition came from (`definitions/camden.json`), for the change note its
+ * start-up publishing records. Kept beside the definitions rather than in them, so what is
+ * published is exactly the file's content.
+ */
+const sourceFiles = new WeakMap<WorkflowDefinition, string>();
+
 export async function loadDefinitions(dir: string): Promise<WorkflowDefinition[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
   const definitions: WorkflowDefinition[] = [];
@@ -27,6 +34,7 @@ export async function loadDefinitions(dir: string): Promise<WorkflowDefinition[]
     const definition = JSON.parse(await readFile(join(dir, file), 'utf8')) as unknown;
     const problems = validateDefinition(definition);
     if (problems.length > 0) throw new Error(`${file} has ${problems.length} problem(s); run "npx stepwise validate ${join(dir, file)}".`);
+    sourceFiles.set(definition as WorkflowDefinition, `${basename(dir)}/${file}`);
     definitions.push(definition as WorkflowDefinition);
   }
   return definitions;
@@ -46,7 +54,8 @@ export async function publishMissing(store: Store, definitions: WorkflowDefiniti
     const latest = await store.latestPublished(definition.id);
     if (latest && latest.version >= definition.version) continue;
     await store.saveDraft(definition, { by: 'system', at });
-    await store.publish(definition.id, { by: 'system', at });
+    const file = sourceFiles.get(definition);
+    await store.publish(definition.id, { by: 'system', at, note: file ? `Published from ${file} at start-up` : 'Published at start-up' });
     published.push(definition.id);
   }
   return published;

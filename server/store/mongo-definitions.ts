@@ -81,7 +81,7 @@ export class MongoDefinitions implements Definitions {
           throw new StoreError(code, `Version ${options.version} of ${id} cannot be published; the next version is ${next}.`, { id, next });
         }
         const body = JSON.stringify({ ...(JSON.parse(current.body) as WorkflowDefinition), version: next });
-        const doc = { _id: `${id}@${next}`, id, version: next, authority: current.authority, body, publishedAt: options.at, publishedBy: options.by };
+        const doc = { _id: `${id}@${next}`, id, version: next, authority: current.authority, body, publishedAt: options.at, publishedBy: options.by, note: options.note ?? null };
         await this.definitions.insertOne(doc, { session });
         return docs.published(doc);
       });

@@ -62,7 +62,8 @@ export interface OutboxDoc extends Omit<OutboxMessage, 'id' | 'payload' | 'lastE
 }
 
 export interface DraftDoc { _id: string; authority: string; body: string; savedAt: string; savedBy: string }
-export interface DefinitionDoc { _id: string; id: string; version: number; authority: string; body: string; publishedAt: string; publishedBy: string }
+/** `note` is absent on versions published before change notes were kept. */
+export interface DefinitionDoc { _id: string; id: string; version: number; authority: string; body: string; publishedAt: string; publishedBy: string; note?: string | null }
 
 export interface UserDoc extends Omit<UserRecord, 'id'> { _id: string; emailKey: string }
 export interface SessionDoc extends Omit<SessionRecord, 'id'> { _id: string }
@@ -124,7 +125,7 @@ export const signInAttempt = (doc: SignInAttemptDoc): SignInAttempt => ({ id: do
 
 export const published = (doc: DefinitionDoc): PublishedDefinition => ({
   id: doc.id, version: doc.version, authority: doc.authority, definition: JSON.parse(doc.body) as WorkflowDefinition,
-  publishedAt: doc.publishedAt, publishedBy: doc.publishedBy,
+  publishedAt: doc.publishedAt, publishedBy: doc.publishedBy, note: doc.note ?? null,
 });
 
 export const taskDoc = (row: TaskRow): TaskDoc => {

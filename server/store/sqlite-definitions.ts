@@ -7,14 +7,14 @@ import type { DraftMeta, PublishOptions, SaveDraftOptions } from './store.ts';
 import type { DefinitionDraft, DefinitionSummary, PublishedDefinition } from './types.ts';
 
 interface DraftRow { id: string; authority: string; body: string; saved_at: string; saved_by: string }
-interface PublishedRow { id: string; version: number; authority: string; body: string; published_at: string; published_by: string }
+interface PublishedRow { id: string; version: number; authority: string; body: string; published_at: string; published_by: string; note: string | null }
 
 const draft = (r: DraftRow): DefinitionDraft => ({
   id: r.id, authority: r.authority, definition: JSON.parse(r.body) as WorkflowDefinition, savedAt: r.saved_at, savedBy: r.saved_by,
 });
 const published = (r: PublishedRow): PublishedDefinition => ({
   id: r.id, version: r.version, authority: r.authority, definition: JSON.parse(r.body) as WorkflowDefinition,
-  publishedAt: r.published_at, publishedBy: r.published_by,
+  publishedAt: r.published_at, publishedBy: r.published_by, note: r.note ?? null,
 });
 
 export function getDraft(db: Db, id: string): DefinitionDraft | null {
@@ -88,8 +88,8 @@ export function publish(db: Db, id: string, options: PublishOptions): PublishedD
       throw new StoreError(code, `Version ${options.version} of ${id} cannot be published; the next version is ${next}.`, { id, next });
     }
     const body: WorkflowDefinition = { ...current.definition, version: next };
-    db.prepare('INSERT INTO definitions (id, version, authority, body, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(id, next, current.authority, JSON.stringify(body), options.at, options.by);
+    db.prepare('INSERT INTO definitions (id, version, authority, body, published_at, published_by, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(id, next, current.authority, JSON.stringify(body), options.at, options.by, options.note ?? null);
     return getDefinition(db, id, next)!;
   }).immediate();
 }

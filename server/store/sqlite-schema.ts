@@ -176,6 +176,12 @@ const MIGRATIONS: Array<string | ((db: Db) => void)> = [
   ALTER TABLE cases ADD COLUMN history_count INTEGER;
   ALTER TABLE cases ADD COLUMN history_hash TEXT;
   `,
+  // 13: the change note an admin gives when publishing, kept with the version (NULL for versions
+  // published before notes were asked for). Adding a column is no UPDATE: the immutability
+  // trigger does not fire, and no published row is rewritten.
+  `
+  ALTER TABLE definitions ADD COLUMN note TEXT;
+  `,
 ];
 
 export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;

@@ -48,11 +48,12 @@ function definitionsContract(get: () => StoreHarness): void {
       await store.saveDraft(definition('flow', 'north', 'First'), meta);
       expect((await store.getDraft('flow'))?.definition.name).toBe('First');
       const v1 = await store.publish('flow', meta);
-      expect(v1).toMatchObject({ id: 'flow', version: 1, authority: 'north', publishedBy: 'admin', definition: { version: 1, name: 'First' } });
+      expect(v1).toMatchObject({ id: 'flow', version: 1, authority: 'north', publishedBy: 'admin', note: null, definition: { version: 1, name: 'First' } });
 
       await store.saveDraft(definition('flow', 'north', 'Second'), { ...meta, at: '2026-10-02T09:00:00.000Z' });
-      const v2 = await store.publish('flow', meta);
-      expect(v2.version).toBe(2);
+      const v2 = await store.publish('flow', { ...meta, note: 'Renamed for the pilot' });
+      expect(v2).toMatchObject({ version: 2, note: 'Renamed for the pilot' });
+      expect((await store.getDefinition('flow', 2))?.note).toBe('Renamed for the pilot');
       expect((await store.getDefinition('flow', 1))?.definition.name).toBe('First');
       expect((await store.latestPublished('flow'))?.definition).toMatchObject({ name: 'Second', version: 2 });
       expect(await store.getDefinition('flow', 3)).toBeNull();

@@ -62,6 +62,8 @@ export interface PublishOptions extends DraftMeta {
    * refused `draft_changed` if it has been saved again since.
    */
   draftSavedAt?: Instant;
+  /** What changed and why, in the admin's words, kept with the version (the API requires one). */
+  note?: string;
 }
 
 export interface Store {

@@ -22,6 +22,8 @@ export interface PublishedDefinition {
   definition: WorkflowDefinition;
   publishedAt: Instant;
   publishedBy: string;
+  /** The admin's change note, kept in the version history; null for versions published without one. */
+  note: string | null;
 }
 
 export interface DefinitionSummary {
