@@ -42,6 +42,7 @@ export class DesignerPage {
 
   async rename(id: string): Promise<void> {
     const box = this.page.locator(control('/id'));
+    await this.unfold(control('/id'));
     await box.fill(id);
     await box.press('Tab');
     await this.panel(id).waitFor({ timeout: 5000 }).catch(async (e) => {
@@ -58,11 +59,22 @@ export class DesignerPage {
     await this.panel(id).waitFor();
   }
 
+  /** Opens the folded sections around a control, by their summaries, as a person would. */
+  async unfold(selector: string): Promise<void> {
+    const folds = this.page.locator(selector).first().locator('xpath=ancestor::details');
+    for (let i = 0; i < (await folds.count()); i++) {
+      const fold = folds.nth(i);
+      if (!(await fold.evaluate((el) => (el as HTMLDetailsElement).open))) await fold.locator('xpath=./summary').click();
+    }
+  }
+
   async choose(rest: string, value: string): Promise<void> {
+    await this.unfold(control(rest));
     await this.page.selectOption(control(rest), value);
   }
 
   async fill(rest: string, value: string): Promise<void> {
+    await this.unfold(control(rest));
     await this.page.fill(control(rest), value);
   }
 
@@ -83,6 +95,7 @@ export class DesignerPage {
 
   /** "Who does it" (or a recipient): a way, then its value. */
   async assignee(rest: string, way: string, value?: string): Promise<void> {
+    await this.unfold(`${control(rest)}-way`);
     await this.page.selectOption(`${control(rest)}-way`, way);
     if (value === undefined) return;
     const field = { role: 'role', team: 'team', performerOf: 'step', passedToAt: 'step', mailbox: 'mailbox', passedTo: 'fallback' }[way] ?? way;

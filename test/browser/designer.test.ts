@@ -86,6 +86,7 @@ describe('Given the clinic’s admin in the designer', { timeout: 600_000 }, () 
     await d.fill('/stage', 'Raise worries');
     await d.assignee('/assignee', 'performerOf', 'start');
     await d.due(1);
+    await d.unfold(control('/escalations'));
     await page.getByRole('button', { name: 'Add a rung' }).click();
     await d.assignee('/escalations/0/notify/0', 'team', 'eh_family_worker_team');
     await d.designForm();
@@ -218,7 +219,7 @@ describe('Given the clinic’s admin in the designer', { timeout: 600_000 }, () 
     // The live checks: an end with no outcome and a decision with no default route.
     await d.saved();
     const problems = await d.problems().allTextContents();
-    expect(problems.join('\n')).toContain('missing "outcome"');
+    expect(problems.join('\n')).toContain('needs an outcome');
     expect(problems.join('\n')).toContain('has no default route');
     await eventually(() => page.locator('.svelte-flow__node[data-id="mash_outcome"] .stepwise-flow-node__marker').count()).toBe(1);
     await check('map-problems');
@@ -227,7 +228,7 @@ describe('Given the clinic’s admin in the designer', { timeout: 600_000 }, () 
     await d.panel('mash_outcome').waitFor();
     await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe(control('/default').slice(1));
     await d.choose('/default', 'su_tell_eh_allocated');
-    await page.locator('.stepwise-problem', { hasText: 'missing "outcome"' }).click();
+    await page.locator('.stepwise-problem', { hasText: 'needs an outcome' }).click();
     await d.panel('su_mash_allocated_eh').waitFor();
     await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe(control('/outcome').slice(1));
     await d.choose('/outcome', 'mash_allocated_eh');
@@ -246,7 +247,7 @@ describe('Given the clinic’s admin in the designer', { timeout: 600_000 }, () 
     const dangling = page.locator('.stepwise-problem[data-code="unknown_node"]');
     await eventually(() => dangling.count()).toBe(1);
     expect(await dangling.textContent()).toContain('su_eh_continues');
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
     await page.locator('.svelte-flow__node[data-id="su_eh_continues"]').waitFor();
     expect(await d.problemCount()).toBe(0);
 
@@ -282,16 +283,26 @@ describe('Given the clinic’s admin in the designer', { timeout: 600_000 }, () 
     await page.fill('#run-date', '2026-12-14');
     await page.fill('#run-time', '09:30');
     await page.fill('#run-family', 'Okafor');
+    // Each form starts from the engine's example answers (the what-if test fills them by hand).
+    const examples = async (form: string) => {
+      const button = page.locator(`${form} [data-example]`);
+      if ((await button.count()) === 0) return;
+      const answered = page.waitForResponse((r) => r.url().endsWith('/simulate'));
+      await button.click();
+      await answered;
+    };
+    await examples('form[data-what-if-start]');
     await page.getByRole('button', { name: 'Start the run' }).click();
-    await page.locator('form[data-task="raise_worries"]').waitFor();
-    await page.locator('form[data-task="raise_worries"]').getByRole('button', { name: /^Record/ }).click();
-    await page.locator('form[data-task="su_marf"]').waitFor();
-    await page.locator('form[data-task="su_marf"]').getByRole('button', { name: /^Record/ }).click();
-    await page.locator('form[data-task="su_mash_decision"]').waitFor();
-    await page.locator('form[data-task="su_mash_decision"]').getByRole('button', { name: /^Record/ }).click();
+    for (const task of ['raise_worries', 'su_marf', 'su_mash_decision']) {
+      await page.locator(`form[data-task="${task}"]`).waitFor();
+      await examples(`form[data-task="${task}"]`);
+      await page.locator(`form[data-task="${task}"]`).getByRole('button', { name: /^Record/ }).click();
+    }
     await page.locator('form[data-task="su_joint_visit"]').waitFor();
     await page.fill('#until-date', '2026-12-29');
     await page.locator('form[data-clock]').getByRole('button', { name: 'Let the clock run' }).click();
+    await page.locator('form[data-task="su_joint_visit"]').waitFor();
+    await examples('form[data-task="su_joint_visit"]');
     await page.locator('form[data-task="su_joint_visit"]').getByRole('button', { name: /^Record/ }).click();
     await page.locator('[data-final-status="closed"]').waitFor();
     // Raise worries was created on Monday 14th at 9:30 and due by the end of Tuesday 15th.
@@ -316,6 +327,10 @@ describe('Given the clinic’s admin in the designer', { timeout: 600_000 }, () 
     await d.toMap();
     await d.saved();
     await page.getByRole('button', { name: 'Publish' }).click();
+    // Check your changes (a first version: nothing to compare with), a change note, then publish.
+    await heading(page, 'Check your changes before publishing');
+    await page.fill('#change-note', 'The step-up route, rebuilt from the Clinic model');
+    await page.getByRole('button', { name: 'Publish version 1' }).click();
     await page.getByText('Version 1 published').waitFor();
     await page.locator('nav[aria-label="Designer pages"]').getByRole('link', { name: 'Versions' }).click();
     await page.locator('tr[data-version="1"]').waitFor();
@@ -351,9 +366,10 @@ describe('Given the clinic’s admin in the designer', { timeout: 600_000 }, () 
     const diff = page.locator('[data-diff]');
     await diff.waitFor();
     expect(await diff.getAttribute('data-total')).toBe('1');
-    const row = diff.locator('table[data-category="timescale"] tr[data-path="/nodes/asm_screen/due/after/amount"]');
-    expect((await row.locator('td').allTextContents()).map((t) => t.trim())).toEqual(['2', '3']);
-    expect(await diff.locator('tbody tr').count()).toBe(1);
+    // In plain English, as on the check-your-changes page: the step by name, the deadline in words.
+    expect((await diff.locator('[data-change]').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual([
+      'Screen the step down referral: due within 3 working days (was 2); practitioners still read “within 2 working days”',
+    ]);
     await check('diff');
     await signOut(page);
   });

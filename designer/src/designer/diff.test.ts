@@ -1,21 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import camden from '../../../definitions/camden.json' with { type: 'json' };
-import type { WorkflowDefinition } from '../../../engine/schema/definition.types.ts';
-import { describePath, groupChanges, showValue } from './diff.ts';
+import type { ChangeDescription } from '../lib/api-types.ts';
+import { countLine, groupDescriptions, sentence } from './diff.ts';
 
-describe('the diff view', () => {
-  it('reads change paths with names, groups changes by category and shows values plainly', () => {
-    const d = camden as unknown as WorkflowDefinition;
-    expect(describePath('/nodes/asm_screen/due/after/amount', d)).toBe('Step “Screen the step down referral” › due › after › amount');
-    expect(describePath('/nodes/gone/name', d)).toBe('Step “gone” › name');
-    const groups = groupChanges([
-      { path: '/teams/x', kind: 'added', category: 'team' },
-      { path: '/nodes/a/due', kind: 'changed', category: 'timescale' },
-      { path: '/nodes/b', kind: 'removed', category: 'node' },
-    ]);
-    expect(groups.map((g) => [g.title, g.changes.length])).toEqual([['Steps', 1], ['Timescales', 1], ['Teams and trays', 1]]);
-    expect(showValue({ amount: 2, unit: 'working_days' })).toBe('2 working days');
-    expect(showValue(undefined)).toBe('—');
-    expect(showValue(3)).toBe('3');
+const d = (topic: ChangeDescription['topic'], about: string | null, text: string): ChangeDescription => ({ topic, kind: 'changed', about, text, paths: [] });
+
+describe('the words of the diff and check pages', () => {
+  it('groups the server’s descriptions under the engine’s headings, in its order, and counts them', () => {
+    const described = [d('question', 'Form “Screening”', 'new question “Why?”'), d('deadline', 'Screen', 'due within 3 working days (was 2)'), d('question', 'Form “Screening”', 'question “Why not?” removed')];
+    expect(groupDescriptions(described).map((g) => [g.title, g.items.length])).toEqual([['Deadlines', 1], ['Questions', 2]]);
+    expect(countLine(described)).toBe('3 changes: 1 to deadlines and 2 to questions.');
+    expect(countLine([described[1]!])).toBe('1 change, to deadlines.');
+    expect(countLine([])).toBe('No changes.');
+    expect(sentence(described[1]!)).toBe('Screen: due within 3 working days (was 2)');
+    expect(sentence(d('other', null, 'the notes for admins changed'))).toBe('The notes for admins changed');
   });
 });

@@ -1,48 +1,21 @@
 /**
- * The diff view's wording: changes grouped by what they are about (steps, timescales, forms,
- * teams, roles, the rest), each path read with names instead of ids where the draft knows them.
+ * The words of the diff and check-your-changes pages: the server describes each change in plain
+ * English (engine/definition/describe.ts); here they are grouped under the engine's topic
+ * headings (deadlines, who does what, questions...) and counted for a summary line.
  */
-import type { WorkflowDefinition } from '../../../engine/schema/definition.types.ts';
-import type { ChangeCategory, DefinitionChange } from '../lib/api-types.ts';
+import { CHANGE_TOPICS, sentence } from '../../../engine/definition/describe.ts';
+import type { ChangeDescription, ChangeTopic } from '../lib/api-types.ts';
 
-export const CATEGORIES: ReadonlyArray<{ id: ChangeCategory; title: string }> = [
-  { id: 'node', title: 'Steps' },
-  { id: 'timescale', title: 'Timescales' },
-  { id: 'form', title: 'Forms' },
-  { id: 'team', title: 'Teams and trays' },
-  { id: 'role', title: 'Roles' },
-  { id: 'other', title: 'Everything else' },
-];
+export { sentence };
 
-export function groupChanges(changes: readonly DefinitionChange[]): Array<{ id: ChangeCategory; title: string; changes: DefinitionChange[] }> {
-  return CATEGORIES.map((c) => ({ ...c, changes: changes.filter((x) => x.category === c.id) })).filter((g) => g.changes.length > 0);
+export function groupDescriptions(described: readonly ChangeDescription[]): Array<{ id: ChangeTopic; title: string; items: ChangeDescription[] }> {
+  return CHANGE_TOPICS.map((t) => ({ ...t, items: described.filter((d) => d.topic === t.id) })).filter((g) => g.items.length > 0);
 }
 
-const WORDS: Record<string, string> = {
-  due: 'due', after: 'after', before: 'before', amount: 'amount', unit: 'unit', availableFrom: 'available from', wait: 'wait',
-  escalations: 'escalation', nextActions: 'next action', assignee: 'assignee', branches: 'branch', properties: 'question',
-};
-
-/** `/nodes/asm_screen/due/after/amount` → `Screen the step down referral › due › after › amount`. */
-export function describePath(path: string, definition: WorkflowDefinition | null): string {
-  const parts = path.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const names = new Map<string, string>();
-  if (parts[0] === 'nodes') for (const n of definition?.nodes ?? []) names.set(n.id, n.name);
-  if (parts[0] === 'forms') for (const [id, f] of Object.entries(definition?.forms ?? {})) names.set(id, f?.title ?? id);
-  const head = parts[0] === 'nodes' ? 'Step' : parts[0] === 'forms' ? 'Form' : (parts[0] ?? '');
-  const [, id, ...rest] = parts;
-  const named = id === undefined ? head : `${head} “${names.get(id) ?? id}”`;
-  return [named, ...rest.map((p) => WORDS[p] ?? p)].join(' › ');
-}
-
-/** A value for the before/after columns: plain for short values, JSON otherwise. */
-export function showValue(value: unknown): string {
-  if (value === undefined) return '—';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  if (typeof value === 'object' && value !== null && 'amount' in value && 'unit' in value) {
-    const d = value as { amount: number; unit: string };
-    return `${d.amount} ${d.unit.replace('_', ' ')}`;
-  }
-  return JSON.stringify(value, null, 1);
+/** "3 changes: 2 to deadlines and 1 to questions". */
+export function countLine(described: readonly ChangeDescription[]): string {
+  if (described.length === 0) return 'No changes.';
+  const groups = groupDescriptions(described).map((g) => `${g.items.length} to ${g.title.toLowerCase()}`);
+  const all = `${described.length} change${described.length === 1 ? '' : 's'}`;
+  return groups.length === 1 ? `${all}, to ${groups[0]!.replace(/^\d+ to /, '')}.` : `${all}: ${groups.slice(0, -1).join(', ')} and ${groups.at(-1)}.`;
 }

@@ -9,7 +9,7 @@
  */
 import type { WorkflowDefinition } from '../../../engine/schema/definition.types.ts';
 import { ApiProblem, api as defaultApi } from '../lib/api.ts';
-import type { DefinitionProblem, DraftView } from '../lib/api-types.ts';
+import type { DefinitionProblem, DraftView, FieldError } from '../lib/api-types.ts';
 import { danglingReferences, editNode } from './nodes.ts';
 import { takeEarlyDraft } from './preload.ts';
 
@@ -19,7 +19,7 @@ export type SaveStatus = 'loading' | 'saved' | 'dirty' | 'saving' | 'conflict' |
 export interface DraftApi {
   draft(id: string): Promise<DraftView>;
   saveDefinitionDraft(id: string, definition: WorkflowDefinition, savedAt: string | null): Promise<DraftView>;
-  publish(id: string, savedAt: string | null): Promise<{ version: number }>;
+  publish(id: string, savedAt: string | null, note: string): Promise<{ version: number }>;
 }
 
 type Form = WorkflowDefinition['forms'][string] & object;
@@ -34,6 +34,8 @@ export class DraftEditor {
   status = $state<SaveStatus>('loading');
   /** Something to tell the admin: a conflict, a failed save, a refusal to publish. */
   message = $state<string | null>(null);
+  /** The last publish's refusals of its request, by field (the change note), for the check page. */
+  publishErrors = $state.raw<FieldError[]>([]);
   latestVersion = $state<number | null>(null);
   unpublishedChanges = $state<number | null>(null);
   #history = $state.raw<WorkflowDefinition[]>([]);
@@ -128,17 +130,25 @@ export class DraftEditor {
     while (this.#saving) await this.#saving;
   }
 
-  /** Publishes the draft as the next version; the API refuses (422) while problems remain. */
-  async publish(): Promise<number | null> {
+  /**
+   * Publishes the draft as the next version with the admin's change note; the API refuses (422)
+   * while problems remain, or without a note (`publishErrors`).
+   */
+  async publish(note: string): Promise<number | null> {
     await this.flush();
+    this.publishErrors = [];
     try {
-      const published = await this.#api.publish(this.id, this.savedAt);
+      const published = await this.#api.publish(this.id, this.savedAt, note);
       this.message = null;
       this.latestVersion = published.version;
       this.unpublishedChanges = 0;
       return published.version;
     } catch (error) {
       if (error instanceof ApiProblem && Array.isArray(error.extra['problems'])) this.serverProblems = error.extra['problems'] as DefinitionProblem[];
+      if (error instanceof ApiProblem && error.errors.length > 0) {
+        this.publishErrors = error.errors;
+        return null;
+      }
       this.message = error instanceof ApiProblem ? error.detail : 'The draft could not be published. Try again.';
       return null;
     }

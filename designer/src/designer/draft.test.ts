@@ -28,7 +28,7 @@ function fakeApi() {
       const problems = definition.nodes.some((n) => n.kind === 'end' && !('outcome' in n)) ? [{ code: 'schema_required', path: '/nodes/2/outcome', message: 'missing outcome' }] : [];
       return view(definition, `saved-${++n}`, problems);
     }),
-    publish: vi.fn(async () => ({ version: 1 })),
+    publish: vi.fn(async (_id: string, _savedAt: string | null, _note: string) => ({ version: 1 })),
   };
   return api satisfies DraftApi & { saves: unknown[] };
 }
@@ -99,6 +99,7 @@ describe('the draft being edited', () => {
     await editor.flush();
     expect(editor.problems).toEqual([]);
     expect(editor.canPublish).toBe(true);
-    expect(await editor.publish()).toBe(1);
+    expect(await editor.publish('Undid a change')).toBe(1);
+    expect(api.publish).toHaveBeenLastCalledWith('x', editor.savedAt, 'Undid a change');
   });
 });

@@ -34,7 +34,8 @@ export function itemTextFields(form: Form, name: string): Choice[] {
 export function setEachChild(form: Form, name: string, nameField: string | null): void {
   const at = findLayout(form, name);
   if (!at) return;
-  if (nameField) at.layout.eachChild = { nameField };
+  const updates = at.layout.eachChild?.updates;
+  if (nameField) at.layout.eachChild = { nameField, ...(updates ? { updates } : {}) };
   else delete at.layout.eachChild;
 }
 
@@ -107,4 +108,15 @@ export function checkRuleFields(form: Form, earlier: readonly DataField[], each?
     { path: 'node', label: 'The step it is answered at (its ID)', group, type: 'string', isDate: false },
   ];
   return [...items, ...answers, ...when, ...earlier];
+}
+
+/** Which item questions correct the child's facts on the case (`eachChild.updates`); blank stops one. */
+export function setChildUpdate(form: Form, name: string, fact: 'name' | 'dateOfBirth' | 'personId', field: string): void {
+  const each = findLayout(form, name)?.layout.eachChild;
+  if (!each) return;
+  const updates: Record<string, string> = { ...(each.updates ?? {}) };
+  if (field) updates[fact] = field;
+  else delete updates[fact];
+  if (Object.keys(updates).length > 0) each.updates = updates;
+  else delete each.updates;
 }

@@ -31,7 +31,7 @@ export function isRequired(form: Form, name: string): boolean {
 function revealCondition(form: Form, revealer: string, values: unknown[]): Schema {
   const isList = props(form)[revealer]?.['type'] === 'array';
   const match = values.length === 1 ? { const: values[0] } : { enum: values };
-  return { properties: { [revealer]: isList ? { contains: match } : match }, required: [revealer] };
+  return { properties: { [revealer]: isList ? { type: 'array', contains: match } : match }, required: [revealer] };
 }
 
 /**

@@ -30,7 +30,7 @@ export const PALETTE: ReadonlyArray<{ type: FieldType; label: string }> = [
 
 const choices = (): Schema[] => [{ const: 'option_1', title: 'Option 1' }, { const: 'option_2', title: 'Option 2' }];
 
-function schemaFor(type: FieldType, title: string): Schema {
+export function schemaFor(type: FieldType, title: string): Schema {
   switch (type) {
     case 'text': return { type: 'string', title, maxLength: 500 };
     case 'textarea': return { type: 'string', title, maxLength: 4000 };
@@ -46,7 +46,7 @@ function schemaFor(type: FieldType, title: string): Schema {
 }
 
 /** `base`, `base2`, `base3`... whichever the form does not have yet. */
-function freeName(base: string, taken: string[]): string {
+export function freeName(base: string, taken: string[]): string {
   if (!taken.includes(base)) return base;
   for (let i = 2; ; i++) if (!taken.includes(`${base}${i}`)) return `${base}${i}`;
 }
@@ -60,11 +60,25 @@ export function fieldName(text: string): string {
   return /^[a-z]/.test(camel) ? camel : `field${camel.charAt(0).toUpperCase()}${camel.slice(1)}`;
 }
 
+/** A data name from a question's text: camelCase of its first words ("Date of the visit?" → dateOfTheVisit). */
+export function nameFromLabel(label: string): string {
+  const words = label.toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter(Boolean).slice(0, 6);
+  if (words.length === 0) return 'question';
+  return fieldName(words.join(' '));
+}
+
+/** The name a question with this label would get: unique among the form's other questions. */
+export function suggestedName(form: Form, name: string, label: string): string {
+  return freeName(nameFromLabel(label), Object.keys(props(form)).filter((n) => n !== name));
+}
+
+export const NEW_QUESTION = 'New question';
+
 export function newForm(title: string): Form {
   return { title, schema: { type: 'object', additionalProperties: false, properties: {} }, layout: { sections: [{ id: 'main', title, fields: [] }] } };
 }
 
-const props = (form: Form): Record<string, Schema> => {
+export const props = (form: Form): Record<string, Schema> => {
   if (typeof form.schema['properties'] !== 'object' || form.schema['properties'] === null) form.schema['properties'] = {};
   return form.schema['properties'] as Record<string, Schema>;
 };
@@ -90,8 +104,8 @@ export function findLayout(form: Form, name: string): { section: number; index: 
 /** Adds a question at the end of a section (the last by default); returns its name. */
 export function addField(form: Form, type: FieldType, section?: number): string {
   const layout = ensureLayout(form);
-  const name = freeName(type === 'yesno' ? 'yesNo' : type, Object.keys(props(form)));
-  props(form)[name] = schemaFor(type, 'New question');
+  const name = freeName(nameFromLabel(NEW_QUESTION), Object.keys(props(form)));
+  props(form)[name] = schemaFor(type, NEW_QUESTION);
   const target = layout.sections[section ?? layout.sections.length - 1]!;
   target.fields.push({ field: name, widget: type, ...(type === 'repeat' ? { itemLabel: 'Item', fields: [{ field: 'name' }] } : {}) });
   return name;

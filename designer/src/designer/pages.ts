@@ -2,6 +2,7 @@
 import type { Component } from 'svelte';
 import { matchRoute, type Route } from '../lib/route-match.ts';
 import './designer.css';
+import CheckChangesPage from './pages/CheckChangesPage.svelte';
 import DefinitionsPage from './pages/DefinitionsPage.svelte';
 import FormPage from './pages/FormPage.svelte';
 import FormsPage from './pages/FormsPage.svelte';
@@ -18,6 +19,7 @@ const routes: Route<Page>[] = [
   { path: '/designer/:id/forms/:formId', page: FormPage },
   { path: '/designer/:id/what-if', page: WhatIfPage },
   { path: '/designer/:id/versions', page: VersionsPage },
+  { path: '/designer/:id/publish', page: CheckChangesPage },
 ];
 
 export const matchDesignerPage = (path: string) => matchRoute(routes, path);

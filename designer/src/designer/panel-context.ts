@@ -6,6 +6,7 @@
 import type { WorkflowDefinition } from '../../../engine/schema/definition.types.ts';
 import type { DataField } from './fields.ts';
 import type { Loose } from './nodes.ts';
+import { controlPointer } from './pointer.ts';
 
 export interface Option {
   value: string;
@@ -16,8 +17,11 @@ export interface Option {
 export interface NodePanelContext {
   definition: WorkflowDefinition;
   node: Loose & { id: string; kind: string; name: string };
-  /** The first problem message at or under this pointer inside the node. */
-  errorAt: (rest: string) => string | undefined;
+  /**
+   * The first problem message at or under this pointer inside the node, leaving out those under
+   * `skip` (pointers whose own control shows them: a deadline's wording beside the deadline).
+   */
+  errorAt: (rest: string, skip?: readonly string[]) => string | undefined;
   edit: (recipe: (node: Loose) => void) => void;
   /** For changes beyond the node (a new form for it). */
   change: (next: WorkflowDefinition) => void;
@@ -34,9 +38,12 @@ export interface NodePanelContext {
   forms: Option[];
 }
 
-/** The element id for a pointer inside the selected node: problems focus it when clicked. */
+/**
+ * The element id for a pointer inside the selected node: problems focus it when clicked. Parts a
+ * picker edits in a box of its own (`/due/after/amount` in the due's "Amount") get that box's id.
+ */
 export function controlId(rest: string): string {
-  return `node${rest.replace(/[^A-Za-z0-9]+/g, '-')}`;
+  return `node${controlPointer(rest).replace(/[^A-Za-z0-9]+/g, '-')}`;
 }
 
 export const optionsOf = (list: ReadonlyArray<{ id: string; name: string }> | undefined): Option[] => (list ?? []).map((x) => ({ value: x.id, label: x.name }));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import clinic from '../../../definitions/clinic.json' with { type: 'json' };
 import type { WorkflowDefinition } from '../../../engine/schema/definition.types.ts';
-import { problemsByNode, targetOf } from './pointer.ts';
+import { controlId } from './panel-context.ts';
+import { controlPointer, groupByCause, problemsByNode, targetOf } from './pointer.ts';
 
 const d = clinic as unknown as WorkflowDefinition;
 const at = (id: string) => d.nodes.findIndex((n) => n.id === id);
@@ -36,5 +37,35 @@ describe('where a problem is', () => {
   it('groups problems by node for the map markers', () => {
     const problems = [{ path: `/nodes/${at('su_marf')}/next` }, { path: `/nodes/${at('su_marf')}/due` }, { path: '/forms/marf' }];
     expect([...problemsByNode(problems, d)].map(([id, list]) => [id, list.length])).toEqual([['su_marf', 2]]);
+  });
+
+  it('ties a problem inside a timescale to the picker box that edits it, and leaves every other pointer alone', () => {
+    expect(controlId('/due/after/amount')).toBe('node-due-amount');
+    expect(controlId('/due/after/unit')).toBe('node-due-unit');
+    expect(controlId('/due/after')).toBe('node-due-amount');
+    expect(controlId('/due/label')).toBe('node-due-label');
+    expect(controlId('/due/from')).toBe('node-due-from');
+    expect(controlId('/due/from/1')).toBe('node-due-from');
+    expect(controlId('/wait/window/latest/amount')).toBe('node-wait-latest');
+    expect(controlId('/wait/window/earliest/unit')).toBe('node-wait-window-unit');
+    expect(controlId('/due/nextSlot/start')).toBe('node-due-start');
+    expect(controlId('/due/nextSlot/days/0')).toBe('node-due-day');
+    expect(controlId('/availableFrom/before/amount')).toBe('node-availableFrom-amount');
+    // Not timescales: an escalation's delay has boxes of its own, and the due itself is the picker.
+    expect(controlId('/escalations/0/after/amount')).toBe('node-escalations-0-after-amount');
+    expect(controlId('/escalations/1/message')).toBe('node-escalations-1-message');
+    expect(controlPointer('/due')).toBe('/due');
+  });
+
+  it('folds knock-on problems under their root, roots in order, a knock-on of a missing root standing alone', () => {
+    const root = { code: 'unknown_node', path: '/nodes/5/next', message: 'a' };
+    const other = { code: 'unreachable_node', path: '/nodes/6', message: 'b' };
+    const knock = { code: 'unknown_node', path: '/nodes/9/next', message: 'c', cause: { code: 'unknown_node', path: '/nodes/5/next' } };
+    const orphan = { code: 'no_way_out', path: '/nodes/7', message: 'd', cause: { code: 'unknown_node', path: '/nodes/1/next' } };
+    expect(groupByCause([knock, root, other, orphan])).toEqual([
+      { root, knockOns: [knock] },
+      { root: other, knockOns: [] },
+      { root: orphan, knockOns: [] },
+    ]);
   });
 });

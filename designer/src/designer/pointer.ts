@@ -4,6 +4,7 @@
  * node on the map, a field or a check in the form designer, or the roles, teams and outcomes.
  */
 import type { WorkflowDefinition } from '../../../engine/schema/definition.types.ts';
+import type { DefinitionProblem } from '../lib/api-types.ts';
 
 export type ProblemTarget =
   | { type: 'node'; id: string; index: number; /** The rest of the pointer, inside the node. */ rest: string }
@@ -66,4 +67,49 @@ export function problemsByForm<P extends { path: string }>(problems: readonly P[
     if (t.type === 'form') out.set(t.formId, [...(out.get(t.formId) ?? []), p]);
   }
   return out;
+}
+
+/**
+ * The pointer of the control that edits `rest` (a pointer inside a node), where the property
+ * panel's pickers name their parts apart from the definition's shape: a timescale picker edits
+ * `/due/after/amount` in its "Amount" box (`/due/amount`), a window's `/due/window/latest/amount`
+ * in "To" (`/due/latest`), a weekly slot's `/due/nextSlot/start` in "At" (`/due/start`).
+ * `controlId` builds element ids from it, so a problem opens the box that fixes it.
+ */
+export function controlPointer(rest: string): string {
+  const when = /^((?:\/due(?:\/choose\/\d+\/then|\/otherwise)?)|\/availableFrom|\/wait)(\/.*)$/.exec(rest);
+  if (!when) return rest;
+  const [, base, inner] = when as unknown as [string, string, string];
+  const parts: Array<[RegExp, string]> = [
+    [/^\/(after|before)\/(amount|unit)$/, '/$2'],
+    [/^\/(after|before)$/, '/amount'],
+    [/^\/window\/(earliest|latest)(\/amount)?$/, '/$1'],
+    [/^\/window\/(earliest|latest)\/unit$/, '/window-unit'],
+    [/^\/nextSlot\/days(\/\d+)?$/, '/day'],
+    [/^\/nextSlot\/(start|end)$/, '/$1'],
+    [/^\/nextSlot\/workingDaysOnly$/, '/working'],
+    [/^\/from(\/\d+)?$/, '/from'],
+    [/^\/(at|nextSlot|window)$/, '/mode'],
+  ];
+  for (const [pattern, to] of parts) if (pattern.test(inner)) return base + inner.replace(pattern, to);
+  return rest;
+}
+
+/**
+ * Problems under their root cause, roots in the engine's order, each root's knock-ons after it.
+ * A knock-on whose root is not in the list (it should be) stands as a root of its own.
+ */
+export function groupByCause<P extends DefinitionProblem>(problems: readonly P[]): Array<{ root: P; knockOns: P[] }> {
+  const key = (p: { code: string; path: string }) => `${p.code} ${p.path}`;
+  const roots = new Map<string, { root: P; knockOns: P[] }>();
+  const groups: Array<{ root: P; knockOns: P[] }> = [];
+  const present = new Set(problems.filter((p) => !p.cause).map(key));
+  for (const p of problems) {
+    if (p.cause && present.has(key(p.cause))) continue;
+    const group = { root: p, knockOns: [] as P[] };
+    groups.push(group);
+    if (!roots.has(key(p))) roots.set(key(p), group);
+  }
+  for (const p of problems) if (p.cause && present.has(key(p.cause))) roots.get(key(p.cause))!.knockOns.push(p);
+  return groups;
 }

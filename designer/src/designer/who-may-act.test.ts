@@ -70,6 +70,8 @@ describe('who may act, as the property panel writes it', () => {
     setPassTo(a, 'teams', ['mash']);
     setPassTo(a, 'teamFrom', 'form.su_mash_decision.team');
     expect(a['passTo']).toEqual({ workers: true, roles: ['social_worker'], teams: ['mash'], teamFrom: 'form.su_mash_decision.team' });
+    setPassTo(a, 'optional', true);
+    expect((a['passTo'] as Loose)['required']).toBe(false);
     setPassTo(a, 'workers', false);
     setPassTo(a, 'teams', []);
     expect(a).toEqual({});

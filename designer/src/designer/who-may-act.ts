@@ -95,13 +95,18 @@ function putPassTo(action: Loose, passTo: Loose): void {
  * no worker roles; no teams, no recorded team (the engine would flag either as a problem the
  * admin could not see to fix, the control being hidden).
  */
-export function setPassTo(action: Loose, key: 'teams' | 'roles' | 'workers' | 'teamFrom', value: readonly string[] | boolean | string): void {
+export function setPassTo(action: Loose, key: 'teams' | 'roles' | 'workers' | 'teamFrom' | 'optional', value: readonly string[] | boolean | string): void {
   const passTo = passToOf(action);
-  if (key === 'teams' || key === 'roles') setList(passTo, key, value as string[]);
+  if (key === 'optional') {
+    // `required` defaults to true: only "optional" is written.
+    if (value) passTo['required'] = false;
+    else delete passTo['required'];
+  } else if (key === 'teams' || key === 'roles') setList(passTo, key, value as string[]);
   else if (value) passTo[key] = key === 'workers' ? true : value;
   else delete passTo[key];
   if (!passTo['workers']) delete passTo['roles'];
   if (!passTo['teams']) delete passTo['teamFrom'];
+  if (!passTo['teams'] && !passTo['workers']) delete passTo['required'];
   putPassTo(action, passTo);
 }
 

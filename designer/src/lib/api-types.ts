@@ -3,11 +3,12 @@
  * here rather than imported, so the browser bundle and its type check never reach into server
  * code; when a route's response changes, change its type here too.
  */
+import type { ChangeDescription, ChangeTopic } from '../../../engine/definition/describe.ts';
 import type { FieldError } from '../../../engine/problems.ts';
 import type { WorkflowDefinition } from '../../../engine/schema/definition.types.ts';
 import type { FormInput } from './forms/model.ts';
 
-export type { FieldError, WorkflowDefinition };
+export type { ChangeDescription, ChangeTopic, FieldError, WorkflowDefinition };
 export type Priority = 'urgent' | 'normal' | 'low';
 export type PassTo = { worker: string } | { team: string };
 export interface Named { id: string; name: string }
@@ -290,7 +291,13 @@ export interface AdminDefinitionList {
 }
 
 /** A problem with a definition (engine `Problem`): a stable code, a JSON pointer and a sentence. */
-export interface DefinitionProblem { code: string; path: string; message: string }
+export interface DefinitionProblem {
+  code: string;
+  path: string;
+  message: string;
+  /** The root problem this one follows from (a knock-on of a deleted step, a missing arrow). */
+  cause?: { code: string; path: string };
+}
 
 /** GET/PUT /api/definitions/:id/draft and POST /api/definitions. */
 export interface DraftView {
@@ -305,7 +312,7 @@ export interface DraftView {
   definition: WorkflowDefinition;
 }
 
-export interface PublishResult { id: string; version: number; previousVersion: number | null; publishedAt: string; publishedBy: string; name: string }
+export interface PublishResult { id: string; version: number; previousVersion: number | null; publishedAt: string; publishedBy: string; name: string; note: string | null }
 
 export type ChangeCategory = 'node' | 'timescale' | 'form' | 'team' | 'role' | 'other';
 export type ChangeSummary = Record<ChangeCategory, number> & { total: number };
@@ -314,13 +321,15 @@ export interface DefinitionVersions {
   id: string;
   name: string;
   latestVersion: number | null;
-  versions: Array<{ version: number; name: string; publishedAt: string; publishedBy: string; changes: ChangeSummary | null }>;
+  /** `note`: the admin's change note; null for versions published before notes were kept. */
+  versions: Array<{ version: number; name: string; publishedAt: string; publishedBy: string; note: string | null; changes: ChangeSummary | null }>;
 }
 
 /** One change (engine `Change`): a path with ids in place of list positions. */
 export interface DefinitionChange { path: string; kind: 'added' | 'removed' | 'changed'; category: ChangeCategory; before?: unknown; after?: unknown }
 
-export interface DefinitionDiff { id: string; from: number; to: number | 'draft'; summary: ChangeSummary; changes: DefinitionChange[] }
+/** `described`: the same changes in plain English (engine/definition/describe.ts), for people to read. */
+export interface DefinitionDiff { id: string; from: number; to: number | 'draft'; summary: ChangeSummary; described: ChangeDescription[]; changes: DefinitionChange[] }
 
 /** POST /api/definitions/:id/simulate: the dated run of a scenario. */
 export interface Simulation {
@@ -333,13 +342,20 @@ export interface Simulation {
   failures: Array<{ step: number; message: string }>;
   timeline: Array<{ at: string; type: string; node?: string; task?: string; by?: string; detail: Record<string, unknown> }>;
   upcoming: Array<{ at: string; type: 'task_due' | 'timer'; node: string; task?: string; name?: string }>;
+  /** Open tasks whose deadline had passed by the run's last moment. */
+  overdue?: Array<{ at: string; type: 'task_due'; node: string; task: string; name: string }>;
   finalState: SimulatedCase | null;
+  /** Example answers for the next step, when asked for (`example` in the request); null when that step has no form. */
+  example?: Record<string, unknown> | null;
 }
+
+/** What to ask example answers for with a simulation: an open task, or a way in with its family, as of `at`. */
+export type ExampleRequest = { at: string } & ({ task: string; actions?: string[] } | { start: { entry: string; subject: { familyName: string; children: Array<{ name: string; dateOfBirth?: string }> } } });
 
 /** The parts of the engine's case state the what-if page reads. */
 export interface SimulatedCase {
   status: 'open' | 'closed' | 'withdrawn';
   outcome?: { id: string; node?: string; closureReason?: string; at: string };
-  tasks: Record<string, { id: string; node: string; name: string; status: 'open' | 'completed' | 'cancelled'; createdAt: string; due?: string; dueLabel?: string; availableFrom?: string; overdue: boolean; completedAt?: string; assignee: { worker: string } | { team: string } | { role: string } }>;
+  tasks: Record<string, { id: string; node: string; name: string; status: 'open' | 'completed' | 'cancelled'; createdAt: string; due?: string; dueLabel?: string; availableFrom?: string; overdue: boolean; completedAt?: string; assignee: { worker: string } | { team: string } | { role: string }; prefill?: Record<string, unknown> }>;
   timers: Record<string, { id: string; purpose: string; node: string; fireAt: string }>;
 }

@@ -11,7 +11,7 @@
  */
 import type {
   AdminDefinitionList, CaseSummary, CaseView, ChosenAction, Completion, DefinitionDiff, DefinitionList, DefinitionVersions, DraftView, FieldError, PassTo, PublishedDefinition,
-  PublishResult, SessionView, Simulation, StartFormView, TaskForm, Timeline, Tray, WorkList, WorkflowDefinition,
+  PublishResult, SessionView, Simulation, ExampleRequest, StartFormView, TaskForm, Timeline, Tray, WorkList, WorkflowDefinition,
 } from './api-types.ts';
 
 export class ApiProblem extends Error {
@@ -154,10 +154,12 @@ export class ApiClient {
   /** Saves the draft; `savedAt` (null before the first save) guards against overwriting someone else's (409 stale_version). */
   saveDefinitionDraft = (id: string, definition: WorkflowDefinition, savedAt: string | null) =>
     this.request<DraftView>('PUT', `/api/definitions/${enc(id)}/draft`, definition, {}, savedAt ? { 'if-match': savedAt } : {});
-  publish = (id: string, savedAt: string | null) => this.request<PublishResult>('POST', `/api/definitions/${enc(id)}/publish`, undefined, {}, savedAt ? { 'if-match': savedAt } : {});
+  /** Publishes the draft with the admin's change note (required: 422 naming /note without one). */
+  publish = (id: string, savedAt: string | null, note: string) =>
+    this.request<PublishResult>('POST', `/api/definitions/${enc(id)}/publish`, { note }, {}, savedAt ? { 'if-match': savedAt } : {});
   versions = (id: string) => this.request<DefinitionVersions>('GET', `/api/definitions/${enc(id)}/versions`);
   diff = (id: string, from: number, to: number | 'draft') => this.request<DefinitionDiff>('GET', `/api/definitions/${enc(id)}/diff`, undefined, { from: String(from), to: String(to) });
-  simulate = (id: string, scenario: unknown) => this.request<Simulation>('POST', `/api/definitions/${enc(id)}/simulate`, { scenario, draft: true });
+  simulate = (id: string, scenario: unknown, example?: ExampleRequest) => this.request<Simulation>('POST', `/api/definitions/${enc(id)}/simulate`, { scenario, draft: true, ...(example ? { example } : {}) });
 
   // One task
   task = (caseId: string, taskId: string) => this.request<TaskForm>('GET', `/api/cases/${enc(caseId)}/tasks/${enc(taskId)}`);

@@ -2,21 +2,44 @@
  * A what-if run being recorded: the scenario's steps so far (start, tasks completed, the clock
  * run on) and the engine's dated answer for them. Every recorded step runs the whole scenario
  * again on the server against the draft (nothing is saved), so the open tasks, timeline and
- * deadlines shown are exactly what the engine would do.
+ * deadlines shown are exactly what the engine would do. A step the engine refuses is taken back,
+ * and what it refused is handed to the step's form to show (field errors, GOV.UK style).
  */
 import type { WorkflowDefinition } from '../../../../engine/schema/definition.types.ts';
 import { api as defaultApi, ApiProblem } from '../../lib/api.ts';
-import type { Simulation, SimulatedCase } from '../../lib/api-types.ts';
+import type { ExampleRequest, Simulation, SimulatedCase } from '../../lib/api-types.ts';
+import type { FieldError } from '../../lib/forms/errors.ts';
+import { teamMembers } from './people.ts';
 import { usersFor, type Json, type ScenarioUser } from './scenario.ts';
 
 export interface WhatIfApi {
-  simulate(id: string, scenario: unknown): Promise<Simulation>;
+  simulate(id: string, scenario: unknown, example?: ExampleRequest): Promise<Simulation>;
 }
 
 export type OpenTask = SimulatedCase['tasks'][string];
 
+/** What the engine said when it refused a step: everything to correct, from one submit. */
+export interface StepRefusal {
+  code: string;
+  message: string;
+  fieldErrors: FieldError[];
+  /** The task's own guards, and problems with the next actions chosen: no question to point at. */
+  messages: string[];
+}
+
+export function refusalOf(detail: Record<string, unknown>): StepRefusal {
+  const actionErrors = (detail['actionErrors'] as Array<{ message: string }> | undefined) ?? [];
+  const guards = (detail['guardMessages'] ?? detail['messages']) as string[] | undefined;
+  const fieldErrors = (detail['fieldErrors'] as FieldError[] | undefined) ?? [];
+  const messages = [...(guards ?? []), ...actionErrors.map((a) => a.message)];
+  // A refusal of one kind other than the form's (a guard, who may act, a next action) is its message.
+  if (fieldErrors.length === 0 && messages.length === 0) messages.push(String(detail['message'] ?? detail['code']));
+  return { code: String(detail['code']), message: String(detail['message']), fieldErrors, messages };
+}
+
 export class WhatIfRun {
   readonly definitionId: string;
+  readonly #definition: WorkflowDefinition;
   steps = $state.raw<Json[]>([]);
   result = $state.raw<Simulation | null>(null);
   users = $state.raw<Record<string, ScenarioUser>>({});
@@ -26,6 +49,7 @@ export class WhatIfRun {
 
   constructor(definition: WorkflowDefinition, api: WhatIfApi = defaultApi) {
     this.definitionId = definition.id;
+    this.#definition = definition;
     this.users = usersFor(definition);
     this.#api = api;
   }
@@ -51,13 +75,31 @@ export class WhatIfRun {
     if (!this.users[id]) this.users = { ...this.users, [id]: user };
   }
 
-  /** Records a step and runs the scenario; a step the server refuses outright is taken back. */
-  async record(step: Json): Promise<boolean> {
-    const before = this.steps;
-    this.steps = [...before, step];
+  /**
+   * Records a step and runs the scenario. A step the server refuses outright, or the engine
+   * refuses, is taken back (the run stays as it was); the engine's refusal is returned.
+   */
+  async record(step: Json): Promise<StepRefusal | null> {
+    const before = { steps: this.steps, result: this.result };
+    this.steps = [...before.steps, step];
     const ok = await this.run();
-    if (!ok) this.steps = before;
-    return ok;
+    if (!ok) {
+      this.steps = before.steps;
+      return null;
+    }
+    const index = this.steps.length - 1;
+    if (!this.result?.failures.some((f) => f.step === index)) return null;
+    const refused = [...(this.result.timeline ?? [])].reverse().find((e) => e.type === 'refused');
+    this.steps = before.steps;
+    this.result = before.result;
+    return refusalOf(refused?.detail ?? { code: 'refused', message: this.result?.failures.at(-1)?.message ?? 'The step was refused.' });
+  }
+
+  /** Example answers for an open task or a way in, as of `at`, made by the engine for this case; null when the step has no form. */
+  async example(target: { task: string; actions?: string[] } | { start: Extract<ExampleRequest, { start: unknown }>['start'] }, at: string): Promise<Json | null> {
+    const steps = this.steps.length > 0 ? this.steps : [{ until: at }];
+    const answer = await this.#api.simulate(this.definitionId, { ...this.scenario, steps }, { at, ...target } as ExampleRequest);
+    return answer.example ?? null;
   }
 
   async undoLast(): Promise<void> {
@@ -77,8 +119,9 @@ export class WhatIfRun {
     this.error = null;
     try {
       this.result = await this.#api.simulate(this.definitionId, this.scenario);
-      const failure = this.result.failures.at(-1);
-      if (failure && failure.step === this.steps.length - 1) this.error = `The engine refused the last step: ${failure.message}`;
+      // Tasks with a team nobody in the run belongs to get a member of their own, to do them.
+      const members = teamMembers(this.#definition, this.openTasks, this.users);
+      if (Object.keys(members).length > 0) this.users = { ...this.users, ...members };
       return true;
     } catch (e) {
       if (e instanceof ApiProblem) {
