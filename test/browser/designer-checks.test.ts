@@ -8,26 +8,19 @@
  * problems shown, at 1280 and 390 px, and both are photographed
  * (test-artifacts/screenshots/designer-checks-*.png).
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { saveDraftElsewhere } from './designer-steps.ts';
 import { axeViolations } from './support/axe.ts';
 import { eventually, heading, signIn } from './support/people.ts';
-import { SHOTS, startStack, type Stack } from './support/stack.ts';
+import { SHOTS, stackForFile, type Stack } from './support/stack.ts';
 
 let stack: Stack;
 let page: Page;
 
-beforeAll(async () => {
-  stack = await startStack();
-  mkdirSync(SHOTS, { recursive: true });
-  // axe is injected as a script, which the app's CSP forbids: this context alone bypasses it.
-  const context = await stack.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-}, 120_000);
-afterAll(async () => stack?.close());
+// axe is injected as a script, which the app's CSP forbids: this context alone bypasses it.
+stackForFile((opened) => ({ stack, page } = opened), { bypassCSP: true, viewport: { width: 1280, height: 900 } });
 
 /** Waits until the draft is saved and the engine has checked it. */
 async function saved(): Promise<void> {

@@ -8,33 +8,22 @@
  * draft the API returns holds exactly those changes. axe finds nothing serious or critical, and
  * each state is photographed at 1280 and 390 px.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { WorkflowDefinition } from '../../engine/index.ts';
 import { control, DesignerPage } from './designer-steps.ts';
 import { axeViolations } from './support/axe.ts';
 import { apiAs } from './support/http.ts';
 import { eventually, signIn } from './support/people.ts';
-import { SHOTS, startStack, type Stack } from './support/stack.ts';
+import { SHOTS, stackForFile, type Stack } from './support/stack.ts';
 
 let stack: Stack;
-let context: BrowserContext;
 let page: Page;
 let d: DesignerPage;
 
-beforeAll(async () => {
-  stack = await startStack();
-  mkdirSync(SHOTS, { recursive: true });
-  // axe is injected as a script, which the app's CSP forbids: this context alone bypasses it.
-  context = await stack.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  d = new DesignerPage(page);
-}, 120_000);
-afterAll(async () => {
-  await stack?.close();
-});
+// axe is injected as a script, which the app's CSP forbids: this context alone bypasses it.
+stackForFile((opened) => { ({ stack, page } = opened); d = new DesignerPage(page); }, { bypassCSP: true, viewport: { width: 1280, height: 900 } });
 
 /** axe finds nothing serious or critical; the page is photographed at 1280 and 390 px wide. */
 async function check(name: string): Promise<void> {

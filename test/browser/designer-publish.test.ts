@@ -8,25 +8,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { saveDraftElsewhere } from './designer-steps.ts';
 import { axeViolations } from './support/axe.ts';
 import { apiAs } from './support/http.ts';
 import { heading, signIn } from './support/people.ts';
-import { ROOT, SHOTS, startStack, type Stack } from './support/stack.ts';
+import { ROOT, SHOTS, stackForFile, type Stack } from './support/stack.ts';
 
 let stack: Stack;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  stack = await startStack();
-  // axe is injected as a script, which the app's CSP forbids: this context alone bypasses it.
-  context = await stack.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-}, 180_000);
-afterAll(async () => stack?.close());
+// axe is injected as a script, which the app's CSP forbids: this context alone bypasses it.
+stackForFile((opened) => ({ stack, page } = opened), { bypassCSP: true, viewport: { width: 1280, height: 900 } });
 
 /** axe finds nothing serious or critical, and the page is photographed at 1280 and 390 px wide. */
 async function check(what: string): Promise<void> {

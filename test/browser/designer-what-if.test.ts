@@ -8,27 +8,21 @@
  * by name. axe finds nothing serious or critical; screenshots at 1280 and 390 px wide.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { camdenRoute } from './routes/camden.ts';
 import type { ChosenAction, Json } from './routes/route.ts';
 import { axeViolations } from './support/axe.ts';
 import { definitionFile } from './support/definition.ts';
 import { fillForm } from './support/fill-form.ts';
 import { signIn } from './support/people.ts';
-import { SHOTS, startStack, type Stack } from './support/stack.ts';
+import { SHOTS, stackForFile, type Stack } from './support/stack.ts';
 
 let stack: Stack;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  stack = await startStack();
-  // axe is injected as a script, which the app's CSP forbids: this context alone bypasses it.
-  context = await stack.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-}, 180_000);
-afterAll(async () => stack?.close());
+// axe is injected as a script, which the app's CSP forbids: this context alone bypasses it.
+stackForFile((opened) => ({ stack, page } = opened), { bypassCSP: true, viewport: { width: 1280, height: 900 } });
 
 const camden = definitionFile('camden');
 /** The what-if run's family: one child, as the start form makes it. */

@@ -3,7 +3,7 @@
  * it, the problems the engine found in it (by pointer, to show beside the right control), and
  * the lists its selects choose from. Built once per selection by NodePanel.
  */
-import type { WorkflowDefinition } from '../../../engine/schema/definition.types.ts';
+import type { NextAction, WorkflowDefinition } from '../../../engine/schema/definition.types.ts';
 import type { DataField } from './fields.ts';
 import type { Loose } from './nodes.ts';
 import { controlPointer } from './pointer.ts';
@@ -47,3 +47,20 @@ export function controlId(rest: string): string {
 }
 
 export const optionsOf = (list: ReadonlyArray<{ id: string; name: string }> | undefined): Option[] => (list ?? []).map((x) => ({ value: x.id, label: x.name }));
+
+/** What an editor of one part of a next action is given: the action, its pointer, and a way to change it. */
+export interface ActionPartProps {
+  ctx: NodePanelContext;
+  action: NextAction;
+  /** The action's pointer inside the node (`/nextActions/2`). */
+  base: string;
+  edit: (recipe: (action: Loose) => void) => void;
+}
+
+/** What an editor of one part of the whole definition (closure days, notes) is given. */
+export interface DefinitionPartProps {
+  definition: WorkflowDefinition;
+  /** The error for a pointer inside the part. */
+  errorAt: (pointer: string) => string | undefined;
+  onchange: (next: WorkflowDefinition) => void;
+}

@@ -140,12 +140,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 /**
  * For a test file: the stack and a page in its browser (a new context with `options`), started
  * before the file's tests (two minutes allowed) and closed after them. `receive` is handed both
- * once they are up, for the file's own `stack` and `page`.
+ * once they are up, for the file's own `stack` and `page`. Screenshots' folder made too.
  */
 export function stackForFile(receive: (opened: { stack: Stack; page: Page }) => void, options?: BrowserContextOptions, stackOptions?: StackOptions): void {
   let stack: Stack | undefined;
   beforeAll(async () => {
     stack = await startStack(stackOptions);
+    mkdirSync(SHOTS, { recursive: true });
     const page = await (await stack.browser.newContext(options)).newPage();
     receive({ stack, page });
   }, 120_000);
