@@ -161,6 +161,15 @@ export interface Completion {
   startedCases: string[];
 }
 
+/** The minimal answer of POST …/complete (with `Prefer: return=minimal`): the case's head and the completion. */
+export interface CompletedTask {
+  id: string;
+  reference: string;
+  version: number;
+  status: CaseView['status'];
+  completion: Completion;
+}
+
 /** The protocol map of a case (case-view.ts `protocolMap`): every node, every arrow, and how far the case has got. */
 export interface ProtocolMapView {
   nodes: Array<{ id: string; kind: string; name: string; stage: string | null; position?: { x: number; y: number }; state: 'active' | 'done' | 'not_reached' }>;

@@ -33,6 +33,14 @@ describe('the API client', () => {
     expect(header(calls[1], 'content-type')).toBe('application/json');
   });
 
+  it('asks for the minimal answer when completing a task, and the full case nowhere else', async () => {
+    const { calls, client } = fakeServer([[200, { id: 'c1', completion: { completed: true } }], [200, { id: 'c1' }]]);
+    await client.complete('c1', 't1', { data: {}, actions: [{ action: 'a' }] });
+    await client.getCase('c1');
+    expect(header(calls[0], 'prefer')).toBe('return=minimal');
+    expect(header(calls[1], 'prefer')).toBeUndefined();
+  });
+
   it('turns a problem document into an ApiProblem with its field errors', async () => {
     const errors = [{ pointer: '/dateOfClosure', keyword: 'format', message: 'Date of closure must be a real date' }];
     const { client } = fakeServer([[422, { code: 'form_invalid', detail: 'The form has answers to correct.', errors }]]);

@@ -10,7 +10,7 @@
  * through is answered as it was, not "Someone else already did this".
  */
 import type {
-  AdminDefinitionList, CaseSummary, CaseView, ChosenAction, Completion, DefinitionDiff, DefinitionList, DefinitionVersions, DraftView, FieldError, PassTo, PublishedDefinition,
+  AdminDefinitionList, CaseSummary, CaseView, ChosenAction, CompletedTask, DefinitionDiff, DefinitionList, DefinitionVersions, DraftView, FieldError, PassTo, PublishedDefinition,
   PublishResult, SessionView, Simulation, ExampleRequest, StartFormView, TaskForm, Timeline, Tray, WorkList, WorkflowDefinition,
 } from './api-types.ts';
 
@@ -165,8 +165,12 @@ export class ApiClient {
   task = (caseId: string, taskId: string) => this.request<TaskForm>('GET', `/api/cases/${enc(caseId)}/tasks/${enc(taskId)}`);
   saveDraft = (caseId: string, taskId: string, data: Record<string, unknown>) =>
     this.request<void>('PUT', `/api/cases/${enc(caseId)}/tasks/${enc(taskId)}/draft`, { data });
+  /**
+   * Asks for the minimal answer (RFC 7240 `Prefer: return=minimal`): the confirmation page needs
+   * only where the work went, not the whole case view (about 27 KB for Camden).
+   */
   complete = (caseId: string, taskId: string, body: { data: Record<string, unknown>; actions: ChosenAction[]; expectedVersion?: number }) =>
-    this.request<CaseView & { completion: Completion }>('POST', `/api/cases/${enc(caseId)}/tasks/${enc(taskId)}/complete`, body);
+    this.request<CompletedTask>('POST', `/api/cases/${enc(caseId)}/tasks/${enc(taskId)}/complete`, body, {}, { prefer: 'return=minimal' });
   reassign = (caseId: string, taskId: string, to: PassTo, reason?: string) =>
     this.request<CaseView>('POST', `/api/cases/${enc(caseId)}/tasks/${enc(taskId)}/reassign`, reason ? { to, reason } : { to });
 }
