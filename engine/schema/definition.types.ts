@@ -315,6 +315,42 @@ export type EndNode = NodeBase & {
    */
   terminate?: boolean;
 };
+/**
+ * How long a closed (or withdrawn) case is kept, and what then happens to it. Absent: until the youngest child's 25th birthday, then anonymised (README, What is stored). Applied by the daily retention job with the latest published version's rule; a case on legal hold is never disposed of.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "Retention".
+ */
+export type Retention =
+  | {
+      /**
+       * Kept until the youngest child on the case reaches `age` (a 29 February birthday falls on 1 March). A case with no child's date of birth is kept and listed for review.
+       */
+      keepUntil: 'youngestChildAge';
+      age: number;
+      /**
+       * Kept at least this many years after the case closed, whatever the children's ages.
+       */
+      atLeastYearsAfterClosing?: number;
+      then: Disposal;
+    }
+  | {
+      keepFor: {
+        years: number;
+      };
+      /**
+       * Counted from the day the case closed (or was withdrawn).
+       */
+      from: 'closed';
+      then: Disposal;
+    };
+/**
+ * `anonymise`: names, dates of birth, case-system ids and free-text answers replaced, the case's shape, census codes and dates kept for statistics. `delete`: the case and everything kept beside it removed.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "Disposal".
+ */
+export type Disposal = 'anonymise' | 'delete';
 
 /**
  * One authority's step-down / step-up protocol, as data. The single source of truth for the definition format: TypeScript types are generated from this file.
@@ -363,6 +399,7 @@ export interface WorkflowDefinition {
    * Notes for admins: where the source protocol was silent or ambiguous, what was chosen and why.
    */
   notes?: Note[];
+  retention?: Retention;
 }
 /**
  * This interface was referenced by `WorkflowDefinition`'s JSON-Schema

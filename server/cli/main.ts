@@ -12,12 +12,14 @@ import { join } from 'node:path';
 import { formatTimeline, runScenario, ScenarioInvalid, validateDefinition, validateFormData, type Scenario, type WorkflowDefinition } from '../../engine/index.ts';
 import { scenarioMessages, scenarioSchema } from '../routes/definition-scenario-schema.ts';
 import { audit, auditUsage } from './audit.ts';
+import { retention, retentionUsage } from './retention.ts';
 import { CliError, readJson } from './read-json.ts';
 
 const usage = `Usage:
   stepwise validate <definition.json | directory>...
   stepwise simulate <definition.json> <scenario.json> [--json]
 ${auditUsage}
+${retentionUsage}
   stepwise --help`;
 
 const help = `${usage}
@@ -27,6 +29,10 @@ simulate  Runs a scenario against a definition with a simulated clock and prints
           timeline in London time; --json prints the timeline, the deadlines still to come, the
           failures, every effect (e-mails with recipients, subject and body; sub-cases with their
           input) and the final case state.
+retention Which closed cases are due to be anonymised or deleted today by their protocol's
+          retention rule: --dry-run lists them (and the held and undated ones) and changes
+          nothing; --run disposes of them, each recorded on the access log. Reads the store
+          and audit key from the environment, as the server does.
 
 A scenario file is JSON: {"users": {...}, "steps": [...]}, with optional "name", "caseId".
   users   each person by id with their roles (and teams): {"sam": {"roles": ["social_worker"]}}
@@ -127,6 +133,13 @@ async function run(args: string[]): Promise<number> {
   if (command === 'audit') {
     const code = await audit(rest, process.env).catch((error: Error) => {
       throw new CliError(`stepwise audit: ${error.message}`);
+    });
+    if (code !== 2) return code;
+    throw new CliError(usage);
+  }
+  if (command === 'retention') {
+    const code = await retention(rest, process.env).catch((error: Error) => {
+      throw new CliError(`stepwise retention: ${error.message}`);
     });
     if (code !== 2) return code;
     throw new CliError(usage);

@@ -1,6 +1,7 @@
 /** What every request carries once signed in, and the parts the app is built from. */
 import type { Actor } from '../../engine/index.ts';
 import type { TrustProxy } from '../auth/client-address.ts';
+import type { SsoConfig } from '../auth/oidc-config.ts';
 import { DEFAULT_SIGN_IN_THROTTLE, type ThrottleLimits } from '../auth/throttle.ts';
 import type { CaseRunner, Clock, KeyedRequest } from '../runtime/index.ts';
 import type { SessionRecord, Store, UserRecord } from '../store/index.ts';
@@ -36,6 +37,14 @@ export interface AppConfig {
    * URL (the UI's CSP allows images from 'self' and data: only). Without one, the name alone.
    */
   authorityLogos?: Record<string, string>;
+  /** Webhook receivers on loopback (and over http there) allowed: tests and development only (server/events/destination.ts). */
+  webhooksAllowLoopback?: boolean;
+  /**
+   * Single sign-on through each authority's OpenID provider (STEPWISE_SSO_CONFIG names the JSON
+   * file; server/auth/oidc-config.ts): issuer, client, groups → roles and teams, and whether
+   * local passwords are still allowed. Without it, local passwords only.
+   */
+  sso?: SsoConfig;
 }
 
 export const DEFAULT_CONFIG: AppConfig = {

@@ -24,6 +24,8 @@ export function storeProblem(error: StoreError): ProblemDocument {
       return problemFor(new HttpProblem(409, 'request_in_progress', 'Your request was sent again while this attempt was still running; the later attempt is the one that counts. Reload the page to see what was saved.'));
     case 'authority_mismatch':
       return problemFor(new HttpProblem(404, 'not_found', 'There is no such record.'));
+    case 'legal_hold':
+      return problemFor(new HttpProblem(409, 'legal_hold', 'This case is on legal hold, so it is kept. Release the hold first.'));
     default:
       return problemFor(error);
   }

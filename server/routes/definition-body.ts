@@ -5,9 +5,26 @@
  * because a draft is work in progress and may be saved with problems.
  */
 import type { FieldError, WorkflowDefinition } from '../../engine/index.ts';
+import definitionSchema from '../../engine/schema/definition.schema.json' with { type: 'json' };
 import { HttpProblem } from '../http/problem.ts';
 
 const ID = { type: 'string', minLength: 1, maxLength: 80, pattern: '^[a-z][a-z0-9_-]*$' };
+
+/**
+ * The envelope's top-level fields are the definition format's own (its JSON Schema, the single
+ * source of truth), so a field added to the format is accepted here without a second list. Each
+ * is checked only for its JSON type ("Nodes must be a list"); its content is `validateDefinition`'s.
+ */
+type FieldSchema = { type?: string | string[]; $ref?: string };
+const defs = definitionSchema.$defs as unknown as Record<string, FieldSchema>;
+const typeOf = (field: FieldSchema): string | string[] | undefined => field.type ?? (field.$ref ? defs[field.$ref.replace('#/$defs/', '')]?.type : undefined);
+const titleOf = (name: string) => (name.startsWith('$') ? name : name[0]!.toUpperCase() + name.slice(1));
+const formatFields = Object.fromEntries(
+  Object.entries(definitionSchema.properties as unknown as Record<string, FieldSchema>).map(([name, field]) => {
+    const type = typeOf(field);
+    return [name, { ...(type ? { type } : {}), title: titleOf(name) }];
+  }),
+);
 
 export const definitionBody = {
   title: 'Definition',
@@ -16,25 +33,14 @@ export const definitionBody = {
     additionalProperties: false,
     required: ['id', 'authority'],
     properties: {
-      $schema: { type: 'string', title: '$schema' },
+      ...formatFields,
       id: { ...ID, title: 'Definition ID' },
-      version: { type: 'integer', title: 'Version' },
-      name: { type: 'string', title: 'Name' },
-      description: { type: 'string', title: 'Description' },
       authority: {
         type: 'object',
         title: 'Authority',
         required: ['id'],
         properties: { id: { ...ID, title: 'Authority ID' }, name: { type: 'string', title: 'Authority name' } },
       },
-      calendar: { type: 'object', title: 'Calendar' },
-      roles: { type: 'array', title: 'Roles' },
-      teams: { type: 'array', title: 'Teams' },
-      mailboxes: { type: 'array', title: 'Mailboxes' },
-      outcomes: { type: 'array', title: 'Outcomes' },
-      forms: { type: 'object', title: 'Forms' },
-      nodes: { type: 'array', title: 'Nodes' },
-      notes: { type: 'array', title: 'Notes' },
     },
   },
   errorMessages: {

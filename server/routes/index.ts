@@ -14,13 +14,17 @@ import { workTaskPaths } from './work-task-paths.ts';
 import { reportPaths, reportRoutes } from './reports.ts';
 import { auditPaths, auditRoutes } from './audit.ts';
 import { outboxPaths, outboxRoutes } from './outbox.ts';
+import { subjectAccessPaths, subjectAccessRoutes } from './subject-access.ts';
 import { openapiPaths, openapiRoutes } from './openapi.ts';
 import { uiRoutes } from './ui.ts';
+import { ssoPaths, ssoRoutes } from './sso.ts';
+import { webhookPaths, webhookRoutes } from './webhooks.ts';
+import { retentionPaths, retentionRoutes } from './retention.ts';
 
 /** Routes that answer without a session. */
-export const publicRoutes: Array<Hono<AppEnv>> = [healthRoutes, signInRoutes, openapiRoutes(() => ({ paths: allPaths, publicRoutes })), uiRoutes];
+export const publicRoutes: Array<Hono<AppEnv>> = [healthRoutes, signInRoutes, ssoRoutes, openapiRoutes(() => ({ paths: allPaths, publicRoutes })), uiRoutes];
 
 /** Routes behind sign-in (and CSRF on changes). */
-export const apiRoutes: Array<Hono<AppEnv>> = [sessionRoutes, definitionRoutes, casesRoutes, caseTimelineRoutes, caseStartFormRoutes, workRoutes, workTaskRoutes, reportRoutes, auditRoutes, outboxRoutes];
+export const apiRoutes: Array<Hono<AppEnv>> = [sessionRoutes, definitionRoutes, casesRoutes, caseTimelineRoutes, caseStartFormRoutes, workRoutes, workTaskRoutes, reportRoutes, auditRoutes, outboxRoutes, subjectAccessRoutes, webhookRoutes, retentionRoutes];
 
-export const allPaths: Paths = { ...healthPaths, ...sessionPaths, ...definitionPaths, ...casesPaths, ...caseTimelinePaths, ...caseStartFormPaths, ...workPaths, ...workTaskPaths, ...reportPaths, ...auditPaths, ...outboxPaths, ...openapiPaths };
+export const allPaths: Paths = { ...healthPaths, ...sessionPaths, ...ssoPaths, ...definitionPaths, ...casesPaths, ...caseTimelinePaths, ...caseStartFormPaths, ...workPaths, ...workTaskPaths, ...reportPaths, ...auditPaths, ...outboxPaths, ...subjectAccessPaths, ...webhookPaths, ...retentionPaths, ...openapiPaths };

@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import { clientAddress } from '../auth/client-address.ts';
 import { checkPassword } from '../auth/password.ts';
+import { NO_PASSWORD } from '../auth/oidc-people.ts';
 import { endSession, startSession } from '../auth/session.ts';
 import { beginSignInAttempt, throttleMessage } from '../auth/throttle.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
@@ -58,8 +59,12 @@ export const signInRoutes = new Hono<AppEnv>().post('/api/session', async (c) =>
   const user = found && !found.disabled ? found : null;
   // One answer, after the same work, for an unknown address, a disabled person and a wrong
   // password: neither the answer nor its timing may reveal who has an account.
-  if (!(await checkPassword(password, user?.passwordHash ?? null)) || !user) {
+  // Someone who signs in only through their council's provider has no password: same work, same refusal.
+  if (!(await checkPassword(password, user && user.passwordHash !== NO_PASSWORD ? user.passwordHash : null)) || !user) {
     throw new HttpProblem(401, 'sign_in_failed', 'Enter a correct email address and password.');
+  }
+  if (c.get('deps').config.sso?.authorities[user.authority]?.localPasswords === false) {
+    throw new HttpProblem(403, 'sso_required', 'Your authority signs its staff in with their council account: use the button for it on the sign-in page.');
   }
   await attempt.succeeded();
   const { csrfToken } = await startSession(c, user);
@@ -78,7 +83,7 @@ export const sessionRoutes = new Hono<AppEnv>()
 
 export const sessionPaths: Paths = {
   '/api/session': {
-    post: { summary: 'Sign in with email and password; sets the session cookie and returns the CSRF token', tags: ['Session'], requestBody: jsonBody(signIn.schema), responses: { '201': { description: 'Signed in' }, ...errors(400, 401, 413, 415, 422), '429': { description: 'Too many attempts for this account or from this address; `Retry-After` says in how many seconds to try again (application/problem+json)' } } },
+    post: { summary: 'Sign in with email and password; sets the session cookie and returns the CSRF token', tags: ['Session'], requestBody: jsonBody(signIn.schema), responses: { '201': { description: 'Signed in' }, ...errors(400, 401, 413, 415, 422), '403': { description: 'The person’s authority signs its staff in only through its OpenID provider: `sso_required` (application/problem+json)' }, '429': { description: 'Too many attempts for this account or from this address; `Retry-After` says in how many seconds to try again (application/problem+json)' } } },
     get: { summary: 'The signed-in person, their authority (name and logo, for the header) and their CSRF token', tags: ['Session'], responses: { '200': { description: 'Signed in' }, ...errors(401) } },
     delete: { summary: 'Sign out', tags: ['Session'], responses: { '204': { description: 'Signed out' }, ...errors(401, 403) } },
   },

@@ -14,6 +14,7 @@ import { ConflictError, StoreError, type IdempotencyHold, type IdempotentCommit,
 import { instant } from '../store/rows.ts';
 import type { Clock } from './clock.ts';
 import { auditOf, outboxOf, type StartSubflowJob } from './effects.ts';
+import { eventMessagesFor } from '../events/case-events.ts';
 
 /** Where published definitions come from; defaults to the store. */
 export interface DefinitionSource {
@@ -112,8 +113,11 @@ export function createCaseRunner(options: CaseRunnerOptions): CaseRunner {
 
   type Commit = { state: CaseState; expectedVersion: number | null; effects: ReturnType<typeof step>['effects']; writtenAt: Instant; by?: string; previous?: CaseState; keyed?: KeyedRequest };
   async function commit({ state, expectedVersion, effects, writtenAt, by, previous, keyed }: Commit) {
+    // Events for case systems (server/events) go out through the outbox too, written with the step.
+    const events = await eventMessagesFor(store, state, effects, expectedVersion === null ? null : (previous ?? null));
     await store.commitStep({
-      caseState: state, expectedVersion, audit: auditOf(effects, writtenAt, by), outbox: outboxOf(state, effects), at: writtenAt,
+      caseState: state, expectedVersion, audit: auditOf(effects, writtenAt, by), at: writtenAt,
+      outbox: [...outboxOf(state, effects), ...events],
       ...(previous ? { previous } : {}), ...(keyed ? { request: keyed.hold } : {}),
     });
   }

@@ -5,7 +5,8 @@
  * refuses a second telling. Either counts as delivered.
  */
 import { Refusal } from '../../engine/index.ts';
-import { ConflictError, type OutboxKind, type OutboxMessage } from '../store/index.ts';
+import { fanOut, sendWebhook, type WebhookOptions } from '../events/webhooks.ts';
+import { ConflictError, type OutboxKind, type OutboxMessage, type Store } from '../store/index.ts';
 import type { CaseRunner } from './case-runner.ts';
 import type { EndParentWaitJob, NotificationMessage, StartSubflowJob } from './effects.ts';
 
@@ -20,12 +21,30 @@ export interface Notifier {
  * The queue each kind is claimed in. E-mail waits on a relay; internal jobs only on the store, so
  * they have a queue of their own and a slow relay never delays a linked case starting.
  */
-export const QUEUE_OF: Record<OutboxKind, 'email' | 'jobs'> = { notify: 'email', start_subflow: 'jobs', end_parent_wait: 'jobs' };
+export const QUEUE_OF: Record<OutboxKind, 'email' | 'jobs' | 'webhooks'> = {
+  notify: 'email', start_subflow: 'jobs', end_parent_wait: 'jobs',
+  // An event's fan-out only writes to the store; its deliveries wait on receivers, in a queue of their own (server/events).
+  event: 'jobs', webhook: 'webhooks',
+};
 
-export const kindsIn = (queue: 'email' | 'jobs') => (Object.keys(QUEUE_OF) as OutboxKind[]).filter((kind) => QUEUE_OF[kind] === queue);
+export const kindsIn = (queue: 'email' | 'jobs' | 'webhooks') => (Object.keys(QUEUE_OF) as OutboxKind[]).filter((kind) => QUEUE_OF[kind] === queue);
 
-export async function deliverMessage(message: OutboxMessage, { runner, notifier }: { runner: CaseRunner; notifier: Notifier }): Promise<void> {
+interface DeliveryDeps {
+  runner: CaseRunner;
+  notifier: Notifier;
+  store: Store;
+  clock: { now(): string };
+  webhooks?: WebhookOptions;
+}
+
+export async function deliverMessage(message: OutboxMessage, { runner, notifier, store, clock, webhooks }: DeliveryDeps): Promise<void> {
   switch (message.kind) {
+    case 'event':
+      await fanOut(message, store, clock.now());
+      return;
+    case 'webhook':
+      await sendWebhook(message, store, webhooks);
+      return;
     case 'notify':
       return notifier.send(message.payload as NotificationMessage);
     case 'start_subflow':

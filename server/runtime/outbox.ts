@@ -5,8 +5,9 @@
  * Nothing is lost: a message is written in the same transaction as the step that caused it and
  * stays until delivered (or, after `maxAttempts`, is kept as `dead` for an admin to see).
  *
- * Two queues, each with its own number in flight: e-mails (default 16 at once) and internal jobs
- * (default 4), so a slow relay never keeps a linked case from starting. Each message is claimed
+ * Three queues, each with its own number in flight: e-mails (default 16 at once), internal jobs
+ * (default 4) and webhook deliveries to case systems (default 8, server/events), so a slow relay
+ * never keeps a linked case from starting, nor a slow receiver the e-mail. Each message is claimed
  * with a lease of its own as a slot frees, and the lease is renewed while it is being sent
  * (outbox-leases.ts): a lease runs out only when its worker has died. Only the lease holder can
  * mark a message done or failed.
@@ -22,6 +23,7 @@ import type { CaseRunner } from './case-runner.ts';
 import type { Clock } from './clock.ts';
 import { leaseKeeper } from './outbox-leases.ts';
 import { deliverMessage, describeFailure, kindsIn, type Notifier } from './outbox-message.ts';
+import type { WebhookOptions } from '../events/webhooks.ts';
 
 export type { Notifier } from './outbox-message.ts';
 
@@ -38,6 +40,10 @@ export interface OutboxWorkerOptions {
   concurrency?: number;
   /** Internal jobs in flight at once, beside the e-mails; default 4. */
   jobConcurrency?: number;
+  /** Webhook deliveries in flight at once, beside the others; default 8. */
+  webhookConcurrency?: number;
+  /** Where webhooks may go and how long a receiver has to answer (server/events/webhooks.ts). */
+  webhooks?: WebhookOptions;
   maxAttempts?: number;
   /** Wait before attempt `attempts + 1`; default doubles from 30 s up to 6 h. */
   backoffMs?: (attempts: number) => number;
@@ -99,6 +105,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const queues: Queue[] = [
     { kinds: kindsIn('email'), limit: options.concurrency ?? 16, inFlight: 0, claiming: false, dry: false },
     { kinds: kindsIn('jobs'), limit: options.jobConcurrency ?? 4, inFlight: 0, claiming: false, dry: false },
+    { kinds: kindsIn('webhooks'), limit: options.webhookConcurrency ?? 8, inFlight: 0, claiming: false, dry: false },
   ];
   let run: Run | undefined;
   let stopping = false;

@@ -17,7 +17,9 @@ export type StoreErrorCode =
   // A change made under an Idempotency-Key whose hold a retry has taken over (idempotency.ts).
   | 'idempotency_hold_lost'
   // The store's audit logs are keyed with another key than the one given (audit-chain.ts).
-  | 'audit_key_mismatch';
+  | 'audit_key_mismatch'
+  // A case on legal hold, which retention may not dispose of (server/retention).
+  | 'legal_hold';
 
 export class StoreError extends Error {
   override readonly name: string = 'StoreError';

@@ -31,6 +31,8 @@ export type {
   SignInAttempt,
   UserRecord,
 } from './types.ts';
+export type { AnonymiseInput, ClosedCase, ClosedCaseQuery, DeleteInput, LegalHold } from './retention-types.ts';
+export type { WebhookSubscription } from './webhook-types.ts';
 export { ConflictError, StoreError, type StoreErrorCode } from './errors.ts';
 export { canonicalJson, chainAccess, chainEntries, entryMac, legacyHash, verifyChain, GENESIS_HASH, REKEYED, type ChainHead } from './audit-chain.ts';
 export { auditKeyFile, auditKeyFileFor, parseAuditKey, randomAuditKey, resolveAuditKey, type AuditKey } from './audit-key.ts';

@@ -21,12 +21,16 @@ import { flushAllOrEach, groupCommit } from './group-commit.ts';
 import { MongoAudit } from './mongo-audit.ts';
 import { MongoDefinitions } from './mongo-definitions.ts';
 import { MongoIdempotency } from './mongo-idempotency.ts';
+import { MongoRetention } from './mongo-retention.ts';
+import type { AnonymiseInput, ClosedCaseQuery, DeleteInput, LegalHold } from './retention-types.ts';
+import { MongoWebhooks } from './mongo-webhooks.ts';
 import * as docs from './mongo-docs.ts';
 import { caseSearchKey } from './search-key.ts';
 import { caseRecord, instant, rowsToWrite, taskRows, timerRows } from './rows.ts';
 import type { DraftMeta, PublishOptions, SaveDraftOptions, Store } from './store.ts';
 import type { AccessFilter, AuditInput, AuditLogRef, CaseFilter, ClaimedTimer, CommitInput, OutboxKind, OutboxMessage, SessionRecord, SignInAttempt, TaskDraft, TaskQuery, UserRecord } from './types.ts';
-import type { IdempotencyClaim, IdempotencyHold, IdempotentResponse } from './types.ts';
+import type { IdempotencyClaim, IdempotencyHold, IdempotentResponse, OutboxInput } from './types.ts';
+import type { WebhookSubscription } from './webhook-types.ts';
 
 export interface MongoOptions {
   uri: string;
@@ -56,6 +60,8 @@ const isDuplicate = (error: unknown) => error instanceof MongoServerError && err
 class MongoStore implements Store {
   private readonly defs: MongoDefinitions;
   private readonly idempotency: MongoIdempotency;
+  private readonly retention: MongoRetention;
+  private readonly webhooks: MongoWebhooks;
   private readonly cases: Collection<docs.CaseDoc>;
   private readonly tasks: Collection<docs.TaskDoc>;
   private readonly taskDrafts: Collection<docs.TaskDraftDoc>;
@@ -71,6 +77,8 @@ class MongoStore implements Store {
     this.auditLog = new MongoAudit(db, auditKey, (work) => this.tx(work));
     this.defs = new MongoDefinitions(db, (work) => this.tx(work));
     this.idempotency = new MongoIdempotency(db);
+    this.retention = new MongoRetention(db, this.auditLog, (work) => this.tx(work), (input, session) => this.commit(input, session));
+    this.webhooks = new MongoWebhooks(db);
     this.cases = db.collection('cases');
     this.tasks = db.collection('tasks');
     this.taskDrafts = db.collection('task_drafts');
@@ -84,6 +92,8 @@ class MongoStore implements Store {
   async ensureIndexes(): Promise<void> {
     // Also creates the collections, which must exist before the first transaction writes to them.
     await Promise.all(Object.entries(docs.INDEXES).map(([name, indexes]) => this.db.collection(name).createIndexes(indexes)));
+    await this.webhooks.ensureIndexes();
+    await this.retention.ensureIndexes();
     await this.backfillSearchKeys();
   }
 
@@ -372,6 +382,44 @@ class MongoStore implements Store {
   }
   deleteExpiredIdempotencyKeys(now: string) {
     return this.idempotency.deleteExpired(now);
+  }
+
+  createWebhookSubscription(subscription: WebhookSubscription) {
+    return this.webhooks.create(subscription);
+  }
+  getWebhookSubscription(id: string) {
+    return this.webhooks.get(id);
+  }
+  listWebhookSubscriptions(authority: string) {
+    return this.webhooks.list(authority);
+  }
+  setWebhookSubscriptionDisabled(id: string, disabledAt: string | null) {
+    return this.webhooks.setDisabled(id, disabledAt);
+  }
+  deleteWebhookSubscription(id: string) {
+    return this.webhooks.delete(id);
+  }
+  enqueueOutbox(from: { caseId: string; authority: string }, messages: OutboxInput[], at: string) {
+    return this.webhooks.enqueue(from, messages, at);
+  }
+
+  listClosedCases(query: ClosedCaseQuery) {
+    return this.retention.listClosedCases(query);
+  }
+  getLegalHold(caseId: string) {
+    return this.retention.getLegalHold(caseId);
+  }
+  setLegalHold(hold: Omit<LegalHold, 'authority'>) {
+    return this.retention.setLegalHold(hold);
+  }
+  clearLegalHold(caseId: string, release: { by: string; at: string }) {
+    return this.retention.clearLegalHold(caseId, release);
+  }
+  anonymiseCase(input: AnonymiseInput) {
+    return this.retention.anonymiseCase(input);
+  }
+  deleteCase(input: DeleteInput) {
+    return this.retention.deleteCase(input);
   }
 
   async close() {

@@ -182,6 +182,21 @@ const MIGRATIONS: Array<string | ((db: Db) => void)> = [
   `
   ALTER TABLE definitions ADD COLUMN note TEXT;
   `,
+  // 14: retention (server/retention): legal holds, one row per held case; when a case was
+  // anonymised (NULL until then); closed cases not yet anonymised, by authority and id, for the job.
+  `
+  CREATE TABLE legal_holds (
+    case_id TEXT PRIMARY KEY, authority TEXT NOT NULL, held_by TEXT NOT NULL, held_at TEXT NOT NULL, reason TEXT NOT NULL) WITHOUT ROWID;
+  ALTER TABLE cases ADD COLUMN anonymised_at TEXT;
+  CREATE INDEX cases_retention ON cases (authority, id) WHERE status <> 'open' AND anonymised_at IS NULL;
+  CREATE INDEX cases_retention_all ON cases (id) WHERE status <> 'open' AND anonymised_at IS NULL;
+  `,
+  // 15: webhook subscriptions, per authority (sqlite-webhooks.ts); their deliveries are outbox rows.
+  `
+  CREATE TABLE webhook_subscriptions (
+    id TEXT PRIMARY KEY, authority TEXT NOT NULL, created_at TEXT NOT NULL, body TEXT NOT NULL);
+  CREATE INDEX webhook_subscriptions_authority ON webhook_subscriptions (authority, created_at, id);
+  `,
 ];
 
 export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;

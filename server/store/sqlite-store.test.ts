@@ -28,8 +28,12 @@ function raw(path: string, sql: string, ...params: unknown[]): void {
   db.close();
 }
 
+/** Takes a file back from schema 15 (webhook subscriptions) to 14. */
+const UNDO_15 = 'DROP TABLE IF EXISTS webhook_subscriptions;';
+/** Takes a file back from schema 14 (retention: legal holds, anonymised cases) to 13. */
+const UNDO_14 = `${UNDO_15} DROP INDEX cases_retention; DROP INDEX cases_retention_all; ALTER TABLE cases DROP COLUMN anonymised_at; DROP TABLE legal_holds;`;
 /** Takes a file back from schema 13 (change notes on published versions) to 12. */
-const UNDO_13 = 'ALTER TABLE definitions DROP COLUMN note;';
+const UNDO_13 = `${UNDO_14} ALTER TABLE definitions DROP COLUMN note;`;
 /** Takes a file back from schema 12 (each timeline in its own table) to 11: timelines back inside the states. */
 const UNDO_12 = `${UNDO_13} UPDATE cases SET state = json_set(state, '$.history',
     (SELECT json_group_array(json(entry)) FROM (SELECT entry FROM case_history h WHERE h.case_id = cases.id ORDER BY seq)))
@@ -299,6 +303,28 @@ describe('SQLite store upgrades, schema 10 and later', () => {
 
     const check = new Database(path);
     expect(() => check.exec("INSERT INTO case_search_fts (case_search_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+    expect(check.prepare('SELECT version FROM schema_version').get()).toEqual({ version: SQLITE_SCHEMA_VERSION });
+    check.close();
+  });
+});
+
+describe('SQLite store upgrades: retention', () => {
+  it('upgrades a schema-13 file in place: closed cases are listed for retention and can be held', async () => {
+    const path = tempFile();
+    const first = openSqliteStore({ path });
+    await save(first, makeCase({ id: 'c1', status: 'closed' }));
+    await save(first, makeCase({ id: 'c2' }));
+    await first.close();
+    const db = new Database(path);
+    db.exec(`${UNDO_14} UPDATE schema_version SET version = 13;`);
+    db.close();
+
+    const store = openSqliteStore({ path });
+    expect((await store.listClosedCases({ limit: 10 })).map((c) => [c.id, c.hold])).toEqual([['c1', null]]);
+    await store.setLegalHold({ caseId: 'c1', by: 'admin', at: '2026-12-01T09:00:00Z', reason: 'Inquiry' });
+    expect((await store.listClosedCases({ authority: 'north', limit: 10 }))[0]?.hold).toMatchObject({ by: 'admin', reason: 'Inquiry' });
+    await store.close();
+    const check = new Database(path, { readonly: true });
     expect(check.prepare('SELECT version FROM schema_version').get()).toEqual({ version: SQLITE_SCHEMA_VERSION });
     check.close();
   });

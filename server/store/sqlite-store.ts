@@ -15,14 +15,18 @@ import * as queries from './sqlite-queries.ts';
 import * as drafts from './sqlite-task-drafts.ts';
 import * as idempotency from './sqlite-idempotency.ts';
 import * as users from './sqlite-users.ts';
+import * as webhooks from './sqlite-webhooks.ts';
 import { SqliteAudit } from './sqlite-audit.ts';
+import { SqliteRetention } from './sqlite-retention.ts';
+import type { AnonymiseInput, ClosedCaseQuery, DeleteInput, LegalHold } from './retention-types.ts';
 import { SqliteStepWriter } from './sqlite-commit.ts';
 import { flushInSavepoints } from './sqlite-group-commit.ts';
 import { statement } from './sqlite-statements.ts';
 import { openDatabase, type Db, type SqliteOptions } from './sqlite-schema.ts';
 import type { DraftMeta, PublishOptions, SaveDraftOptions, Store } from './store.ts';
 import type { AccessFilter, AuditInput, AuditLogRef, AuditRecord, CaseFilter, ClaimedTimer, CommitInput, OutboxKind, OutboxMessage, SessionRecord, SignInAttempt, TaskDraft, TaskQuery, UserRecord } from './types.ts';
-import type { IdempotencyClaim, IdempotencyHold, IdempotentResponse } from './types.ts';
+import type { IdempotencyClaim, IdempotencyHold, IdempotentResponse, OutboxInput } from './types.ts';
+import type { WebhookSubscription } from './webhook-types.ts';
 
 export type { SqliteOptions } from './sqlite-schema.ts';
 
@@ -247,6 +251,48 @@ class SqliteStore implements Store {
   }
   async deleteExpiredIdempotencyKeys(now: string) {
     return idempotency.deleteExpiredIdempotencyKeys(this.db, now);
+  }
+
+  async createWebhookSubscription(subscription: WebhookSubscription) {
+    webhooks.createWebhookSubscription(this.db, subscription);
+  }
+  async getWebhookSubscription(id: string) {
+    return webhooks.getWebhookSubscription(this.db, id);
+  }
+  async listWebhookSubscriptions(authority: string) {
+    return webhooks.listWebhookSubscriptions(this.db, authority);
+  }
+  async setWebhookSubscriptionDisabled(id: string, disabledAt: string | null) {
+    return webhooks.setWebhookSubscriptionDisabled(this.db, id, disabledAt);
+  }
+  async deleteWebhookSubscription(id: string) {
+    return webhooks.deleteWebhookSubscription(this.db, id);
+  }
+  async enqueueOutbox(from: { caseId: string; authority: string }, messages: OutboxInput[], at: string) {
+    return webhooks.enqueueOutbox(this.db, from, messages, at);
+  }
+
+  private retentionOf?: SqliteRetention;
+  private get retention() {
+    return (this.retentionOf ??= new SqliteRetention(this.db, this.audit));
+  }
+  async listClosedCases(query: ClosedCaseQuery) {
+    return this.retention.listClosedCases(query);
+  }
+  async getLegalHold(caseId: string) {
+    return this.retention.getLegalHold(caseId);
+  }
+  async setLegalHold(hold: Omit<LegalHold, 'authority'>) {
+    return this.durably(() => this.retention.setLegalHold(hold));
+  }
+  async clearLegalHold(caseId: string, release: { by: string; at: string }) {
+    return this.durably(() => this.retention.clearLegalHold(caseId, release));
+  }
+  async anonymiseCase(input: AnonymiseInput) {
+    return this.durably(() => this.retention.anonymiseCase(input));
+  }
+  async deleteCase(input: DeleteInput) {
+    return this.durably(() => this.retention.deleteCase(input));
   }
 
   async close() {

@@ -20,6 +20,14 @@ export function usersContract(get: () => StoreHarness): void {
       expect((await rejection(store.saveUser({ ...dana, id: 'imposter' }))).code).toBe('already_exists');
     });
 
+    it('keeps who a person is at their OpenID provider, for single sign-on (server/auth/oidc-people.ts)', async () => {
+      const { store } = get();
+      const linked = { ...dana, passwordHash: 'none', sso: { issuer: 'https://login.microsoftonline.com/t/v2.0', subject: 'AAAAAAAAAAAAAAAAAAAAAIkzqFVrSaSaFHy782bbtaQ' } };
+      await store.saveUser(linked);
+      expect(await store.getUser('dana')).toEqual(linked);
+      expect(await store.findUserByEmail('dana@north.example')).toEqual(linked);
+    });
+
     it('creates, reads, deletes and expires sessions', async () => {
       const { store } = get();
       const session = { id: 'hash-1', userId: 'dana', csrfToken: 'csrf', accessDigest: 'digest-1', createdAt: T0, expiresAt: '2026-11-02T17:00:00Z' };

@@ -12,7 +12,9 @@ import { definition, rejection, type StoreHarness } from './store-contract-fixtu
 import { idempotencyContract } from './store-contract-idempotency.ts';
 import { queueContract } from './store-contract-queues.ts';
 import { queryContract } from './store-contract-queries.ts';
+import { retentionContract } from './store-contract-retention.ts';
 import { usersContract } from './store-contract-users.ts';
+import { webhooksContract } from './store-contract-webhooks.ts';
 
 export type { StoreHarness, Tamper } from './store-contract-fixtures.ts';
 
@@ -36,6 +38,8 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
     auditContract(get);
     usersContract(get);
     idempotencyContract(get);
+    retentionContract(get);
+    webhooksContract(get);
   });
 }
 

@@ -28,6 +28,7 @@ import type {
   IdempotencyHold,
   IdempotencyRecord,
   IdempotentResponse,
+  OutboxInput,
   OutboxKind,
   OutboxMessage,
   PublishedDefinition,
@@ -39,6 +40,8 @@ import type {
   SignInAttempt,
   UserRecord,
 } from './types.ts';
+import type { AnonymiseInput, ClosedCase, ClosedCaseQuery, DeleteInput, LegalHold } from './retention-types.ts';
+import type { WebhookSubscription } from './webhook-types.ts';
 
 export interface DraftMeta {
   by: string;
@@ -181,6 +184,44 @@ export interface Store {
   releaseIdempotencyKey(hold: IdempotencyHold): Promise<void>;
   /** Removes keys that expired at or before `now`, answered or not; returns how many. */
   deleteExpiredIdempotencyKeys(now: Instant): Promise<number>;
+
+  // Webhook subscriptions, per authority (server/events, store-contract-webhooks.ts).
+  /** Refused `already_exists` if the id is taken. */
+  createWebhookSubscription(subscription: WebhookSubscription): Promise<void>;
+  getWebhookSubscription(id: string): Promise<WebhookSubscription | null>;
+  /** Oldest first, disabled ones too. */
+  listWebhookSubscriptions(authority: string): Promise<WebhookSubscription[]>;
+  /** Sets or clears `disabledAt`; false if there is no such subscription. */
+  setWebhookSubscriptionDisabled(id: string, disabledAt: Instant | null): Promise<boolean>;
+  /** False if there was no such subscription. Deliveries already queued for it are dropped when their turn comes. */
+  deleteWebhookSubscription(id: string): Promise<boolean>;
+  /**
+   * Adds outbox messages for the case and authority of an existing message (an event's deliveries,
+   * one per subscription), ready at `at`. An id already there is left as it is, so doing it again
+   * after a crash adds nothing; returns how many were new.
+   */
+  enqueueOutbox(from: { caseId: string; authority: string }, messages: OutboxInput[], at: Instant): Promise<number>;
+
+  // Retention (server/retention): closed cases with what their rule needs, legal holds, disposal.
+  /** Closed and withdrawn cases not yet anonymised, by id, a page at a time, each with its legal hold. */
+  listClosedCases(query: ClosedCaseQuery): Promise<ClosedCase[]>;
+  getLegalHold(caseId: string): Promise<LegalHold | null>;
+  /** Puts a case on hold (or restates the hold), with an entry on the case's log; `not_found` if there is no case. */
+  setLegalHold(hold: Omit<LegalHold, 'authority'>): Promise<LegalHold>;
+  /** Releases a case's hold, with an entry on the case's log; false if it had none. */
+  clearLegalHold(caseId: string, release: { by: string; at: Instant }): Promise<boolean>;
+  /**
+   * In one transaction: the anonymised state committed as the case's next version with its audit
+   * entry, the case's form drafts and outbox messages removed, the disposal recorded. Refused
+   * `legal_hold` if the case is held, `conflict` if it moved on from `expectedVersion`.
+   */
+  anonymiseCase(input: AnonymiseInput): Promise<void>;
+  /**
+   * In one transaction: the case, its tasks, timers, form drafts, outbox messages, timeline and
+   * search entry removed, the disposal recorded. The case's own audit entries stay (append-only;
+   * ids and codes only). Refused as `anonymiseCase` is.
+   */
+  deleteCase(input: DeleteInput): Promise<void>;
 
   close(): Promise<void>;
 }

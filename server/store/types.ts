@@ -87,7 +87,8 @@ export interface AuditVerdict {
   keyedFrom?: number;
 }
 
-export type OutboxKind = 'notify' | 'start_subflow' | 'end_parent_wait';
+/** `event`: a case event to fan out to the authority's webhook subscriptions; `webhook`: one event for one subscription (server/events). */
+export type OutboxKind = 'notify' | 'start_subflow' | 'end_parent_wait' | 'event' | 'webhook';
 
 export interface OutboxInput {
   /** Unique and derived from the step (notification id, child case id), so re-inserting is a no-op. */
@@ -238,9 +239,11 @@ export interface UserRecord {
   email: string;
   roles: string[];
   teams: string[];
-  /** `scrypt$N$r$p$salt$hash` (server/auth/password.ts). */
+  /** `scrypt$N$r$p$salt$hash` (server/auth/password.ts); `none` for someone who only signs in through their provider. */
   passwordHash: string;
   disabled?: boolean;
+  /** Set at the first sign-in through the authority's OpenID provider (server/auth/oidc-people.ts): who they are there. */
+  sso?: { issuer: string; subject: string };
 }
 
 /** A signed-in session; `id` is the SHA-256 of the cookie token, never the token itself. */

@@ -41,7 +41,7 @@ function endpoints(): Array<{ method: string; path: string }> {
   return out;
 }
 
-const PUBLIC = new Set(['GET /api/health', 'POST /api/session', 'GET /api/openapi.json', 'GET /api/docs']);
+const PUBLIC = new Set(['GET /api/health', 'POST /api/session', 'GET /api/sso', 'GET /api/openapi.json', 'GET /api/docs']);
 
 describe('tenancy and roles across every endpoint', () => {
   it('Given the route table, Then it has the endpoints this test must cover', () => {

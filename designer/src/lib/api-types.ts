@@ -368,3 +368,23 @@ export interface SimulatedCase {
   tasks: Record<string, { id: string; node: string; name: string; status: 'open' | 'completed' | 'cancelled'; createdAt: string; due?: string; dueLabel?: string; availableFrom?: string; overdue: boolean; completedAt?: string; assignee: { worker: string } | { team: string } | { role: string }; prefill?: Record<string, unknown> }>;
   timers: Record<string, { id: string; purpose: string; node: string; fireAt: string }>;
 }
+
+/** A third party's name found on a case, for a subject access export (server/export/third-parties.ts). */
+export interface SubjectAccessParty {
+  /** Stable across exports of the same case: `staff:<user id>` or `named:<hash of the name>`. */
+  id: string;
+  name: string;
+  kind: 'staff' | 'named_in_answers';
+  /** What replaces the name when it is redacted: `[Third party N]`. */
+  label: string;
+}
+
+/** GET /api/cases/{id}/subject-access: the children and the third parties an export can cover. */
+export interface SubjectAccessPreview {
+  caseId: string;
+  reference: string;
+  familyName: string;
+  children: Array<{ index: number; name: string }>;
+  child: number | null;
+  thirdParties: SubjectAccessParty[];
+}

@@ -31,6 +31,8 @@ export interface Stack {
 export interface StackOptions {
   /** Run the server on a simulated clock starting at this instant, instead of real time. */
   clockAt?: string;
+  /** More environment for the server, given its address before it starts (single sign-on settings need it). */
+  env?: (base: string) => Record<string, string> | Promise<Record<string, string>>;
 }
 
 function newestIn(path: string): number {
@@ -98,11 +100,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   if (options.clockAt) setClock(options.clockAt);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  const extraEnv = options.env ? await options.env(base) : {};
   let output = '';
   // Its own process group (detached), so closing ends tsx and the node it runs together.
   const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: join(dir, 'stepwise.db'), NODE_ENV: 'test', ...(options.clockAt ? { STEPWISE_CLOCK_FILE: clockFile } : {}) },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: join(dir, 'stepwise.db'), NODE_ENV: 'test', ...(options.clockAt ? { STEPWISE_CLOCK_FILE: clockFile } : {}), ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
