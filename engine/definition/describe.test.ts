@@ -88,6 +88,14 @@ describe('describeChanges: what a new version changes, in plain English', () => 
     ]);
   });
 
+  it('Given the retention rule changed, Then it reads as how long closed cases are kept, before and after', () => {
+    const next = copy();
+    next['retention'] = { keepFor: { years: 6 }, from: 'closed', then: 'delete' };
+    expect(said(next)).toEqual([
+      ['other', `Closed cases: kept 6 years after closing, then deleted (was kept until the youngest child's 25th birthday, then anonymised)`],
+    ]);
+  });
+
   it('Given a decision’s routes and an e-mail’s recipients changed, Then routes read by label and step, recipients by role and inbox', () => {
     const next = copy();
     const route = next.nodes.find((n) => n.id === 'route_referral')!;

@@ -12,6 +12,7 @@ import type { WorkflowDefinition } from '../schema/definition.types.ts';
 import { describeForm } from './describe-forms.ts';
 import { describeNode } from './describe-nodes.ts';
 import { list, quote, segments, type Sides } from './describe-words.ts';
+import { DEFAULT_RETENTION, describeRule } from './retention.ts';
 import { diffDefinitions, type Change } from './diff.ts';
 
 export type ChangeTopic = 'deadline' | 'who' | 'question' | 'step' | 'way_out' | 'notification' | 'other';
@@ -112,6 +113,10 @@ function describeRest(sides: Sides, area: string, id: string, changes: Change[])
   }
   if (area === 'calendar') return [{ topic: 'deadline', about: 'Calendar', text: closureDays(sides) }];
   if (area === 'name') return [{ topic: 'other', about: null, text: `the protocol is now called ${quote(sides.after.name)} (was ${quote(sides.before.name)})` }];
+  if (area === 'retention') {
+    const rule = (d: WorkflowDefinition) => describeRule(d.retention ?? DEFAULT_RETENTION);
+    return [{ topic: 'other', about: 'Closed cases', text: `${rule(sides.after)} (was ${rule(sides.before)})` }];
+  }
   return [{ topic: 'other', about: null, text: `${TOP_WORDS[area] ?? area} changed` }];
 }
 

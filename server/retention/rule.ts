@@ -6,11 +6,11 @@
  * birthday; a 29 February birthday falls on 1 March in a common year (as the law reads it).
  */
 import type { Disposal, LocalDate, Retention } from '../../engine/index.ts';
+import { DEFAULT_RETENTION, describeRule, ordinal } from '../../engine/definition/retention.ts';
 import { localDateOf } from '../../engine/calendar/zone.ts';
 import { formatLocalDate, isLeapYear, isLocalDate, parseLocalDate } from '../../engine/calendar/local-date.ts';
 
-/** The rule when a definition states none: until the youngest child's 25th birthday, then anonymised. */
-export const DEFAULT_RETENTION: Retention = { keepUntil: 'youngestChildAge', age: 25, then: 'anonymise' };
+export { DEFAULT_RETENTION, describeRule };
 
 /** What the rule needs to know of one closed case. */
 export interface RetentionFacts {
@@ -58,18 +58,4 @@ export function disposalDate(rule: Retention, facts: RetentionFacts): DisposalDa
 /** Whether a case due on `due` is due by the instant `now` (its London day). */
 export function isDue(due: LocalDate, now: string): boolean {
   return due <= localDateOf(now);
-}
-
-/** Describes a rule in one sentence, for the report and the README. */
-export function describeRule(rule: Retention): string {
-  const then = rule.then === 'delete' ? 'then deleted' : 'then anonymised';
-  if ('keepFor' in rule) return `kept ${rule.keepFor.years} years after closing, ${then}`;
-  const minimum = rule.atLeastYearsAfterClosing === undefined ? '' : ` and at least ${rule.atLeastYearsAfterClosing} years after closing`;
-  return `kept until the youngest child's ${ordinal(rule.age)} birthday${minimum}, ${then}`;
-}
-
-function ordinal(n: number): string {
-  const teen = n % 100 >= 11 && n % 100 <= 13;
-  const suffix = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
-  return `${n}${suffix}`;
 }
