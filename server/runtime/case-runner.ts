@@ -78,6 +78,10 @@ export interface CaseRunner {
   startSubflow(job: StartSubflowJob): Promise<CaseState>;
 }
 
+/** Pauses between reloads that have not yet seen a conflict's winner: 5, 10, … 320 ms, about 0.6 s in all. */
+const RELOAD_FIRST_PAUSE_MS = 5;
+const RELOAD_LAST_PAUSE_MS = 320;
+
 const noCase = (caseId: string) => new StoreError('not_found', `There is no case ${caseId}.`, { caseId, missing: 'case' });
 
 export function storeDefinitions(store: Store): DefinitionSource {
@@ -168,8 +172,10 @@ export function createCaseRunner(options: CaseRunnerOptions): CaseRunner {
     const { keyed } = opts;
     if (keyed?.committed) return alreadyCommitted(keyed.committed);
     let people: Record<string, Person> | undefined;
+    // The version the store held when the last commit conflicted, if it said (the winner's).
+    let winner: number | null = null;
     for (let attempt = 1; ; attempt++) {
-      const current = attempt === 1 && opts.loaded?.id === caseId ? opts.loaded : await store.getCase(caseId);
+      const current = attempt === 1 && opts.loaded?.id === caseId ? opts.loaded : await reload(caseId, winner);
       if (!current) throw noCase(caseId);
       people ??= await peopleNamed(event, current.authority);
       const definition = await definitions.get(current.definition.id, current.definition.version);
@@ -183,10 +189,26 @@ export function createCaseRunner(options: CaseRunnerOptions): CaseRunner {
         return caseState;
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
+        winner = typeof error.details.actual === 'number' ? error.details.actual : null;
         if (attempt >= maxAttempts) {
           throw new Refusal('stale_version', 'This case is changing as you act on it. Reload it and try again.', { caseId });
         }
       }
+    }
+  }
+
+  /**
+   * The case after a conflict, at least at the version the store reported holding (`atLeast`):
+   * a read that returns an older one — a MongoDB majority read from a session that has not yet
+   * seen the winner's commit — is tried again after a short pause, so the step runs against the
+   * winner and the loser hears "Someone else already did this", as on SQLite, rather than
+   * spending its attempts on reads that miss the winner and getting `stale_version`.
+   */
+  async function reload(caseId: string, atLeast: number | null): Promise<CaseState | null> {
+    for (let pause = RELOAD_FIRST_PAUSE_MS; ; pause *= 2) {
+      const state = await store.getCase(caseId);
+      if (!state || atLeast === null || state.version >= atLeast || pause > RELOAD_LAST_PAUSE_MS) return state;
+      await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
 

@@ -9,6 +9,7 @@ import type { ClientSession, Collection, Db } from 'mongodb';
 import type { WorkflowDefinition } from '../../engine/index.ts';
 import { definitionExists, draftChanged, staleDraft, StoreError } from './errors.ts';
 import * as docs from './mongo-docs.ts';
+import { latestDefinitionsPipeline } from './mongo-queries.ts';
 import { definitionSummaries, nextSavedAt } from './rows.ts';
 import type { DraftMeta, PublishOptions, SaveDraftOptions, Store } from './store.ts';
 import type { DefinitionDraft, DefinitionSummary, PublishedDefinition } from './types.ts';
@@ -80,8 +81,8 @@ export class MongoDefinitions implements Definitions {
           const code = options.version <= latest ? 'already_published' : 'conflict';
           throw new StoreError(code, `Version ${options.version} of ${id} cannot be published; the next version is ${next}.`, { id, next });
         }
-        const body = JSON.stringify({ ...(JSON.parse(current.body) as WorkflowDefinition), version: next });
-        const doc = { _id: `${id}@${next}`, id, version: next, authority: current.authority, body, publishedAt: options.at, publishedBy: options.by, note: options.note ?? null };
+        const definition = { ...(JSON.parse(current.body) as WorkflowDefinition), version: next };
+        const doc = { _id: `${id}@${next}`, id, version: next, authority: current.authority, name: definition.name, body: JSON.stringify(definition), publishedAt: options.at, publishedBy: options.by, note: options.note ?? null };
         await this.definitions.insertOne(doc, { session });
         return docs.published(doc);
       });
@@ -98,11 +99,22 @@ export class MongoDefinitions implements Definitions {
     const doc = await this.definitions.find({ id }).sort({ version: -1 }).limit(1).next();
     return doc ? docs.published(doc) : null;
   }
+  /**
+   * Reads the names stored beside the bodies (`DefinitionDoc.name`) and one entry per definition;
+   * only versions and drafts written before names were stored are read whole, by `_id`. The
+   * published versions are append-only (the documented role forbids updating them), so those
+   * are not backfilled.
+   */
   async listDefinitions(authority: string): Promise<DefinitionSummary[]> {
-    // Sorted by version, so the last one seen per id is the latest.
-    const published = new Map((await this.definitions.find({ authority }).sort({ version: 1 }).toArray()).map((d) => [d.id, d]));
-    const drafts = await this.drafts.find({ authority }).toArray();
-    const name = (body: string) => (JSON.parse(body) as WorkflowDefinition).name;
-    return definitionSummaries(authority, [...published.values()].map((d) => ({ id: d.id, version: d.version, name: name(d.body) })), drafts.map((d) => ({ id: d._id, name: name(d.body) })));
+    const latest = await this.definitions.aggregate<{ _id: string; version: number; name?: string; docId: string }>(latestDefinitionsPipeline(authority)).toArray();
+    const drafts = await this.drafts.find({ authority }, { projection: { _id: 1, name: 1 } }).toArray();
+    const nameOf = (whole: { body: string } | null, _id: string) => (whole ? (JSON.parse(whole.body) as WorkflowDefinition).name : _id);
+    const published = await Promise.all(latest.map(async (d) => ({
+      id: d._id, version: d.version, name: d.name ?? nameOf(await this.definitions.findOne({ _id: d.docId }, { projection: { body: 1 } }), d._id),
+    })));
+    const draftNames = await Promise.all(drafts.map(async (d) => ({
+      id: d._id, name: d.name ?? nameOf(await this.drafts.findOne({ _id: d._id }, { projection: { body: 1 } }), d._id),
+    })));
+    return definitionSummaries(authority, published, draftNames);
   }
 }

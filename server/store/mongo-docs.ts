@@ -26,6 +26,8 @@ export interface CaseDoc {
   familyKey: string;
   /** `caseSearchKey`: documents written before it lack it until `backfillSearchKeys` runs. */
   searchKey: string;
+  /** `searchGrams(searchKey)` (mongo-queries.ts), the indexed key of case search; backfilled on open like `searchKey`. */
+  searchGrams: string[];
   version: number;
   startedAt: string;
   updatedAt: string;
@@ -61,9 +63,13 @@ export interface OutboxDoc extends Omit<OutboxMessage, 'id' | 'payload' | 'lastE
   doneAt: string | null;
 }
 
-export interface DraftDoc { _id: string; authority: string; body: string; savedAt: string; savedBy: string }
-/** `note` is absent on versions published before change notes were kept. */
-export interface DefinitionDoc { _id: string; id: string; version: number; authority: string; body: string; publishedAt: string; publishedBy: string; note?: string | null }
+/**
+ * `name` is the definition's name, stored beside the body so that lists need not parse bodies
+ * (Camden's is 225 KB); absent on drafts saved and versions published before it was stored.
+ */
+export interface DraftDoc { _id: string; authority: string; name?: string; body: string; savedAt: string; savedBy: string }
+/** `note` is absent on versions published before change notes were kept, `name` as on `DraftDoc`. */
+export interface DefinitionDoc { _id: string; id: string; version: number; authority: string; name?: string; body: string; publishedAt: string; publishedBy: string; note?: string | null }
 
 export interface UserDoc extends Omit<UserRecord, 'id'> { _id: string; emailKey: string }
 export interface SessionDoc extends Omit<SessionRecord, 'id'> { _id: string }
@@ -72,34 +78,8 @@ export interface SignInAttemptDoc extends Omit<SignInAttempt, 'id' | 'expiresAt'
 /** `data` is a JSON string for the same reason as case states: form field ids are admin-defined. */
 export interface TaskDraftDoc extends Omit<TaskDraft, 'data'> { _id: string; data: string }
 
-type IndexSpec = { key: Record<string, 1 | -1>; unique?: boolean; expireAfterSeconds?: number };
-
-/** Created on open. Inbox queries: authority + assignee + status, sorted by due. */
-export const INDEXES: Record<string, IndexSpec[]> = {
-  definitions: [{ key: { id: 1, version: 1 }, unique: true }, { key: { authority: 1, id: 1 } }],
-  definition_drafts: [{ key: { authority: 1 } }],
-  cases: [{ key: { authority: 1, status: 1, updatedAt: -1 } }, { key: { definitionId: 1, definitionVersion: 1, status: 1 } }],
-  tasks: [
-    { key: { authority: 1, assigneeKind: 1, assignee: 1, status: 1, dueSort: 1 } },
-    { key: { authority: 1, status: 1, dueSort: 1 } },
-    { key: { caseId: 1 } },
-    { key: { authority: 1, completedAt: 1 } },
-  ],
-  task_drafts: [{ key: { taskId: 1 } }],
-  timers: [{ key: { fireAt: 1, leaseUntil: 1 } }, { key: { caseId: 1, fireAt: 1, _id: 1 } }],
-  audit: [{ key: { caseId: 1, seq: 1 }, unique: true }],
-  // Each reader's access log (mongo-audit.ts); `_id`s make entries and heads unique per reader.
-  access_log: [{ key: { authority: 1, actor: 1, seq: 1 }, unique: true }, { key: { authority: 1, at: 1 } }],
-  access_heads: [{ key: { authority: 1, actor: 1 } }],
-  // Claims take each kind in order (e-mail and internal jobs are separate queues, outbox.ts).
-  outbox: [{ key: { status: 1, kind: 1, availableAt: 1, createdAt: 1, _id: 1 } }, { key: { authority: 1, status: 1, createdAt: 1 } }, { key: { caseId: 1 } }],
-  users: [{ key: { emailKey: 1 }, unique: true }, { key: { authority: 1 } }],
-  sessions: [{ key: { expiresAt: 1 } }],
-  // MongoDB's TTL monitor removes expired attempts about once a minute, even if no server purges.
-  sign_in_attempts: [{ key: { key: 1, expiresAt: 1 } }, { key: { expiresAt: 1 }, expireAfterSeconds: 0 }],
-  // Each person's Idempotency-Keys (mongo-idempotency.ts), forgotten by the TTL monitor after 24 hours too.
-  idempotency_keys: [{ key: { userId: 1, key: 1 }, unique: true }, { key: { expiresAt: 1 }, expireAfterSeconds: 0 }],
-};
+/** The index list lives in mongo-indexes.ts, beside the queries it serves (mongo-queries.ts). */
+export { INDEXES } from './mongo-indexes.ts';
 
 export const emailKey = (email: string) => email.trim().toLowerCase();
 
@@ -112,7 +92,7 @@ export const userRecord = (doc: UserDoc | null): UserRecord | null => {
 };
 
 export const draftDoc = (definition: WorkflowDefinition, savedAt: string, savedBy: string): DraftDoc => ({
-  _id: definition.id, authority: definition.authority.id, body: JSON.stringify(definition), savedAt, savedBy,
+  _id: definition.id, authority: definition.authority.id, name: definition.name, body: JSON.stringify(definition), savedAt, savedBy,
 });
 
 export const draft = (doc: DraftDoc): DefinitionDraft => ({

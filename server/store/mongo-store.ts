@@ -1,16 +1,37 @@
 /**
- * The MongoDB store, selected by MONGODB_URI: the production path (replica set, sharded cluster
- * or Atlas). The only file that imports the driver.
+ * The MongoDB store, selected by MONGODB_URI: the path for deployments beyond one machine (a
+ * replica set, or Atlas as a replica set). The only file that imports the driver at run time.
+ * None of it has run against a server in this repository's CI: it is written against driver
+ * 7.9's source, and its pure parts (filters, pipelines, indexes, options) are unit-tested.
  *
  * `commitStep` and `appendRead` use multi-document transactions, which MongoDB only offers on a
  * replica set or sharded cluster: a lone `mongod` must be started with `--replSet rs0` and
  * `rs.initiate()` once. Writes use `w: 'majority', journal: true`, so an acknowledged step
- * survives the loss of a node. Indexes are created on open (idempotent).
+ * survives the loss of a node. Indexes are created on open (idempotent; mongo-indexes.ts), and
+ * every read with a sort has one that yields it (mongo-queries.ts, checked by its test).
+ *
+ * Sharding: the store assumes unsharded collections. On a sharded collection an upsert by `_id`
+ * alone (tasks, timers, outbox, drafts, users) is refused unless `_id` is the shard key, and a
+ * unique secondary index (`definitions` id+version, `users` emailKey, `idempotency_keys`,
+ * `audit` caseId+seq, `access_log`) cannot be created unless it starts with the shard key;
+ * claims (`timers`, `outbox`) and case lists would become scatter-gather queries. A
+ * sharded deployment would need: `cases`, `tasks`, `timers`, `audit` sharded on `{ authority,
+ * caseId }` (cases on `{ authority, _id }`), every write filter carrying `authority`, the
+ * unique indexes re-keyed with the shard key first (or kept in unsharded collections:
+ * definitions, users and sessions are small), and a shard per authority group via zones. Until
+ * then a replica set (vertically scaled) is the supported topology.
+ *
+ * Growth: the case document holds the whole `CaseState` as JSON, its timeline (`history`) and
+ * every task's answers included: about 1.4 KB more per step on Camden's flow (its cases are
+ * 5–15 KB after twelve weeks), so the 16 MB document limit is some 11,000 steps away, but every
+ * step rewrites and logs (oplog) the whole document. SQLite keeps the timeline in its own table
+ * (sqlite-history.ts); doing the same here is written down in the README (scaling out).
  *
  * The database does not itself forbid updating audit entries or published definitions (SQLite's
- * triggers do): give the application's database user a role without `update`/`remove` on the
- * `audit`, `access_log` and `definitions` collections; `verifyAudit` detects tampering either way.
- * The audit logs live in mongo-audit.ts, which borrows this driver's types only.
+ * triggers do): give the application's database user the role in docs/mongodb-role.json (find and
+ * insert only on `audit`, `access_log`, `audit_keys` and `definitions`; mongo-role.test.ts refuses
+ * a raw update under it when MONGODB_URI_RESTRICTED is set); `verifyAudit` detects tampering
+ * either way. The audit logs live in mongo-audit.ts, which borrows this driver's types only.
  */
 import { MongoClient, MongoServerError, WriteConcern, type ClientSession, type Collection, type Db } from 'mongodb';
 import type { CaseState, WorkflowDefinition } from '../../engine/index.ts';
@@ -19,12 +40,16 @@ import type { AuditKey } from './audit-key.ts';
 import { ConflictError, StoreError } from './errors.ts';
 import { flushAllOrEach, groupCommit } from './group-commit.ts';
 import { MongoAudit } from './mongo-audit.ts';
+import { isTransientConflict } from './mongo-errors.ts';
+import { claimInRounds, pickEarliest } from './mongo-claims.ts';
+import { clientOptions, connect, databaseName, DEFAULT_WRITE_TIMEOUT_MS, preflight } from './mongo-connect.ts';
 import { MongoDefinitions } from './mongo-definitions.ts';
 import { MongoIdempotency } from './mongo-idempotency.ts';
 import { MongoRetention } from './mongo-retention.ts';
 import type { AnonymiseInput, ClosedCaseQuery, DeleteInput, LegalHold } from './retention-types.ts';
 import { MongoWebhooks } from './mongo-webhooks.ts';
 import * as docs from './mongo-docs.ts';
+import { caseListQuery, outboxListQuery, searchGrams, taskListQuery, type OutboxListFilter } from './mongo-queries.ts';
 import { caseSearchKey } from './search-key.ts';
 import { caseRecord, instant, rowsToWrite, taskRows, timerRows } from './rows.ts';
 import type { DraftMeta, PublishOptions, SaveDraftOptions, Store } from './store.ts';
@@ -36,15 +61,19 @@ export interface MongoOptions {
   uri: string;
   /** Defaults to the database named in the URI, else `stepwise`. */
   dbName?: string;
+  /** How long a write waits for a majority: 10 s unless the URI sets `wtimeoutMS` (mongo-connect.ts). */
+  writeTimeoutMs?: number;
   /** The audit key (audit-key.ts): kept outside the database, so required here. */
   auditKey: AuditKey;
 }
 
 export async function openMongoStore(options: MongoOptions): Promise<Store & { db: Db }> {
-  const client = new MongoClient(options.uri, { writeConcern: { w: 'majority', journal: true }, readConcern: { level: 'majority' } });
-  await client.connect();
-  const store = new MongoStore(client, client.db(options.dbName), options.auditKey);
+  // The database is named here, never left to the driver, whose default is `test` (mongo-connect.ts).
+  const client = new MongoClient(options.uri, clientOptions(options.uri, options.writeTimeoutMs));
+  await connect(client);
+  const store = new MongoStore(client, client.db(databaseName(options.uri, options.dbName)), options.auditKey);
   try {
+    await preflight(store.db);
     await store.ensureIndexes();
     await store.auditLog.sealOnFirstKey(new Date().toISOString());
   } catch (error) {
@@ -54,7 +83,9 @@ export async function openMongoStore(options: MongoOptions): Promise<Store & { d
   return store;
 }
 
-const TX = { readConcern: { level: 'snapshot' as const }, writeConcern: new WriteConcern('majority', undefined, true), readPreference: 'primary' as const };
+/** Transactions: snapshot reads, majority journaled commits that wait for the majority a bounded time. */
+const txOptions = (client: MongoClient) =>
+  ({ readConcern: { level: 'snapshot' as const }, writeConcern: new WriteConcern('majority', client.options.writeConcern?.wtimeoutMS ?? DEFAULT_WRITE_TIMEOUT_MS, true), readPreference: 'primary' as const });
 const isDuplicate = (error: unknown) => error instanceof MongoServerError && error.code === 11000;
 
 class MongoStore implements Store {
@@ -73,7 +104,10 @@ class MongoStore implements Store {
 
   readonly auditLog: MongoAudit;
 
+  private readonly TX: ReturnType<typeof txOptions>;
+
   constructor(private readonly client: MongoClient, readonly db: Db, auditKey: AuditKey) {
+    this.TX = txOptions(client);
     this.auditLog = new MongoAudit(db, auditKey, (work) => this.tx(work));
     this.defs = new MongoDefinitions(db, (work) => this.tx(work));
     this.idempotency = new MongoIdempotency(db);
@@ -97,19 +131,27 @@ class MongoStore implements Store {
     await this.backfillSearchKeys();
   }
 
-  /** Cases written before case search had its key get one from their stored subject (SQLite's migration 4). */
+  /**
+   * Cases written before case search had its key (SQLite's migration 4), or before the key had its
+   * indexed grams, get them from their stored subject. Done once: a document in `migrations` says
+   * so, so later opens do not scan every case for the few (none) that lack them.
+   */
   private async backfillSearchKeys(): Promise<void> {
-    const missing = this.cases.find({ searchKey: { $exists: false } }, { projection: { state: 1 } });
+    const migrations = this.db.collection<{ _id: string; at: string }>('migrations');
+    if (await migrations.findOne({ _id: 'case-search-grams' })) return;
+    const missing = this.cases.find({ searchGrams: { $exists: false } }, { projection: { state: 1 } });
     for await (const doc of missing) {
       const state = JSON.parse(doc.state) as CaseState;
-      await this.cases.updateOne({ _id: doc._id, searchKey: { $exists: false } }, { $set: { searchKey: caseSearchKey(state.id, state.subject) } });
+      const searchKey = caseSearchKey(state.id, state.subject);
+      await this.cases.updateOne({ _id: doc._id, searchGrams: { $exists: false } }, { $set: { searchKey, searchGrams: searchGrams(searchKey) } });
     }
+    await migrations.updateOne({ _id: 'case-search-grams' }, { $setOnInsert: { at: new Date().toISOString() } }, { upsert: true });
   }
 
   private async tx<T>(work: (session: ClientSession) => Promise<T>): Promise<T> {
     const session = this.client.startSession();
     try {
-      return await session.withTransaction(() => work(session), TX);
+      return await session.withTransaction(() => work(session), this.TX);
     } finally {
       await session.endSession();
     }
@@ -168,7 +210,8 @@ class MongoStore implements Store {
       }),
       each: (input) => this.commitOne(input),
       keyOf: (input) => input.caseState.id,
-      retryEach: (error) => error === refusal,
+      // A transaction aborted on a transient error (a WriteConflict past withTransaction's retries) wrote nothing either.
+      retryEach: (error) => error === refusal || isTransientConflict(error),
     });
   }
 
@@ -177,7 +220,8 @@ class MongoStore implements Store {
       await this.tx((session) => this.commit(input, session));
     } catch (error) {
       // Two transactions creating the same case: the loser sees a duplicate key, not a version.
-      if (isDuplicate(error)) throw new ConflictError(input.caseState.id, input.expectedVersion, null);
+      // A WriteConflict that outlasted withTransaction's retries aborted the step: "reload and try again" (409), not a 500.
+      if (isDuplicate(error) || isTransientConflict(error)) throw new ConflictError(input.caseState.id, input.expectedVersion, null);
       throw error;
     }
   }
@@ -191,7 +235,7 @@ class MongoStore implements Store {
     }
     const prior: ChainHead = stored ? { count: stored.auditCount, hash: stored.auditHead } : { count: 0, hash: GENESIS_HASH };
     const { id: _id, ...record } = caseRecord(state, await this.auditLog.writeCase(state.id, prior, audit, session));
-    const doc: docs.CaseDoc = { _id, ...record };
+    const doc: docs.CaseDoc = { _id, ...record, searchGrams: searchGrams(record.searchKey) };
     if (!stored) await this.cases.insertOne(doc, { session });
     else if ((await this.cases.replaceOne({ _id: state.id, version: expectedVersion! }, doc, { session })).matchedCount !== 1) {
       throw new ConflictError(state.id, expectedVersion, null);
@@ -221,14 +265,17 @@ class MongoStore implements Store {
     const doc = await this.cases.findOne({ _id: id }, { projection: { state: 1 } });
     return doc ? (JSON.parse(doc.state) as CaseState) : null;
   }
+  /** One query, projecting the summary only (mongo-queries.ts): covered by an index unless it searches or asks about tasks. */
   async findCases(filter: CaseFilter) {
-    const taskFilter = docs.openTaskFilter(filter);
-    const ids = taskFilter ? ((await this.tasks.distinct('caseId', taskFilter)) as string[]) : null;
-    const found = await this.cases.find(docs.caseFilter(filter, ids), { projection: { state: 0 } }).sort({ updatedAt: -1, _id: 1 }).limit(filter.limit ?? 500).toArray();
+    const query = caseListQuery(filter);
+    const found = query.kind === 'find'
+      ? await this.cases.find(query.filter, { projection: query.projection }).sort(query.sort).limit(query.limit).toArray()
+      : await this.tasks.aggregate<docs.CaseDoc>(query.pipeline).toArray();
     return found.map(docs.caseSummaryOf);
   }
   async listTasks(query: TaskQuery) {
-    return (await this.tasks.find(docs.taskFilter(query)).sort(docs.TASK_SORT).limit(query.limit ?? 500).toArray()).map(docs.taskRow);
+    const { filter, sort, limit } = taskListQuery(query);
+    return (await this.tasks.find(filter).sort(sort).limit(limit).toArray()).map(docs.taskRow);
   }
 
   async saveTaskDraft(draft: TaskDraft) {
@@ -245,19 +292,15 @@ class MongoStore implements Store {
   async claimDueTimers(now: string, owner: string, leaseMs: number, limit: number): Promise<ClaimedTimer[]> {
     const at = instant(now);
     const leaseUntil = docs.plusMs(at, leaseMs);
-    const candidates = await this.timers.find({ fireAt: { $lte: at }, ...docs.leaseFree(at) }).sort({ fireAt: 1, _id: 1 }).limit(limit * 4).toArray();
-    const claimed: ClaimedTimer[] = [];
-    const seen = new Set<string>();
-    for (const candidate of candidates) {
-      if (claimed.length >= limit || seen.has(candidate.caseId)) continue;
-      seen.add(candidate.caseId);
-      // Only a case's earliest pending timer, so its timers fire in order (best effort across processes).
-      const earliest = await this.timers.find({ caseId: candidate.caseId }).sort({ fireAt: 1, _id: 1 }).limit(1).next();
-      if (earliest?._id !== candidate._id) continue;
-      const doc = await this.timers.findOneAndUpdate({ _id: candidate._id, ...docs.leaseFree(at) }, { $set: { leaseOwner: owner, leaseUntil } }, { returnDocument: 'after' });
-      if (doc) claimed.push({ ...docs.timerRow(doc), leaseOwner: owner, leaseUntil });
-    }
-    return claimed;
+    // Only a case's earliest pending timer, so its timers fire in order (best effort across processes;
+    // mongo-claims.ts). The claim also matches its fireAt, so a timer a step moved is not leased at its old time.
+    const isEarliest = async (candidate: docs.TimerDoc) =>
+      (await this.timers.find({ caseId: candidate.caseId }, { projection: { _id: 1 } }).sort({ fireAt: 1, _id: 1 }).limit(1).next())?._id === candidate._id;
+    const due = (room: number) => this.timers.find({ fireAt: { $lte: at }, ...docs.leaseFree(at) }).sort({ fireAt: 1, _id: 1 }).batchSize(Math.max(4 * room, 100));
+    return claimInRounds(limit, (room) => pickEarliest(due(room), isEarliest, room), async (candidate) => {
+      const doc = await this.timers.findOneAndUpdate({ _id: candidate._id, fireAt: candidate.fireAt, ...docs.leaseFree(at) }, { $set: { leaseOwner: owner, leaseUntil } }, { returnDocument: 'after' });
+      return doc ? { ...docs.timerRow(doc), leaseOwner: owner, leaseUntil } : null;
+    });
   }
   async dropTimer(caseId: string, timerId: string) {
     await this.timers.deleteOne({ _id: timerId, caseId });
@@ -272,13 +315,11 @@ class MongoStore implements Store {
   async claimOutbox(now: string, owner: string, leaseMs: number, limit: number, kinds?: readonly OutboxKind[]): Promise<OutboxMessage[]> {
     const at = instant(now);
     const ready = { status: 'pending' as const, ...(kinds ? { kind: { $in: [...kinds] } } : {}), availableAt: { $lte: at }, ...docs.leaseFree(at) };
-    const candidates = await this.outbox.find(ready).sort({ availableAt: 1, createdAt: 1, _id: 1 }).limit(limit).toArray();
-    const claimed: OutboxMessage[] = [];
-    for (const candidate of candidates) {
+    // Each claim is a conditional update on `ready`, so a message leased by another claimer is never taken twice.
+    return claimInRounds(limit, (room) => this.outbox.find(ready, { projection: { _id: 1 } }).sort({ availableAt: 1, createdAt: 1, _id: 1 }).limit(room).toArray(), async (candidate) => {
       const doc = await this.outbox.findOneAndUpdate({ _id: candidate._id, ...ready }, { $set: { leaseOwner: owner, leaseUntil: docs.plusMs(at, leaseMs) }, $inc: { attempts: 1 } }, { returnDocument: 'after' });
-      if (doc) claimed.push(docs.outboxMessage(doc));
-    }
-    return claimed;
+      return doc ? docs.outboxMessage(doc) : null;
+    });
   }
   async renewOutboxLeases(ids: readonly string[], owner: string, until: string): Promise<string[]> {
     if (ids.length === 0) return [];
@@ -296,9 +337,9 @@ class MongoStore implements Store {
     const result = await this.outbox.updateOne({ _id: id, status: 'pending', leaseOwner: owner }, { $set: { ...set, lastError: error.slice(0, 500), leaseOwner: null, leaseUntil: null } });
     return result.matchedCount === 1;
   }
-  async listOutbox(filter: { authority?: string; caseId?: string; status?: OutboxMessage['status'] }) {
-    const query = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
-    return (await this.outbox.find(query).sort({ createdAt: 1, _id: 1 }).toArray()).map(docs.outboxMessage);
+  async listOutbox(filter: OutboxListFilter) {
+    const { filter: query, sort, limit } = outboxListQuery(filter);
+    return (await this.outbox.find(query).sort(sort).limit(limit).toArray()).map(docs.outboxMessage);
   }
 
   async appendRead(caseId: string, actor: string, what: string, at: string): Promise<void> {

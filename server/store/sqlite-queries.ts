@@ -157,7 +157,7 @@ export const outboxMessage = (r: OutboxSqlRow): OutboxMessage => ({
   ...(r.done_at !== null ? { doneAt: r.done_at } : {}),
 });
 
-export function listOutbox(db: Db, filter: { authority?: string; caseId?: string; status?: OutboxMessage['status'] }): OutboxMessage[] {
+export function listOutbox(db: Db, filter: { authority?: string; caseId?: string; status?: OutboxMessage['status']; limit?: number }): OutboxMessage[] {
   const where = ['1'];
   const params: unknown[] = [];
   for (const [column, value] of [['authority', filter.authority], ['case_id', filter.caseId], ['status', filter.status]] as const) {
@@ -165,8 +165,9 @@ export function listOutbox(db: Db, filter: { authority?: string; caseId?: string
     where.push(`${column} = ?`);
     params.push(value);
   }
-  const sql = `SELECT * FROM outbox WHERE ${where.join(' AND ')} ORDER BY created_at, id`;
-  return (db.prepare(sql).all(...params) as OutboxSqlRow[]).map(outboxMessage);
+  // LIMIT -1 is no limit in SQLite.
+  const sql = `SELECT * FROM outbox WHERE ${where.join(' AND ')} ORDER BY created_at, id LIMIT ?`;
+  return (db.prepare(sql).all(...params, filter.limit ?? -1) as OutboxSqlRow[]).map(outboxMessage);
 }
 
 /** Ready messages, oldest first; `kinds` (one `?` each, so the `outbox_claim` index serves it) narrows the claim. */

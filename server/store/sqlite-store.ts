@@ -174,7 +174,7 @@ class SqliteStore implements Store {
       lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = 'pending' AND lease_owner = ?`)
       .run(retryAt === null ? 'dead' : 'pending', retryAt === null ? null : instant(retryAt), error.slice(0, 500), id, owner).changes === 1;
   }
-  async listOutbox(filter: { authority?: string; caseId?: string; status?: OutboxMessage['status'] }) {
+  async listOutbox(filter: { authority?: string; caseId?: string; status?: OutboxMessage['status']; limit?: number }) {
     return queries.listOutbox(this.db, filter);
   }
 

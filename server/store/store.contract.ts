@@ -10,8 +10,10 @@ import { definitionDraftsContract } from './store-contract-definition-drafts.ts'
 import { draftsContract } from './store-contract-drafts.ts';
 import { definition, rejection, type StoreHarness } from './store-contract-fixtures.ts';
 import { idempotencyContract } from './store-contract-idempotency.ts';
+import { listsContract } from './store-contract-lists.ts';
 import { queueContract } from './store-contract-queues.ts';
 import { queryContract } from './store-contract-queries.ts';
+import { raceContract } from './store-contract-races.ts';
 import { retentionContract } from './store-contract-retention.ts';
 import { usersContract } from './store-contract-users.ts';
 import { webhooksContract } from './store-contract-webhooks.ts';
@@ -32,7 +34,9 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
     definitionDraftsContract(get);
     commitContract(get);
     concurrentCommitContract(get);
+    raceContract(get);
     queryContract(get);
+    listsContract(get);
     draftsContract(get);
     queueContract(get);
     auditContract(get);

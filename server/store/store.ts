@@ -127,7 +127,8 @@ export interface Store {
   markOutboxDone(id: string, owner: string, at: Instant): Promise<boolean>;
   /** As `markOutboxDone`; `retryAt: null` gives up: the message is kept as `dead` for an admin to see. */
   markOutboxFailed(id: string, owner: string, error: string, retryAt: Instant | null): Promise<boolean>;
-  listOutbox(filter: { authority?: string; caseId?: string; status?: OutboxMessage['status'] }): Promise<OutboxMessage[]>;
+  /** Oldest first; at most `limit` messages when it is given (an authority's outbox grows with every step). */
+  listOutbox(filter: { authority?: string; caseId?: string; status?: OutboxMessage['status']; limit?: number }): Promise<OutboxMessage[]>;
 
   // Audit: append-only, each log chained with an HMAC under the store's audit key (audit-chain.ts):
   // one log per case, and one access log per reader for reads of many cases at once.

@@ -61,7 +61,7 @@ export function random(seed: number): () => number {
 }
 
 /** Picks an index with probability proportional to its weight. */
-function picker(weights: number[], rnd: () => number): () => number {
+export function picker(weights: number[], rnd: () => number): () => number {
   const cumulative: number[] = [];
   let sum = 0;
   for (const w of weights) cumulative.push((sum += w));
@@ -87,7 +87,7 @@ export function fileBytes(path: string): number {
 }
 
 /** Authorities of uneven size (0.3x to 2x the mean); the first is Camden itself. */
-function authorities(count: number, cases: number): Array<Authority & { weight: number }> {
+export function authorities(count: number, cases: number): Array<Authority & { weight: number }> {
   return Array.from({ length: count }, (_, a) => {
     const weight = 0.3 + (((a * 7919) % count) / count) * 1.7;
     const id = a === 0 ? 'camden' : `la${String(a).padStart(3, '0')}`;
@@ -99,7 +99,7 @@ function authorities(count: number, cases: number): Array<Authority & { weight: 
   });
 }
 
-function definitionFor(authority: Authority): WorkflowDefinition {
+export function definitionFor(authority: Authority): WorkflowDefinition {
   if (authority.id === 'camden') return camden;
   // The step-up sub-flow names its own definition, so the copy's id replaces every "camden".
   const copy = JSON.parse(JSON.stringify(camden).replaceAll('"camden"', `"${authority.definition}"`)) as WorkflowDefinition;
