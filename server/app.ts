@@ -8,6 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { requireSession } from './auth/session.ts';
 import type { AppDeps, AppEnv } from './http/env.ts';
 import { idempotency } from './http/idempotency.ts';
+import { methodNotAllowed } from './http/method-not-allowed.ts';
 import { errorFields, silentLogger } from './http/logger.ts';
 import { HttpProblem, problemFor, sendProblem } from './http/problem.ts';
 import { watchRefusals } from './http/refusals.ts';
@@ -30,6 +31,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set('deps', deps);
     await next();
   });
+  // Before the session check: a known path asked with a method it lacks is 405 for everyone.
+  app.use('*', methodNotAllowed(() => app.routes));
   // Definitions are large documents (Camden's is ~225 KB); everything else is a form or a command.
   const limit = (maxSize: number) =>
     bodyLimit({

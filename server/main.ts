@@ -14,14 +14,16 @@ import { DEFAULT_CONFIG } from './http/env.ts';
 import { createLogger, errorFields } from './http/logger.ts';
 import { createCaseRunner, createOutboxWorker, createScheduler, FileClock, systemClock } from './runtime/index.ts';
 import { notifierFromEnvironment } from './notify/index.ts';
-import { loadDefinitions, publishMissing, seedDemoPeople } from './seed/demo.ts';
+import { loadDefinitionFiles, publishMissing, seedDemoPeople } from './seed/demo.ts';
+import { definitionsAtStartUp } from './seed/start-up.ts';
 import { openStore, resolveAuditKey } from './store/index.ts';
 import { createRetentionJob, DAY_MS } from './retention/daily.ts';
 
 const env = process.env;
 const port = Number(env.PORT ?? 3000);
 const host = env.HOST ?? '127.0.0.1';
-const definitionsDir = fileURLToPath(new URL('../definitions/', import.meta.url));
+// STEPWISE_DEFINITIONS_DIR: where the definition files are read from (default: the repository's definitions/).
+const definitionsDir = env.STEPWISE_DEFINITIONS_DIR ?? fileURLToPath(new URL('../definitions/', import.meta.url));
 
 const logger = createLogger({ level: env.STEPWISE_LOG_LEVEL ?? 'info' });
 // STEPWISE_SSO_CONFIG=/etc/stepwise/sso.json: single sign-on per authority (README, "Single sign-on behind a council's TLS proxy").
@@ -47,7 +49,10 @@ if (audit.from !== 'environment') {
 const store = await openStore({ ...(env.MONGODB_URI ? { mongodbUri: env.MONGODB_URI } : {}), sqlitePath, auditKey: audit.key });
 // STEPWISE_CLOCK_FILE: browser tests only — the server's time is the instant written in that file.
 const clock = env.STEPWISE_CLOCK_FILE ? new FileClock(env.STEPWISE_CLOCK_FILE) : systemClock;
-const definitions = await loadDefinitions(definitionsDir);
+// An invalid file is reported and skipped; a changed one is said, and published when STEPWISE_PUBLISH_CHANGED=true.
+const definitions = await definitionsAtStartUp({
+  store, files: await loadDefinitionFiles(definitionsDir), at: clock.now(), publishChanged: env.STEPWISE_PUBLISH_CHANGED === 'true', log: (line) => console.log(line),
+});
 const published = await publishMissing(store, definitions, clock.now());
 const people = await seedDemoPeople(store, definitions, env.DEMO_PASSWORD);
 

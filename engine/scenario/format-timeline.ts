@@ -22,17 +22,37 @@ function recipients(to: unknown): string {
   return (to as Array<Record<string, string>>).map((r) => r.name ?? Object.values(r)[0]).join(', ');
 }
 
-function describe(entry: TimelineEntry): string {
+/** The priority a task had just before `at`, and the one it was given at `at` (escalation effects carry the task as it became). */
+function priorityChange(result: ScenarioResult, task: string | undefined, at: string): { from: unknown; to: unknown } | undefined {
+  const writes = result.effects.filter((e) => (e.type === 'create_task' || e.type === 'update_task') && e.task.id === task) as Array<{ at: string; task: { priority?: unknown } }>;
+  const now = writes.filter((e) => e.at === at).at(-1);
+  const before = writes.filter((e) => e.at < at).at(-1) ?? writes.find((e) => e.at === at);
+  if (!now || !before || before.task.priority === now.task.priority) return undefined;
+  return { from: before.task.priority, to: now.task.priority };
+}
+
+/** The census reason recorded when the case reached end `node` at `at`, if it gives one. */
+function censusReason(result: ScenarioResult, node: string | undefined, at: string): string | undefined {
+  return result.caseState?.closures?.find((c) => c.node === node && c.at === at)?.closureReason;
+}
+
+function describe(entry: TimelineEntry, result: ScenarioResult): string {
   const d = entry.detail;
   switch (entry.type) {
+    case 'escalated': {
+      const change = priorityChange(result, entry.task, entry.at);
+      return `${entry.node} level ${d.level}, told ${recipients(d.to)}${change ? `; priority raised from ${String(change.from)} to ${String(change.to)}` : ''}`;
+    }
+    case 'path_ended': {
+      const reason = censusReason(result, entry.node, entry.at);
+      return `${entry.node} outcome ${String(d.outcome)}${reason ? `, census reason ${reason}` : ''}`;
+    }
     case 'task_created':
       return `${entry.node} → ${d.assignee}, ${d.priority}${d.due ? `, due ${londonTime(String(d.due))}` : ''}`;
     case 'task_completed':
       return `${entry.node} by ${entry.by} → ${(d.actions as string[]).join(', ')}${d.overdue ? ' (late)' : ''}`;
     case 'notification_sent':
       return `"${d.subject}" to ${recipients(d.to)}`;
-    case 'escalated':
-      return `${entry.node} level ${d.level}, told ${recipients(d.to)}`;
     case 'timer_scheduled':
       return `${entry.node} fires ${londonTime(String(d.fireAt))}${d.label ? ` (${d.label})` : ''}`;
     case 'deadline_passed':
@@ -47,13 +67,14 @@ function describe(entry: TimelineEntry): string {
 }
 
 export function formatTimeline(result: ScenarioResult): string {
-  const rows = result.timeline.map((e) => [londonTime(e.at), e.type, describe(e)]);
+  const rows = result.timeline.map((e) => [londonTime(e.at), e.type, describe(e, result)]);
   const width = [0, 1].map((i) => Math.max(...rows.map((r) => r[i]!.length), 4));
   // A description of several lines (a refusal's field errors) continues under its own column.
   const indent = '\n' + ' '.repeat(width[0]! + width[1]! + 4);
   const lines = rows.map((r) => `${r[0]!.padEnd(width[0]!)}  ${r[1]!.padEnd(width[1]!)}  ${r[2]!.split('\n').join(indent)}`);
   const state = result.caseState;
-  lines.push('', `Final state: ${state ? `${state.status}${state.outcome ? ` (${state.outcome.id})` : ''}, version ${state.version}` : 'no case'}`);
+  const outcome = state?.outcome ? ` (${state.outcome.id}${state.outcome.closureReason ? `, census reason ${state.outcome.closureReason}` : ''})` : '';
+  lines.push('', `Final state: ${state ? `${state.status}${outcome}, version ${state.version}` : 'no case'}`);
   for (const item of result.upcoming) {
     lines.push(`Upcoming: ${londonTime(item.at)}  ${item.type === 'task_due' ? `"${item.name}" due` : `timer at ${item.node}`}`);
   }

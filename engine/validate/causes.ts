@@ -6,7 +6,9 @@
  *   when no arrow names it;
  * - a step nothing reaches only because the steps before it are unreachable follows from the
  *   first of those that nothing leads to at all, and so do the conditions and timescales at it
- *   that read "earlier" steps;
+ *   that read "earlier" steps; and that first one, when nothing leads to it and an arrow leads to
+ *   a missing step with a name like its own (renamed, or mistyped in the arrow) — or it is the
+ *   only such step and that the only such arrow — follows from that arrow;
  * - a step that cannot reach an end because the steps after it cannot follows from the arrow to
  *   nowhere they end at (or from the first step of a loop with no way out).
  * Done once over the finished list, where every rule's problems are known; causes point at
@@ -43,6 +45,18 @@ export function withCauses(problems: Problem[], definition: WorkflowDefinition, 
   for (const [id, problem] of unreachable) {
     const head = firstOf(graph, walk(graph, id, (n) => graph.incoming.get(n) ?? [], (n) => unreachable.has(n)), (n) => !(graph.incoming.get(n) ?? []).some((m) => unreachable.has(m)));
     if (head !== id) cause.set(problem, unreachable.get(head)!);
+  }
+  // A step nothing leads to at all, when an arrow leads to a step that does not exist under a
+  // name like its own, was renamed or mistyped there: the wrong arrow is the one cause of both.
+  const arrowsToNowhere = [...missing.entries()]
+    .map(([id, refs]) => ({ id, root: refs.find((p) => p.code === 'unknown_node') }))
+    .filter((m): m is { id: string; root: Problem } => m.root !== undefined);
+  const orphans = [...unreachable].filter(([id]) => (graph.incoming.get(id) ?? []).length === 0);
+  for (const [id, problem] of orphans) {
+    const alike = arrowsToNowhere.filter((m) => resembles(m.id, id));
+    const only = arrowsToNowhere.length === 1 && orphans.length === 1 ? arrowsToNowhere : [];
+    const root = (alike.length === 1 ? alike : only)[0]?.root;
+    if (root) cause.set(problem, root);
   }
   for (const p of problems) {
     const id = idAt(nodeIndex(p.path));
@@ -98,4 +112,24 @@ function firstOf(graph: Graph, ids: string[], wanted: (id: string) => boolean): 
   const order = (id: string) => graph.indexOf.get(id) ?? Infinity;
   const sorted = [...ids].sort((a, b) => order(a) - order(b));
   return sorted.find(wanted) ?? sorted[0]!;
+}
+
+/** Whether two step ids look like one mistyped or renamed into the other: one contains the other, or they are a few edits apart. */
+export function resembles(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (a.length >= 3 && b.length >= 3 && (a.includes(b) || b.includes(a))) return true;
+  return editDistance(a, b) <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 4));
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 8) return Infinity;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }

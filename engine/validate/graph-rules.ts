@@ -2,6 +2,7 @@
 import type { WorkflowDefinition } from '../schema/definition.types.ts';
 import { outgoing, reach, ancestors, type Graph } from '../definition/graph.ts';
 import type { Problem } from '../problems.ts';
+import { resembles } from './causes.ts';
 
 export function graphProblems(definition: WorkflowDefinition, graph: Graph): Problem[] {
   const problems: Problem[] = [];
@@ -18,7 +19,9 @@ export function graphProblems(definition: WorkflowDefinition, graph: Graph): Pro
   definition.nodes.forEach((node, i) => {
     for (const edge of outgoing(node)) {
       if (!graph.nodes.has(edge.to)) {
-        problems.push({ code: 'unknown_node', path: `/nodes/${i}${edge.via}`, message: `"${node.name}" leads to "${edge.to}", but no step has that ID (was it deleted or renamed?): choose the step it leads to.` });
+        const near = [...graph.nodes.values()].filter((n) => resembles(edge.to, n.id) && !(graph.incoming.get(n.id) ?? []).length);
+        const meant = near.length === 1 ? ` Did you mean "${near[0]!.id}" (${near[0]!.name}), which nothing leads to?` : '';
+        problems.push({ code: 'unknown_node', path: `/nodes/${i}${edge.via}`, message: `"${node.name}" leads to "${edge.to}", but no step has that ID (was it deleted or renamed?): choose the step it leads to.${meant}` });
       }
     }
   });

@@ -17,6 +17,7 @@ import { graphProblems } from './graph-rules.ts';
 import { patternProblems } from './pattern-rules.ts';
 import { referenceProblems } from './reference-rules.ts';
 import { schemaProblems } from './schema-problems.ts';
+import { typeProblems } from './type-rules.ts';
 import { wordingProblems } from './wording-rules.ts';
 
 let validator: ValidateFunction | undefined;
@@ -53,7 +54,7 @@ function problemsOf(definition: unknown): Problem[] {
     ...referenceProblems(typed, graph),
     ...conditionSizeProblems(typed),
     ...wordingProblems(typed, graph),
-    ...(formProblems.some((p) => p.code === 'invalid_form_schema') ? [] : [...dataProblems(typed, graph), ...choiceProblems(typed)]),
+    ...(formProblems.some((p) => p.code === 'invalid_form_schema') ? [] : [...dataProblems(typed, graph), ...choiceProblems(typed), ...typeProblems(typed, graph)]),
   ];
   return withCauses(problems, typed, graph);
 }

@@ -4,6 +4,7 @@
  * `npm run gen:form-types` writes them; `generate-form-types.test.ts` fails when one is stale.
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 
@@ -39,8 +40,9 @@ function titlesToDescriptions(schema: unknown): unknown {
   return out;
 }
 
-export async function generateFormTypes(name: string): Promise<string> {
-  const definition = JSON.parse(await readFile(`${definitionsDir}${name}.json`, 'utf8')) as {
+/** The form types of `definitions/<name>.json` (in `dir`, the repository's definitions by default; `stepwise new` gives its own). */
+export async function generateFormTypes(name: string, dir = definitionsDir): Promise<string> {
+  const definition = JSON.parse(await readFile(join(dir, `${name}.json`), 'utf8')) as {
     forms: Record<string, { title: string; schema: JSONSchema }>;
   };
   const parts = [`/* Generated from definitions/${name}.json by \`npm run gen:form-types\`. Do not edit by hand. */\n`];

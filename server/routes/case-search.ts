@@ -10,9 +10,9 @@ import type { AppEnv } from '../http/env.ts';
 import type { CaseFilter } from '../store/index.ts';
 import { recordListRead } from './access-audit.ts';
 import { authorityDefinitions, caseReference, definitionVersion, isOverdue } from './case-context.ts';
-import { booleanParam, idParam, readQuery, unknownValue } from './case-params.ts';
+import { booleanParam, idParam, readQuery, unknownValue, type QueryShape } from './case-params.ts';
 
-const searchQuery = {
+export const searchQuery: QueryShape = {
   title: 'Case search',
   schema: {
     type: 'object',
@@ -90,3 +90,15 @@ export async function findCases(c: Context<AppEnv>, query: SearchQuery) {
   await recordListRead(c, q !== undefined && q.trim() !== '' ? 'case_search' : 'case_list', cases.map((x) => x.id), { ...filters, worker: filter.worker });
   return { cases, count: cases.length };
 }
+
+/** What `findCases` checks beyond `searchQuery`'s schema, for the documented parameters. */
+export const searchNotes: Record<string, string> = {
+  status: '`open`, `closed` or `withdrawn`',
+  stage: 'A step (node id) the case has an open task at; must be a step of one of your authority’s protocols, otherwise 422',
+  team: 'A team or tray holding an open task of the case; must be one of your authority’s teams, otherwise 422',
+  worker: 'A person holding an open task of the case, `me` for yourself; must be a person in your authority, otherwise 422',
+  overdue: '`true`: cases with an overdue task; `false`: cases without one',
+  q: 'Part of the family name, a case-system ID, a date of birth or a reference',
+  definition: 'A protocol id; must be one of your authority’s protocols, otherwise 422',
+  limit: 'At most this many cases: a whole number from 1 to 500 (default 100)',
+};

@@ -10,7 +10,8 @@ import { readJson } from '../http/json-body.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { recordCrossAuthority } from '../http/refusals.ts';
 import { callerCase, definitionVersion, peopleOf } from './case-context.ts';
-import { findCases, findCasesQuery } from './case-search.ts';
+import { queryParameters } from './case-params.ts';
+import { findCases, findCasesQuery, searchNotes, searchQuery } from './case-search.ts';
 import { caseView } from './case-view.ts';
 import { errors, jsonBody, type Paths } from './openapi-types.ts';
 import { subjectSchema } from './subject-schema.ts';
@@ -98,7 +99,6 @@ export const casesRoutes = new Hono<AppEnv>()
   });
 
 const idParam = { name: 'id', in: 'path' as const, required: true, schema: { type: 'string' } };
-const query = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({ name, in: 'query' as const, schema, description });
 
 export const casesPaths: Paths = {
   '/api/cases': {
@@ -111,16 +111,7 @@ export const casesPaths: Paths = {
     get: {
       summary: 'Find cases: summaries with the number of open tasks and the next deadline',
       tags: ['Cases'],
-      parameters: [
-        query('status', 'open, closed or withdrawn', { type: 'string', enum: ['open', 'closed', 'withdrawn'] }),
-        query('stage', 'a step (node id) the case has an open task at'),
-        query('team', 'a team or tray holding an open task of the case'),
-        query('worker', 'a person holding an open task of the case; `me` for yourself'),
-        query('overdue', 'true: cases with an overdue task', { type: 'string', enum: ['true', 'false'] }),
-        query('q', 'part of the family name'),
-        query('definition', 'a protocol id'),
-        query('limit', 'at most this many (1–500, default 100)'),
-      ],
+      parameters: queryParameters(searchQuery, searchNotes),
       responses: { '200': { description: 'Matching cases, most recently changed first' }, ...errors(401, 422) },
     },
   },

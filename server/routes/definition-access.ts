@@ -3,7 +3,7 @@
  * drafts only for its admins), the admin check, query-string checks, and the draft's view.
  */
 import type { Context } from 'hono';
-import { diffDefinitions, validateFormData, type Change, type Problem, type WorkflowDefinition } from '../../engine/index.ts';
+import { diffDefinitions, type Change, type Problem, type WorkflowDefinition } from '../../engine/index.ts';
 import { isAdmin, type AppEnv } from '../http/env.ts';
 import { HttpProblem } from '../http/problem.ts';
 import type { DefinitionDraft, PublishedDefinition } from '../store/index.ts';
@@ -43,40 +43,12 @@ export async function publishedVersion(c: Context<AppEnv>, owned: OwnedDefinitio
   return found;
 }
 
-/** A query string shape: every parameter a string property; anything else is refused. */
-export interface QueryShape {
-  title: string;
-  schema: { type: 'object'; additionalProperties: false; properties: Record<string, Record<string, unknown>> };
-  errorMessages?: Record<string, Record<string, string>>;
-}
-
-/** For endpoints that take no query parameters: any given is refused, not silently ignored. */
-export const noQuery: QueryShape = { title: 'Query', schema: { type: 'object', additionalProperties: false, properties: {} } };
+/** Query strings are read and documented in one place (case-params.ts); re-exported for the definition routes. */
+export { noQuery, readQuery, type QueryShape } from './case-params.ts';
 
 export const VERSION_PATTERN = '^[1-9][0-9]{0,8}$';
 export const versionParam = (title: string) => ({ type: 'string', title, pattern: VERSION_PATTERN });
 export const versionMessage = (title: string) => ({ pattern: `${title} must be a version number: a whole number, 1 or more` });
-
-/** The query parameters, checked like a body: each error names its parameter as `/query/<name>`. */
-export function readQuery<T extends Record<string, string | undefined>>(c: Context, shape: QueryShape): T {
-  const all = c.req.queries();
-  const errors = Object.entries(all)
-    .filter(([, values]) => values.length > 1)
-    .map(([name]) => ({ pointer: `/query/${escape(name)}`, keyword: 'maxItems', message: `Give ${name} once` }));
-  const query = Object.fromEntries(Object.entries(all).map(([name, values]) => [name, values[0] ?? '']));
-  for (const error of validateFormData(shape, query, { blanksAreAnswers: true })) {
-    const name = error.pointer.slice(1);
-    errors.push({
-      pointer: `/query${error.pointer}`,
-      keyword: error.keyword,
-      message: error.keyword === 'additionalProperties' ? `${name} is not a query parameter here` : error.message,
-    });
-  }
-  if (errors.length > 0) throw new HttpProblem(422, 'query_invalid', 'The query string has values to correct.', { errors });
-  return query as T;
-}
-
-const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 export type ChangeSummary = Record<Change['category'], number> & { total: number };
 

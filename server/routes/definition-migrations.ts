@@ -12,8 +12,8 @@ import { ownedDefinition, publishedVersion, readQuery, requireAdmin, versionMess
 
 export const planQuery: QueryShape = {
   title: 'Migration plan',
-  schema: { type: 'object', additionalProperties: false, properties: { from: versionParam('From'), to: versionParam('To') } },
-  errorMessages: { '/from': versionMessage('From'), '/to': versionMessage('To') },
+  schema: { type: 'object', additionalProperties: false, required: ['from'], properties: { from: versionParam('From'), to: versionParam('To') } },
+  errorMessages: { '/from': { ...versionMessage('From'), required: 'Enter the version to move cases from' }, '/to': versionMessage('To') },
 };
 
 const version = (title: string) => ({ type: 'integer', title, minimum: 1, maximum: 999_999_999 });
@@ -36,12 +36,12 @@ export const migrationRequest = {
 /** Both versions published, and different; `to` defaults to the latest. */
 async function checkedVersions(c: Context<AppEnv>, owned: OwnedDefinition, from: number | undefined, to: number | undefined, where: string) {
   if (from === undefined) {
-    throw new HttpProblem(422, 'query_invalid', 'The query string has values to correct.', { errors: [{ pointer: `${where}/from`, keyword: 'required', message: 'Enter the version to move cases from' }] });
+    throw new HttpProblem(422, 'request_invalid', 'The request has values to correct.', { errors: [{ pointer: `${where}/from`, keyword: 'required', message: 'Enter the version to move cases from' }] });
   }
   if (!owned.latest) throw new HttpProblem(404, 'version_not_found', 'This definition has not been published yet.', { latestVersion: null });
   const target = to ?? owned.latest.version;
   if (target === from) {
-    throw new HttpProblem(422, where === '/query' ? 'query_invalid' : 'request_invalid', 'Cases can only move between two different versions.', {
+    throw new HttpProblem(422, 'request_invalid', 'Cases can only move between two different versions.', {
       errors: [{ pointer: `${where}/to`, keyword: 'not', message: 'To version must be different from the version cases move from' }],
     });
   }

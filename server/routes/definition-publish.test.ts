@@ -53,7 +53,9 @@ describe('publishing a draft', () => {
     expect(v2.definition.name).toBe(clinicJson.name);
     expect(nodeOf(v2.definition, 'transfer_form').due!.after!.amount).toBe(5);
     // There is no way to write a published version: only the draft takes a PUT.
-    expect((await admin.put('/api/definitions/clinic', v2.definition)).status).toBe(404);
+    const put = await admin.put('/api/definitions/clinic', v2.definition);
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).not.toContain('PUT');
   });
 
   it('Given a case started on version 1, When version 2 is published, Then the case stays on version 1 and new cases start on version 2', async () => {

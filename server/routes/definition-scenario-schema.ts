@@ -84,6 +84,8 @@ export const scenarioSchema = {
   additionalProperties: false,
   required: ['users', 'steps'],
   properties: {
+    // Where editors find this schema (engine/scenario/scenario.schema.json); not read by the engine.
+    $schema: { type: 'string', title: 'Schema', maxLength: 500 },
     name: text('Name', 200),
     description: text('Description'),
     definition: idText('Definition'),

@@ -93,7 +93,7 @@ describe('reading a published definition', () => {
     expect(await (await worker.get('/api/definitions/clinic?version=2')).json()).toMatchObject({ status: 404, code: 'version_not_found', latestVersion: 1 });
     for (const bad of ['0', 'one', '1.5', '-1']) {
       const problem = await (await worker.get(`/api/definitions/clinic?version=${bad}`)).json();
-      expect(problem).toMatchObject({ status: 422, code: 'query_invalid', errors: [{ pointer: '/query/version', message: 'Version must be a version number: a whole number, 1 or more' }] });
+      expect(problem).toMatchObject({ status: 422, code: 'request_invalid', errors: [{ pointer: '/query/version', message: 'Version must be a version number: a whole number, 1 or more' }] });
     }
     expect(await (await worker.get('/api/definitions/clinic?version=1&version=2')).json()).toMatchObject({ status: 422, errors: [{ pointer: '/query/version', message: 'Give version once' }] });
   });

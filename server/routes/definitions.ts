@@ -10,7 +10,7 @@ import { definitionBody } from './definition-body.ts';
 import { definitionMigrationRoutes, migrationRequest, planQuery } from './definition-migrations.ts';
 import { definitionReadRoutes, diffQuery, versionQuery } from './definition-reads.ts';
 import { definitionSimulateRoutes, simulateRequest } from './definition-simulate.ts';
-import type { QueryShape } from './definition-access.ts';
+import { queryParameters, type QueryShape } from './case-params.ts';
 import { errors, jsonBody, type Operation, type Paths } from './openapi-types.ts';
 
 export const definitionRoutes = new Hono<AppEnv>()
@@ -21,12 +21,10 @@ export const definitionRoutes = new Hono<AppEnv>()
 
 const tags = ['Definitions'];
 const idParam = { name: 'id', in: 'path' as const, required: true, schema: { type: 'string' }, description: 'Definition ID, e.g. camden' };
-const queryParams = (shape: QueryShape): NonNullable<Operation['parameters']> =>
-  Object.entries(shape.schema.properties).map(([name, schema]) => ({ name, in: 'query' as const, schema, description: String(schema['title'] ?? name) }));
 const withId = (operation: Omit<Operation, 'tags'>, query?: QueryShape): Operation => ({
   ...operation,
   tags,
-  parameters: [idParam, ...(query ? queryParams(query) : [])],
+  parameters: [idParam, ...(query ? queryParameters(query) : [])],
 });
 const ifMatchNote = ' Send the draft’s `savedAt` as `If-Match`.';
 

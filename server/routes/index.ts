@@ -20,11 +20,12 @@ import { uiRoutes } from './ui.ts';
 import { ssoPaths, ssoRoutes } from './sso.ts';
 import { webhookPaths, webhookRoutes } from './webhooks.ts';
 import { retentionPaths, retentionRoutes } from './retention.ts';
+import { peoplePaths, peopleRoutes } from './people.ts';
 
 /** Routes that answer without a session. */
 export const publicRoutes: Array<Hono<AppEnv>> = [healthRoutes, signInRoutes, ssoRoutes, openapiRoutes(() => ({ paths: allPaths, publicRoutes })), uiRoutes];
 
 /** Routes behind sign-in (and CSRF on changes). */
-export const apiRoutes: Array<Hono<AppEnv>> = [sessionRoutes, definitionRoutes, casesRoutes, caseTimelineRoutes, caseStartFormRoutes, workRoutes, workTaskRoutes, reportRoutes, auditRoutes, outboxRoutes, subjectAccessRoutes, webhookRoutes, retentionRoutes];
+export const apiRoutes: Array<Hono<AppEnv>> = [sessionRoutes, definitionRoutes, casesRoutes, caseTimelineRoutes, caseStartFormRoutes, workRoutes, workTaskRoutes, reportRoutes, auditRoutes, outboxRoutes, subjectAccessRoutes, webhookRoutes, retentionRoutes, peopleRoutes];
 
-export const allPaths: Paths = { ...healthPaths, ...sessionPaths, ...ssoPaths, ...definitionPaths, ...casesPaths, ...caseTimelinePaths, ...caseStartFormPaths, ...workPaths, ...workTaskPaths, ...reportPaths, ...auditPaths, ...outboxPaths, ...subjectAccessPaths, ...webhookPaths, ...retentionPaths, ...openapiPaths };
+export const allPaths: Paths = { ...healthPaths, ...sessionPaths, ...ssoPaths, ...definitionPaths, ...casesPaths, ...caseTimelinePaths, ...caseStartFormPaths, ...workPaths, ...workTaskPaths, ...reportPaths, ...auditPaths, ...outboxPaths, ...subjectAccessPaths, ...webhookPaths, ...retentionPaths, ...peoplePaths, ...openapiPaths };

@@ -14,7 +14,7 @@ interface Op {
   tags: string[];
   operationId: string;
   parameters: Array<{ name: string; in: string; required?: boolean; schema: Schema; description?: string }>;
-  requestBody?: { content: { 'application/json': { schema: Schema } } };
+  requestBody?: { content: { 'application/json'?: { schema: Schema }; 'text/csv'?: { schema: Schema } } };
   responses: Record<string, { description: string }>;
   security?: unknown[];
 }
@@ -93,7 +93,8 @@ function operationHtml(path: string, method: string, op: Op): string {
     const rows = op.parameters.map((p) => `<tr><td><code>${escapeHtml(p.name)}</code></td><td>${escapeHtml(p.in)}</td><td>${p.required ? 'Yes' : 'No'}</td><td>${schemaSummary(p.schema)}</td><td>${inline(p.description ?? String(p.schema.title ?? ''))}</td></tr>`);
     parts.push(`<h4>Parameters</h4><table><caption>Parameters of ${method.toUpperCase()} ${escapeHtml(path)}</caption><thead><tr><th scope="col">Name</th><th scope="col">In</th><th scope="col">Required</th><th scope="col">Values</th><th scope="col">Description</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
   }
-  const schema = op.requestBody?.content['application/json'].schema;
+  if (op.requestBody?.content['text/csv']) parts.push(`<h4>Request body</h4><p>CSV (<code>Content-Type: text/csv</code>), as the summary describes.</p>`);
+  const schema = op.requestBody?.content['application/json']?.schema;
   if (schema) {
     const rows = fields(schema, '', 0).map((f) => `<tr><td><code>${escapeHtml(f.name)}</code></td><td>${f.required ? 'Yes' : 'No'}</td><td>${f.values}</td><td>${escapeHtml(f.title)}</td></tr>`);
     parts.push(`<h4>Request body</h4><p>JSON (<code>Content-Type: application/json</code>); unknown fields are refused.</p>`);

@@ -3,11 +3,11 @@ export type Operation = {
   summary: string;
   tags: string[];
   parameters?: Array<{ name: string; in: 'path' | 'query' | 'header'; required?: boolean; schema: Record<string, unknown>; description?: string }>;
-  requestBody?: { required: true; content: { 'application/json': { schema: Record<string, unknown> } } };
+  requestBody?: { required: true; content: { 'application/json': { schema: Record<string, unknown> } } | { 'text/csv': { schema: Record<string, unknown> } } };
   responses: Record<string, { description: string }>;
 };
 
-export type PathItem = Partial<Record<'get' | 'post' | 'put' | 'delete', Operation>>;
+export type PathItem = Partial<Record<'get' | 'post' | 'put' | 'patch' | 'delete', Operation>>;
 export type Paths = Record<string, PathItem>;
 
 /** The usual error responses, as problem+json documents. */

@@ -10,8 +10,10 @@ import { Hono } from 'hono';
 import packageJson from '../../package.json' with { type: 'json' };
 import { SESSION_COOKIE } from '../auth/session.ts';
 import type { AppEnv } from '../http/env.ts';
+import { errorCodes } from '../http/problem.ts';
 import { docsCsp, docsHtml } from './openapi-html.ts';
 import type { Operation, Paths } from './openapi-types.ts';
+import { responseComponents, withBodies } from './response-schemas.ts';
 
 export interface ApiDescription {
   paths: Paths;
@@ -19,9 +21,9 @@ export interface ApiDescription {
   publicRoutes: Array<Hono<AppEnv>>;
 }
 
-type Method = 'get' | 'post' | 'put' | 'delete';
-const METHODS: Method[] = ['get', 'post', 'put', 'delete'];
-const UNSAFE = new Set<Method>(['post', 'put', 'delete']);
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+const METHODS: Method[] = ['get', 'post', 'put', 'patch', 'delete'];
+const UNSAFE = new Set<Method>(['post', 'put', 'patch', 'delete']);
 
 /** Hono's `/api/cases/:id` (optionally `:id{regex}`) as OpenAPI's `/api/cases/{id}`. */
 export const openapiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)(\{[^}]*\})?/g, '{$1}');
@@ -43,7 +45,7 @@ const problemSchema = {
     type: { type: 'string', format: 'uri-reference' },
     title: { type: 'string' },
     status: { type: 'integer', minimum: 400, maximum: 599 },
-    code: { type: 'string', pattern: '^[a-z][a-z0-9_]*$', description: 'Stable snake_case code, e.g. `form_invalid`, `stale_version`' },
+    code: { type: 'string', enum: Object.keys(errorCodes()), 'x-error-codes': errorCodes(), description: 'Stable snake_case code, e.g. `form_invalid`, `stale_version`: one of the listed codes (`x-error-codes` says what each means)' },
     detail: { type: 'string' },
     errors: { type: 'array', description: 'GOV.UK-style field errors', items: { $ref: '#/components/schemas/FieldError' } },
   },
@@ -77,7 +79,7 @@ export function openapiDocument({ paths, publicRoutes }: ApiDescription) {
         operationId: operationId(method, path),
         ...operation,
         parameters: [...withPathParameters(operation.parameters ?? [], names), ...(keyed ? [idempotencyKeyParameter] : [])],
-        responses: withProblems(keyed ? withIdempotencyProblems(operation.responses) : operation.responses),
+        responses: withBodies(`${method} ${path}`, withProblems(keyed ? withIdempotencyProblems(operation.responses) : operation.responses)),
         ...(isOpen ? { security: [] } : keyed ? { security: [{ sessionCookie: [], csrfToken: [] }] } : {}),
       };
     }
@@ -90,7 +92,7 @@ export function openapiDocument({ paths, publicRoutes }: ApiDescription) {
       summary: 'Workflow engine for stepping families between children’s social care and Early Help',
       description:
         'Sign in with `POST /api/session`: it sets an HttpOnly session cookie and returns a CSRF token, which every POST, PUT and DELETE must send back in `X-CSRF-Token`. ' +
-        'Every error is an `application/problem+json` document with a stable `code`. People see only their own authority’s records: another authority’s case answers 404, like a missing one. ' +
+        'Every error is an `application/problem+json` document with a stable `code` (the Problem schema lists them all, in `x-error-codes` with what each means); every 422 names each field at fault in `errors[]` by JSON pointer (`/query/<name>` for a query parameter). A path asked with a method it does not have answers 405 `method_not_allowed` with `Allow`, signed in or not. People see only their own authority’s records: another authority’s case answers 404, like a missing one. ' +
         'Every signed-in change takes an optional `Idempotency-Key` header, so that retrying it after a lost answer is safe.',
     },
     servers: [{ url: '/', description: 'This server' }],
@@ -98,7 +100,7 @@ export function openapiDocument({ paths, publicRoutes }: ApiDescription) {
     security: [{ sessionCookie: [] }],
     paths: outPaths,
     components: {
-      schemas: { Problem: problemSchema, FieldError: fieldErrorSchema },
+      schemas: { Problem: problemSchema, FieldError: fieldErrorSchema, ...responseComponents },
       securitySchemes: {
         sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by `POST /api/session`; HttpOnly, SameSite=Lax' },
         csrfToken: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token', description: 'The `csrfToken` from sign-in or `GET /api/session`; required on POST, PUT and DELETE' },

@@ -14,7 +14,7 @@ import type { NotificationMessage } from '../runtime/index.ts';
 import type { OutboxMessage, Store, UserRecord } from '../store/index.ts';
 import { recordListRead } from './access-audit.ts';
 import { authorityDefinitions } from './case-context.ts';
-import { readQuery } from './case-params.ts';
+import { queryParameters, readQuery, type QueryShape } from './case-params.ts';
 import { errors, type Paths } from './openapi-types.ts';
 
 /** Newest first; older messages are counted but not listed. */
@@ -22,7 +22,7 @@ export const OUTBOX_PAGE = 500;
 
 const statuses = ['pending', 'done', 'dead'] as const;
 const kinds = ['notify', 'start_subflow', 'end_parent_wait'] as const;
-const filters = {
+const filters: QueryShape = {
   title: 'Outbox',
   schema: {
     type: 'object',
@@ -95,11 +95,11 @@ export const outboxPaths: Paths = {
     get: {
       summary: 'The authority’s outbox: e-mails (subject, body, recipients and their addresses) and case-linking jobs, with delivery status, attempts and last error (admins)',
       tags: ['Outbox'],
-      parameters: [
-        { name: 'status', in: 'query', schema: filters.schema.properties.status, description: '`pending` (waiting or being retried), `done` (delivered) or `dead` (given up; needs an admin)' },
-        { name: 'kind', in: 'query', schema: filters.schema.properties.kind, description: '`notify` for e-mails only' },
-        { name: 'caseId', in: 'query', schema: filters.schema.properties.caseId, description: 'Only this case’s messages' },
-      ],
+      parameters: queryParameters(filters, {
+        status: '`pending` (waiting or being retried), `done` (delivered) or `dead` (given up; needs an admin)',
+        kind: '`notify` for e-mails only',
+        caseId: 'Only this case’s messages',
+      }),
       responses: { '200': { description: `Newest first, at most ${OUTBOX_PAGE}, with counts by status` }, ...errors(401, 403, 422) },
     },
   },

@@ -169,6 +169,8 @@ describe('Bad report queries', () => {
     expect((await refused('/api/reports/timescales?from=2027-01&to=2026-12'))[0]).toMatchObject({ pointer: '/query/from', message: 'The first month must be the same as or before the last month' });
     expect((await refused('/api/reports/timescales?from=2024-12&to=2026-12'))[0]).toMatchObject({ pointer: '/query/from', message: 'A report covers at most 24 months: choose a later first month' });
     expect((await refused('/api/reports/timescales?to=December'))[0]).toMatchObject({ pointer: '/query/to' });
+    // Found by the generated requests: a year before 1000 counted back to a three-digit year, and was a 500.
+    expect((await refused('/api/reports/timescales?to=0597-02'))[0]).toMatchObject({ pointer: '/query/to', keyword: 'pattern' });
   });
 
   it('Given an unknown format, an unknown parameter or a repeated one, Then 422 names it', async () => {

@@ -6,7 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { WorkingCalendar } from '../../engine/index.ts';
 import type { AppEnv } from '../http/env.ts';
-import { invalidQuery, readQuery } from './case-params.ts';
+import { invalidQuery, queryParameters, readQuery, type QueryShape } from './case-params.ts';
 import { errors, type Operation, type Paths } from './openapi-types.ts';
 import { recordListRead } from './access-audit.ts';
 import { managerContext } from './report-access.ts';
@@ -15,14 +15,15 @@ import { openCasesCsv, openCasesReport } from './report-open-cases.ts';
 import { tasksCsv, tasksReport } from './report-tasks.ts';
 import { timescalesCsv, timescalesReport } from './report-timescales.ts';
 
-const MONTH = '^[0-9]{4}-(0[1-9]|1[0-2])$';
+/** A month from 2000-01 to 2099-12: before that, counting back from `to` left four-digit years (0597-02 was a 500). */
+const MONTH = '^20[0-9]{2}-(0[1-9]|1[0-2])$';
 /** Longest period one timescales report covers, in months. */
 const MAX_MONTHS = 24;
 const DEFAULT_MONTHS = 3;
 
 const format = { type: 'string', title: 'Format', enum: ['json', 'csv'] };
-const formatOnly = { title: 'Report', schema: { type: 'object', additionalProperties: false, properties: { format } } };
-const period = {
+const formatOnly: QueryShape = { title: 'Report', schema: { type: 'object', additionalProperties: false, properties: { format } } };
+const period: QueryShape = {
   title: 'Report',
   schema: {
     type: 'object',
@@ -87,12 +88,12 @@ export const reportRoutes = new Hono<AppEnv>()
     return send(c, await timescalesReport(store, context, now, from, to, shown), shown, timescalesCsv, query.format === 'csv', { from, to });
   });
 
-const formatParam = { name: 'format', in: 'query' as const, schema: format, description: '`csv` for a spreadsheet download (text/csv, header row, RFC 4180 quoting); JSON otherwise' };
-const report = (summary: string, parameters: Operation['parameters'] = []): { get: Operation } => ({
+const formatNote = '`csv` for a spreadsheet download (text/csv, header row, RFC 4180 quoting); JSON otherwise';
+const report = (summary: string, query: QueryShape = formatOnly, notes: Record<string, string> = {}): { get: Operation } => ({
   get: {
     summary,
     tags: ['Reports'],
-    parameters: [formatParam, ...(parameters ?? [])],
+    parameters: queryParameters(query, { format: formatNote, ...notes }),
     responses: { '200': { description: 'The report as JSON, or as CSV with `format=csv`' }, ...errors(401, 403, 422) },
   },
 });
@@ -100,8 +101,8 @@ const report = (summary: string, parameters: Operation['parameters'] = []): { ge
 export const reportPaths: Paths = {
   '/api/reports/open-cases': report('Open cases by stage and by team (admins and managers)'),
   '/api/reports/tasks': report(`Open tasks by team and by worker: overdue, due in the next 5 working days, no due date (admins and managers)`),
-  '/api/reports/timescales': report('How often each timescale was met, by team and by month due, for tasks completed in a period (admins and managers)', [
-    { name: 'from', in: 'query', schema: period.schema.properties.from, description: `First month (YYYY-MM, London time); defaults to ${DEFAULT_MONTHS - 1} months before \`to\`` },
-    { name: 'to', in: 'query', schema: period.schema.properties.to, description: `Last month (YYYY-MM), included; defaults to this month. At most ${MAX_MONTHS} months in all` },
-  ]),
+  '/api/reports/timescales': report('How often each timescale was met, by team and by month due, for tasks completed in a period (admins and managers)', period, {
+    from: `First month (YYYY-MM, London time); defaults to ${DEFAULT_MONTHS - 1} months before \`to\`; not after \`to\``,
+    to: `Last month (YYYY-MM), included; defaults to this month. At most ${MAX_MONTHS} months in all`,
+  }),
 };

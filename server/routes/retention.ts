@@ -13,10 +13,10 @@ import { planRetention } from '../retention/job.ts';
 import type { UserRecord } from '../store/index.ts';
 import { recordListRead } from './access-audit.ts';
 import { callerCase } from './case-context.ts';
-import { readQuery } from './case-params.ts';
+import { queryParameters, readQuery, type QueryShape } from './case-params.ts';
 import { errors, jsonBody, type Paths } from './openapi-types.ts';
 
-const reportQuery = {
+const reportQuery: QueryShape = {
   title: 'Retention report',
   schema: {
     type: 'object',
@@ -89,7 +89,7 @@ export const retentionPaths: Paths = {
     get: {
       summary: 'Which of the authority’s closed cases the retention job disposes of, when and why; cases on legal hold and cases with no date of birth listed apart. A dry run: nothing changes (admins)',
       tags: ['Retention'],
-      parameters: [{ name: 'on', in: 'query', schema: reportQuery.schema.properties.on, description: 'Show what will be due by this day (London); today when absent' }],
+      parameters: queryParameters(reportQuery, { on: 'Show what will be due by this day (London); today when absent' }),
       responses: { '200': { description: 'The report: `due`, `held`, `undated` (each case with its rule, due date and reason) and how many are `notYetDue`' }, ...errors(401, 403, 422) },
     },
   },

@@ -19,15 +19,15 @@ import { redact, redactionLabel } from '../export/redact.ts';
 import { findThirdParties, type ThirdParty } from '../export/third-parties.ts';
 import { instant } from '../store/rows.ts';
 import { callerCase, peopleOf, type CaseContext } from './case-context.ts';
-import { invalidQuery, readQuery } from './case-params.ts';
+import { invalidQuery, queryParameters, readQuery, type QueryShape } from './case-params.ts';
 import { errors, type Paths } from './openapi-types.ts';
 
 const FORMATS = ['html', 'pdf', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
 const child = { type: 'string', title: 'Child', pattern: '^[0-9]{1,3}$' };
-const previewQuery = { title: 'Subject access', schema: { type: 'object', additionalProperties: false, properties: { child } }, errorMessages: { '/child': { pattern: 'Choose a child by their number in the list' } } };
-const exportQuery = {
+const previewQuery: QueryShape = { title: 'Subject access', schema: { type: 'object', additionalProperties: false, properties: { child } }, errorMessages: { '/child': { pattern: 'Choose a child by their number in the list' } } };
+const exportQuery: QueryShape = {
   title: 'Subject access export',
   schema: {
     type: 'object',
@@ -141,14 +141,14 @@ export const subjectAccessRoutes = new Hono<AppEnv>()
   });
 
 const id = { name: 'id', in: 'path' as const, required: true, schema: { type: 'string' }, description: 'Case id' };
-const childParam = { name: 'child', in: 'query' as const, schema: child, description: 'One child’s export: their position in the case’s list of children, from 0. Left out, the whole family' };
+const childNote = 'One child’s export: their position in the case’s list of children, from 0 (one of the case’s children, checked). Left out, the whole family';
 
 export const subjectAccessPaths: Paths = {
   '/api/cases/{id}/subject-access': {
     get: {
       summary: 'What a subject access export of the case would cover: its children, and the third parties’ names found, each with an id to choose it for redaction and the label that replaces it (admins; an audited read)',
       tags: ['Subject access'],
-      parameters: [id, childParam],
+      parameters: [id, ...queryParameters(previewQuery, { child: childNote })],
       responses: { '200': { description: '{caseId, reference, familyName, status, children[{index, name}], child, thirdParties[{id, name, kind, label}], formats}' }, ...errors(401, 403, 404, 422) },
     },
   },
@@ -158,9 +158,11 @@ export const subjectAccessPaths: Paths = {
       tags: ['Subject access'],
       parameters: [
         id,
-        { name: 'format', in: 'query', required: true, schema: exportQuery.schema.properties.format, description: '`html` (text/html, shown inline), `pdf` (application/pdf, a download) or `json` (a download)' },
-        childParam,
-        { name: 'redact', in: 'query', schema: exportQuery.schema.properties.redact, description: '`all` (the default), `none`, or a comma-separated list of third-party ids from the preview to redact (the others are left in)' },
+        ...queryParameters(exportQuery, {
+          format: '`html` (text/html, shown inline), `pdf` (application/pdf, a download) or `json` (a download)',
+          child: childNote,
+          redact: '`all` (the default), `none`, or a comma-separated list of third-party ids from the preview to redact (the others are left in; an id not on the case is refused)',
+        }),
       ],
       responses: { '200': { description: 'The export, with Cache-Control: no-store' }, ...errors(401, 403, 404, 422), '503': { description: 'No Chromium to print the PDF with (application/problem+json); HTML and JSON still work' } },
     },

@@ -40,7 +40,11 @@ export const workTaskPaths: Paths = {
         },
       ],
       requestBody: jsonBody(completeBody.schema),
-      responses: { '200': { description: 'The case after the step (GET /api/cases/{id}), with `completion`: where the work went' }, ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
+      responses: {
+        '200': { description: 'The case after the step (GET /api/cases/{id}), with `completion`: where the work went' },
+        ...errors(400, 401, 403, 404, 409, 413, 415, 422),
+        '500': { description: 'The published version’s rules for this task cost more to decide than the engine allows (`logic_too_costly`, naming `node` and `task`): a fault of the definition, not of the request; nothing was saved (application/problem+json)' },
+      },
     },
   },
   '/api/cases/{id}/tasks/{taskId}/reassign': {

@@ -12,15 +12,15 @@ import type { TaskRow, UserRecord } from '../store/index.ts';
 import { recordListRead } from './access-audit.ts';
 import { authorityDefinitions, caseReference, isOverdue, peopleOf, type Person } from './case-context.ts';
 import { dueTag } from './work-due.ts';
-import { booleanParam, idParam, readQuery, unknownValue } from './case-params.ts';
+import { booleanParam, idParam, queryParameters, readQuery, unknownValue, type QueryShape } from './case-params.ts';
 import { errors, type Paths } from './openapi-types.ts';
 
 const sorting = {
   sort: { type: 'string', title: 'Sort order', enum: ['due', 'priority', 'created'] },
   overdue: booleanParam('Overdue'),
 };
-const workQuery = { title: 'Work list', schema: { type: 'object', additionalProperties: false, properties: { ...sorting, team: idParam('Team') } } };
-const trayQuery = { title: 'Tray', schema: { type: 'object', additionalProperties: false, properties: sorting } };
+const workQuery: QueryShape = { title: 'Work list', schema: { type: 'object', additionalProperties: false, properties: { ...sorting, team: idParam('Team') } } };
+const trayQuery: QueryShape = { title: 'Tray', schema: { type: 'object', additionalProperties: false, properties: sorting } };
 type WorkQuery = { sort?: 'due' | 'priority' | 'created'; overdue?: 'true' | 'false'; team?: string };
 
 /** Whether a team's work is the person's: by membership, listed as a member, or by one of its roles. */
@@ -142,17 +142,17 @@ function allocation(user: UserRecord, team: Team, definitions: WorkflowDefinitio
   return { people: members.sort((a, b) => a.name.localeCompare(b.name)) };
 }
 
-const sortParams = [
-  { name: 'sort', in: 'query' as const, schema: { type: 'string', enum: ['due', 'priority', 'created'] }, description: 'due (default; undated last), priority (Urgent first), created (oldest first)' },
-  { name: 'overdue', in: 'query' as const, schema: { type: 'string', enum: ['true', 'false'] }, description: 'only overdue (true) or only not overdue (false) tasks' },
-];
+const sortNotes = {
+  sort: 'due (default; undated last), priority (Urgent first), created (oldest first)',
+  overdue: 'only overdue (true) or only not overdue (false) tasks',
+};
 
 export const workPaths: Paths = {
   '/api/work': {
     get: {
       summary: 'My work: open tasks assigned to me, in my teams’ trays and waiting for my roles, with family name, due date, overdue flag, priority and assignee',
       tags: ['Work'],
-      parameters: [...sortParams, { name: 'team', in: 'query', schema: { type: 'string' }, description: 'only this one of my teams' }],
+      parameters: queryParameters(workQuery, { ...sortNotes, team: 'only this one of my teams; a team that is not mine is refused with 422' }),
       responses: { '200': { description: 'Tasks, counts, my teams and roles' }, ...errors(401, 422) },
     },
   },
@@ -160,7 +160,7 @@ export const workPaths: Paths = {
     get: {
       summary: 'One team’s tray (members and holders of its roles only)',
       tags: ['Work'],
-      parameters: [{ name: 'team', in: 'path', required: true, schema: { type: 'string' } }, ...sortParams],
+      parameters: [{ name: 'team', in: 'path', required: true, schema: { type: 'string' } }, ...queryParameters(trayQuery, sortNotes)],
       responses: { '200': { description: 'The team and its open tasks' }, ...errors(401, 403, 404, 422) },
     },
   },

@@ -3,11 +3,11 @@
  * authority, plus an admin each, so `npm start` is usable at once. Demo sign-in: the role id and
  * the authority id as `<role>@<authority>.example`, password `DEMO_PASSWORD` (README).
  */
-import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { validateDefinition, type WorkflowDefinition } from '../../engine/index.ts';
+import type { WorkflowDefinition } from '../../engine/index.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Store, UserRecord } from '../store/index.ts';
+import { readDefinitionFiles, type DefinitionFiles } from './definition-files.ts';
 
 export const DEMO_PASSWORD = 'stepwise-demo';
 
@@ -27,16 +27,21 @@ const DEMO_TRAY_STAFF: Record<string, string[]> = {
  */
 const sourceFiles = new WeakMap<WorkflowDefinition, string>();
 
+/**
+ * Every definition file in `dir`: the valid ones loaded (each remembered with its file), the
+ * invalid ones reported for the caller to log and skip (definition-files.ts).
+ */
+export async function loadDefinitionFiles(dir: string): Promise<DefinitionFiles> {
+  const loaded = await readDefinitionFiles(dir);
+  for (const [definition, file] of loaded.files) sourceFiles.set(definition, file);
+  return loaded;
+}
+
+/** Every definition file in `dir`; throws on the first invalid one (tests and benches, which want them all). */
 export async function loadDefinitions(dir: string): Promise<WorkflowDefinition[]> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
-  const definitions: WorkflowDefinition[] = [];
-  for (const file of files) {
-    const definition = JSON.parse(await readFile(join(dir, file), 'utf8')) as unknown;
-    const problems = validateDefinition(definition);
-    if (problems.length > 0) throw new Error(`${file} has ${problems.length} problem(s); run "npx stepwise validate ${join(dir, file)}".`);
-    sourceFiles.set(definition as WorkflowDefinition, `${basename(dir)}/${file}`);
-    definitions.push(definition as WorkflowDefinition);
-  }
+  const { definitions, invalid } = await loadDefinitionFiles(dir);
+  const [first] = invalid;
+  if (first) throw new Error(`${first.file} has ${first.count} problem(s); run "npx stepwise validate ${join(dir, basename(first.file))}".`);
   return definitions;
 }
 
@@ -71,8 +76,9 @@ export function demoPeople(definitions: WorkflowDefinition[]): Array<Omit<UserRe
     for (const role of definition.roles) {
       const email = `${role.id}@${authority}.example`;
       const staffsOpenTrays = DEMO_TRAY_STAFF[authority]?.includes(role.id) ?? false;
+      const worked = teamsWorkedBy(definition, role.id);
       const teams = definition.teams
-        .filter((t) => t.roles?.includes(role.id) || (staffsOpenTrays && !t.roles?.length))
+        .filter((t) => t.roles?.includes(role.id) || worked.has(t.id) || (staffsOpenTrays && !t.roles?.length))
         .map((t) => t.id);
       const existing = people.get(email);
       people.set(email, {
@@ -86,6 +92,32 @@ export function demoPeople(definitions: WorkflowDefinition[]): Array<Omit<UserRe
     }
   }
   return [...people.values()];
+}
+
+/**
+ * The teams whose trays hold work a role does: a task given to a team (directly, or as the
+ * fallback of "whoever it was passed to") that the role may act on, and a team an action may pass
+ * work to for a task the role does. A team's own `roles` say who may act for it, but a role that
+ * does the team's tasks without being listed there (Clinic's family workers, whose joint visits
+ * fall back to their team) would otherwise have no team in the demo, and an empty tray.
+ */
+export function teamsWorkedBy(definition: WorkflowDefinition, role: string): Set<string> {
+  const teams = new Set<string>();
+  const teamOf = (assignee: unknown): string | undefined => {
+    if (!assignee || typeof assignee !== 'object') return undefined;
+    const a = assignee as { team?: string; fallback?: unknown };
+    return a.team ?? teamOf(a.fallback);
+  };
+  for (const node of definition.nodes) {
+    if (node.kind !== 'user_task') continue;
+    const team = teamOf(node.assignee);
+    if (team && node.roles?.includes(role)) teams.add(team);
+    for (const action of node.nextActions) {
+      const target = definition.nodes.find((n) => n.id === action.to);
+      if (target?.kind === 'user_task' && target.roles?.includes(role)) action.passTo?.teams?.forEach((t) => teams.add(t));
+    }
+  }
+  return teams;
 }
 
 export async function seedDemoPeople(store: Store, definitions: WorkflowDefinition[], password = DEMO_PASSWORD): Promise<number> {

@@ -13,6 +13,7 @@ import { inAppNotifier } from '../../server/notify/index.ts';
 import { createCaseRunner, createOutboxWorker, createScheduler, SimulatedClock } from '../../server/runtime/index.ts';
 import { DEMO_PASSWORD, loadDefinitions, publishMissing, seedDemoPeople } from '../../server/seed/demo.ts';
 import { openSqliteStore, randomAuditKey } from '../../server/store/index.ts';
+import { checkResponse, describeFindings } from './conformance.ts';
 
 const definitionsDir = fileURLToPath(new URL('../../definitions/', import.meta.url));
 const definitionsOnce = loadDefinitions(definitionsDir);
@@ -33,8 +34,17 @@ export async function apiHarness(start = '2026-11-02T09:00:00Z', config: Partial
   const outbox = createOutboxWorker({ store, runner, clock, owner: 'test', notifier: inAppNotifier(store) });
   const app = createApp({ store, runner, clock, config: { ...DEFAULT_CONFIG, secureCookies: false, ...config } });
 
-  /** Sends a request as nobody in particular (no cookie). */
-  const request = (path: string, init: RequestInit = {}) => app.request(path, init);
+  /**
+   * Sends a request as nobody in particular (no cookie). Every answer is checked against
+   * /api/openapi.json (test/support/conformance.ts): an undocumented status, or a body that does
+   * not match its schema, fails the test that received it.
+   */
+  const request = async (path: string, init: RequestInit = {}) => {
+    const response = await app.request(path, init);
+    const findings = await checkResponse(init.method ?? 'GET', path, response);
+    if (findings.length > 0) throw new Error(`The response does not match /api/openapi.json:\n${describeFindings(findings)}`);
+    return response;
+  };
 
   async function signIn(email: string, password = DEMO_PASSWORD) {
     const response = await request('/api/session', {

@@ -388,3 +388,18 @@ export interface SubjectAccessPreview {
   child: number | null;
   thirdParties: SubjectAccessParty[];
 }
+
+/**
+ * The response bodies as /api/openapi.json describes them, generated from
+ * server/routes/response-schemas.ts (`npm run gen:api-types`). The types below are checked
+ * against them both ways at compile time, so the web app and the document cannot part: change a
+ * schema and not the type (or the reverse) and the type check fails here.
+ */
+export type * as Documented from './api-schema.gen.ts';
+import type * as Documented from './api-schema.gen.ts';
+type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const documentedShapes: {
+  session: SameShape<SessionView, Documented.SessionView>;
+  publish: SameShape<PublishResult, Documented.PublishResult>;
+  versions: SameShape<DefinitionVersions, Documented.DefinitionVersions>;
+} = { session: true, publish: true, versions: true };

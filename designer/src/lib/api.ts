@@ -102,11 +102,13 @@ export class ApiClient {
     const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
     const url = params.size > 0 ? `${path}?${params}` : path;
     const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    // A body sent as text with its own content type (a CSV file) goes as it is; anything else as JSON.
+    const raw = typeof body === 'string' && extraHeaders['content-type'] !== undefined;
+    if (body !== undefined && !raw) headers['content-type'] = 'application/json';
     if (UNSAFE.has(method) && this.#csrfToken) headers['x-csrf-token'] = this.#csrfToken;
     let response: Response;
     try {
-      response = await this.#fetch(url, { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      response = await this.#fetch(url, { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body: raw ? (body as string) : JSON.stringify(body) }) });
     } catch {
       throw new ApiProblem(0, { code: 'network_error', detail: 'Stepwise could not be reached. Check your connection and try again.' });
     }
@@ -173,6 +175,20 @@ export class ApiClient {
     this.request<CompletedTask>('POST', `/api/cases/${enc(caseId)}/tasks/${enc(taskId)}/complete`, body, {}, { prefer: 'return=minimal' });
   reassign = (caseId: string, taskId: string, to: PassTo, reason?: string) =>
     this.request<CaseView>('POST', `/api/cases/${enc(caseId)}/tasks/${enc(taskId)}/reassign`, reason ? { to, reason } : { to });
+
+  // People (admins): server/routes/people.ts
+  people = () => this.request<PeopleList>('GET', '/api/people');
+  addPerson = (body: PersonInput) => this.request<{ person: Person }>('POST', '/api/people', body);
+  changePerson = (id: string, body: Partial<PersonInput> & { disabled?: boolean }) => this.request<{ person: Person }>('PATCH', `/api/people/${enc(id)}`, body);
+  /** The CSV file as it is; `dryRun` reports without changing anything. */
+  importPeople = (csv: string, dryRun: boolean) =>
+    this.request<PeopleImport>('POST', '/api/people/import', csv, dryRun ? { dryRun: 'true' } : {}, { 'content-type': 'text/csv; charset=utf-8' });
 }
+
+export interface Person { id: string; authority: string; name: string; email: string; roles: string[]; teams: string[]; disabled: boolean; hasPassword: boolean; signsInWithProvider: boolean }
+export interface PersonInput { name: string; email: string; roles: string[]; teams?: string[]; password?: string }
+export interface PeopleList { authority: string; roles: Array<{ id: string; name: string }>; teams: Array<{ id: string; name: string }>; minPasswordLength: number; people: Person[] }
+export interface PeopleImportRow { row: number; email: string; outcome: 'add' | 'change' | 'unchanged' | 'refused'; changes?: string[]; errors: Array<{ column: string; message: string }> }
+export interface PeopleImport { dryRun: boolean; counts: Record<'add' | 'change' | 'unchanged' | 'refused', number>; rows: PeopleImportRow[] }
 
 export const api = new ApiClient();
