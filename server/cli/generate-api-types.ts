@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
 import { responseComponents } from '../routes/response-schemas.ts';
+import { COMPILE_OPTIONS } from './generate-types.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -40,14 +41,7 @@ export async function generateApiTypes(): Promise<string> {
     additionalProperties: false,
     definitions,
   };
-  return compile(schema as never, 'ApiResponses', {
-    bannerComment: banner,
-    additionalProperties: false,
-    unreachableDefinitions: true,
-    strictIndexSignatures: true,
-    format: true,
-    style: { singleQuote: true, printWidth: 110 },
-  });
+  return compile(schema as never, 'ApiResponses', { ...COMPILE_OPTIONS, bannerComment: banner });
 }
 
 export { typesFile as apiTypesFile };

@@ -11,16 +11,18 @@ const typesFile = fileURLToPath(new URL('../../engine/schema/definition.types.ts
 
 const banner = `/* Generated from definition.schema.json by \`npm run gen:types\`. Do not edit by hand. */`;
 
+/** How every generated type file of the project is written (definitions, API responses). */
+export const COMPILE_OPTIONS = {
+  additionalProperties: false,
+  unreachableDefinitions: true,
+  strictIndexSignatures: true,
+  format: true,
+  style: { singleQuote: true, printWidth: 110 },
+} as const;
+
 export async function generateDefinitionTypes(): Promise<string> {
   const schema = JSON.parse(await readFile(schemaFile, 'utf8'));
-  return compile(schema, 'WorkflowDefinition', {
-    bannerComment: banner,
-    additionalProperties: false,
-    unreachableDefinitions: true,
-    strictIndexSignatures: true,
-    format: true,
-    style: { singleQuote: true, printWidth: 110 },
-  });
+  return compile(schema, 'WorkflowDefinition', { ...COMPILE_OPTIONS, bannerComment: banner });
 }
 
 export { typesFile as definitionTypesFile };
