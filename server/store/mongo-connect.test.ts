@@ -69,13 +69,14 @@ describe('MongoDB preflight', () => {
     expect(missingRights(status([{ resource: { anyResource: true }, actions: all }]), 'stepwise')).toEqual([]);
     // The least-privilege shape: append-only audit and definitions, the rest read-write.
     const leastPrivilege: Privilege[] = [
-      ...['cases', 'tasks', 'timers', 'outbox'].map((collection) => ({ resource: { db: 'stepwise', collection }, actions: all })),
+      ...['cases', 'tasks', 'timers', 'outbox', 'case_history'].map((collection) => ({ resource: { db: 'stepwise', collection }, actions: all })),
       ...['audit', 'definitions'].map((collection) => ({ resource: { db: 'stepwise', collection }, actions: ['find', 'insert'] })),
     ];
     expect(missingRights(status(leastPrivilege), 'stepwise')).toEqual([]);
     expect(missingRights(status([{ resource: { db: 'stepwise', collection: '' }, actions: ['find'] }]), 'stepwise')).toEqual([
       'cases: insert', 'cases: update', 'cases: remove', 'cases: createIndex', 'tasks: insert', 'tasks: update', 'tasks: remove',
-      'timers: insert', 'timers: update', 'timers: remove', 'outbox: insert', 'outbox: update', 'outbox: remove', 'audit: insert', 'definitions: insert',
+      'timers: insert', 'timers: update', 'timers: remove', 'outbox: insert', 'outbox: update', 'outbox: remove', 'case_history: insert', 'case_history: remove',
+      'audit: insert', 'definitions: insert',
     ]);
     // Rights on another database are not rights on this one.
     expect(missingRights(status([{ resource: { db: 'other', collection: '' }, actions: all }]), 'stepwise')).toContain('cases: find');

@@ -4,6 +4,7 @@
  * source (node_modules/mongodb/lib/connection_string.js, sessions.js).
  */
 import type { Db, MongoClient, MongoClientOptions } from 'mongodb';
+import { clockSample, type ClockSample } from './mongo-clock.ts';
 
 /** The database used when neither the options nor the URI name one (the driver's own default is `test`). */
 export const DEFAULT_DB_NAME = 'stepwise';
@@ -45,15 +46,15 @@ export interface HelloReply {
   setName?: string;
   msg?: string;
   isWritablePrimary?: boolean;
-  /** The server's clock. */
+  /** The server's clock: a BSON date, which the driver deserialises as a Date (MongoDB manual, `hello`: "localTime"). */
   localTime?: Date;
 }
 
 /**
- * How far this host's clock may be from the server's. Leases (timers 30 s, outbox 60 s) are
- * written and checked in each process's own time, as the Store interface passes it; with every
- * process within 5 s of the server, two processes are within 10 s of each other, well inside a
- * lease, so a live lease is never taken as expired and an e-mail is not sent twice for skew.
+ * How far this host's clock may be from the server's. Leases are put on the server's clock
+ * (mongo-clock.ts), so skew no longer makes two processes hold one lease; but due times, outbox
+ * retry times and the case timeline's instants are this host's, and a clock this far off means
+ * NTP is not running on it, so the store refuses to start rather than run on it.
  */
 export const MAX_CLOCK_SKEW_MS = 5_000;
 
@@ -63,10 +64,10 @@ export const MAX_CLOCK_SKEW_MS = 5_000;
  */
 export function clockSkewProblem(serverTime: Date | undefined, sentAt: number, receivedAt: number, maxMs = MAX_CLOCK_SKEW_MS): string | null {
   if (!serverTime) return null;
-  const skew = serverTime.getTime() - (sentAt + receivedAt) / 2;
-  if (Math.abs(skew) - (receivedAt - sentAt) / 2 <= maxMs) return null;
+  const { offsetMs: skew, errorMs } = clockSample(serverTime, sentAt, receivedAt);
+  if (Math.abs(skew) - errorMs <= maxMs) return null;
   return `This host's clock is ${Math.round(Math.abs(skew) / 1000)} s ${skew > 0 ? 'behind' : 'ahead of'} the MongoDB server's (at most ${maxMs / 1000} s allowed): `
-    + 'timer and outbox leases are kept in each process\'s time, so synchronise the clocks (NTP) before starting.';
+    + 'due times and retry times are kept in each process\'s time, so synchronise the clocks (NTP) before starting.';
 }
 
 /**
@@ -99,6 +100,7 @@ export const REQUIRED_ACTIONS: Record<string, readonly string[]> = {
   tasks: ['find', 'insert', 'update', 'remove'],
   timers: ['find', 'insert', 'update', 'remove'],
   outbox: ['find', 'insert', 'update', 'remove'],
+  case_history: ['find', 'insert', 'remove'],
   audit: ['find', 'insert'],
   definitions: ['find', 'insert'],
 };
@@ -126,12 +128,18 @@ export async function connect(client: MongoClient): Promise<void> {
   }
 }
 
-/** Fails early, naming what to fix, on a standalone server, a clock far from the server's, or a user without the rights the store needs. */
-export async function preflight(db: Db): Promise<void> {
+/**
+ * Fails early, naming what to fix, on a standalone server, a clock far from the server's, or a user
+ * without the rights the store needs. Returns the clock offset it measured (mongo-clock.ts), or
+ * null if the server did not say its time.
+ */
+export async function preflight(db: Db): Promise<ClockSample | null> {
   const sentAt = Date.now();
   const hello = (await db.admin().command({ hello: 1 })) as HelloReply;
-  const problem = topologyProblem(hello) ?? clockSkewProblem(hello.localTime, sentAt, Date.now());
+  const receivedAt = Date.now();
+  const problem = topologyProblem(hello) ?? clockSkewProblem(hello.localTime, sentAt, receivedAt);
   if (problem) throw new Error(problem);
   const missing = missingRights((await db.command({ connectionStatus: 1, showPrivileges: true })) as ConnectionStatus, db.databaseName);
   if (missing.length) throw new Error(`The MongoDB user lacks rights the store needs on database ${db.databaseName}: ${missing.join(', ')}.`);
+  return hello.localTime instanceof Date ? clockSample(hello.localTime, sentAt, receivedAt) : null;
 }

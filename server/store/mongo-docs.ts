@@ -31,9 +31,13 @@ export interface CaseDoc {
   version: number;
   startedAt: string;
   updatedAt: string;
+  /** The state as JSON; with `history: []` once its timeline is stored apart (mongo-history.ts). */
   state: string;
   auditCount: number;
   auditHead: string;
+  /** How many timeline entries `case_history` holds, and their hash; absent on documents that still hold the timeline in `state`. */
+  historyCount?: number;
+  historyHash?: string;
 }
 
 /** Task fields added after the first release: documents written before lack them. */
@@ -47,6 +51,7 @@ export interface TaskDoc extends Omit<TaskRow, 'taskId' | LaterTaskField>, Parti
 export interface TimerDoc extends Omit<TimerRow, 'timerId'> {
   _id: string;
   leaseOwner: string | null;
+  /** On the server's clock (mongo-clock.ts), unlike `fireAt`. */
   leaseUntil: string | null;
 }
 
@@ -58,6 +63,7 @@ export interface OutboxDoc extends Omit<OutboxMessage, 'id' | 'payload' | 'lastE
   _id: string;
   payload: string;
   leaseOwner: string | null;
+  /** On the server's clock (mongo-clock.ts), unlike `availableAt`. */
   leaseUntil: string | null;
   lastError: string | null;
   doneAt: string | null;
@@ -147,7 +153,7 @@ export const caseSummaryOf = (doc: CaseDoc): CaseSummary => ({
   status: doc.status, familyName: doc.familyName, version: doc.version, startedAt: doc.startedAt, updatedAt: doc.updatedAt,
 });
 
-/** A lease that is free, or expired at `now`. */
+/** A lease that is free, or expired at `now`: an instant on the server's clock (mongo-clock.ts), as lease ends are stored. */
 export const leaseFree = (now: string): Filter => ({ $or: [{ leaseUntil: null }, { leaseUntil: { $lte: now } }] });
 
 export function taskFilter(query: TaskQuery): Filter {

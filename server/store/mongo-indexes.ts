@@ -46,6 +46,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   // Claims walk due timers in (fireAt, _id) order; a case's earliest timer is the first of its own.
   timers: [{ key: { fireAt: 1, _id: 1 } }, { key: { caseId: 1, fireAt: 1, _id: 1 } }],
   audit: [{ key: { caseId: 1, seq: 1 }, unique: true }],
+  // A case's timeline, one entry a document, read back in order (mongo-history.ts).
+  case_history: [{ key: { caseId: 1, seq: 1 }, unique: true }],
   // Each reader's access log (mongo-audit.ts); `_id`s make entries and heads unique per reader.
   access_log: [{ key: { authority: 1, actor: 1, seq: 1 }, unique: true }, { key: { authority: 1, at: 1 } }],
   access_heads: [{ key: { authority: 1, actor: 1 } }],

@@ -138,5 +138,6 @@ export const QUERY_SHAPES: QueryShape[] = [
   { name: 'latest definitions', collection: 'definitions', equal: ['authority'], sort: { id: 1, version: -1 } },
   { name: 'latest version', collection: 'definitions', equal: ['id'], sort: { version: -1 } },
   { name: 'a case’s audit log', collection: 'audit', equal: ['caseId'], sort: { seq: 1 } },
+  { name: 'a case’s timeline', collection: 'case_history', equal: ['caseId'], range: 'seq', sort: { seq: 1 } },
   { name: 'a reader’s access log', collection: 'access_log', equal: ['authority', 'actor'], sort: { seq: 1 } },
 ];

@@ -84,6 +84,7 @@ export class MongoRetention {
     });
   }
 
+  /** The anonymised state is committed as a step is: its edited timeline no longer matches the stored hash, so every entry is rewritten (history-plan.ts). */
   async anonymiseCase({ caseState, expectedVersion, audit, record }: AnonymiseInput): Promise<void> {
     await this.tx(async (session) => {
       await this.refuseHeld(caseState.id, session);
@@ -100,8 +101,8 @@ export class MongoRetention {
       if (!stored || stored.version !== expectedVersion) throw new ConflictError(caseId, expectedVersion, stored?.version ?? null);
       await this.refuseHeld(caseId, session);
       await this.dropBeside(caseId, session);
-      for (const name of ['tasks', 'timers']) await this.db.collection(name).deleteMany({ caseId }, { session });
-      // The timeline and the search key live in the case document.
+      // The timeline (`case_history`, mongo-history.ts) goes too; the search key lives in the case document.
+      for (const name of ['tasks', 'timers', 'case_history']) await this.db.collection(name).deleteMany({ caseId }, { session });
       await this.cases.deleteOne({ _id: caseId, version: expectedVersion }, { session });
       await this.appendAccess(stored.authority, record, session);
     });

@@ -21,11 +21,27 @@
  * definitions, users and sessions are small), and a shard per authority group via zones. Until
  * then a replica set (vertically scaled) is the supported topology.
  *
- * Growth: the case document holds the whole `CaseState` as JSON, its timeline (`history`) and
- * every task's answers included: about 1.4 KB more per step on Camden's flow (its cases are
- * 5–15 KB after twelve weeks), so the 16 MB document limit is some 11,000 steps away, but every
- * step rewrites and logs (oplog) the whole document. SQLite keeps the timeline in its own table
- * (sqlite-history.ts); doing the same here is written down in the README (scaling out).
+ * Growth: the timeline (`history`) lives in `case_history`, one document per entry, as SQLite's
+ * table does (mongo-history.ts, sqlite-history.ts; both decide append-or-rewrite with
+ * history-plan.ts): a step inserts its new entries only, and the case document keeps the state
+ * with `history: []` plus `historyCount`/`historyHash`. `getCase` reads both in one snapshot
+ * session (MongoDB 5.0+). Documents written before keep their timeline inside the state until
+ * their next commit moves it out. On Camden's flow the timeline is about a third of a case at
+ * twelve weeks (4.1 of 13 KB; ~160 bytes an entry, 2–3 entries a step), now out of the rewrite.
+ * What stays: every task's answers (`tasks[id].answers`, 1.5 KB at twelve weeks, ~150 bytes per
+ * completed task) and the latest answers by step (`form`, 1.6 KB), both still rewritten and
+ * logged whole each step. Moving task answers out is not done: a task's answers are written once,
+ * when it completes, so they could follow the timeline's pattern keyed by task id (a collection
+ * and a SQLite table, written at completion, put back by `getCase`, rewritten by anonymisation),
+ * but `form` holds the latest answers again, so it would save ~11% of the document (the timeline
+ * saved ~31%) for another read on every `getCase` and a schema change in both stores. The 16 MB
+ * limit is far off either way (thousands of steps).
+ *
+ * Clocks: lease ends (timer and outbox `leaseUntil`, Idempotency-Key holds) are stored and compared
+ * on the server's clock: caller time + an offset measured with `hello` at open and every minute
+ * after (mongo-clock.ts), so hosts whose clocks disagree still agree on when a lease ends. Due
+ * times stay on the caller's clock. The store refuses to open with a clock more than 5 s off the
+ * server's, and logs an error when a later measurement moves by more than a second.
  *
  * The database does not itself forbid updating audit entries or published definitions (SQLite's
  * triggers do): give the application's database user the role in docs/mongodb-role.json (find and
@@ -42,8 +58,10 @@ import { flushAllOrEach, groupCommit } from './group-commit.ts';
 import { MongoAudit } from './mongo-audit.ts';
 import { isTransientConflict } from './mongo-errors.ts';
 import { claimInRounds, pickEarliest } from './mongo-claims.ts';
+import { logClockEvent, measureOffset, ServerClock, watchServerClock, type ClockEvent, type ClockSample } from './mongo-clock.ts';
 import { clientOptions, connect, databaseName, DEFAULT_WRITE_TIMEOUT_MS, preflight } from './mongo-connect.ts';
 import { MongoDefinitions } from './mongo-definitions.ts';
+import { MongoHistory } from './mongo-history.ts';
 import { MongoIdempotency } from './mongo-idempotency.ts';
 import { MongoRetention } from './mongo-retention.ts';
 import type { AnonymiseInput, ClosedCaseQuery, DeleteInput, LegalHold } from './retention-types.ts';
@@ -65,6 +83,8 @@ export interface MongoOptions {
   writeTimeoutMs?: number;
   /** The audit key (audit-key.ts): kept outside the database, so required here. */
   auditKey: AuditKey;
+  /** Where a jump of the server's clock against this host's is reported (mongo-clock.ts); one JSON line on stderr unless given. */
+  onClockEvent?: (event: ClockEvent) => void;
 }
 
 export async function openMongoStore(options: MongoOptions): Promise<Store & { db: Db }> {
@@ -73,9 +93,10 @@ export async function openMongoStore(options: MongoOptions): Promise<Store & { d
   await connect(client);
   const store = new MongoStore(client, client.db(databaseName(options.uri, options.dbName)), options.auditKey);
   try {
-    await preflight(store.db);
+    const clock = await preflight(store.db);
     await store.ensureIndexes();
     await store.auditLog.sealOnFirstKey(new Date().toISOString());
+    store.watchClock(clock, options.onClockEvent ?? logClockEvent);
   } catch (error) {
     await client.close();
     throw error;
@@ -86,11 +107,13 @@ export async function openMongoStore(options: MongoOptions): Promise<Store & { d
 /** Transactions: snapshot reads, majority journaled commits that wait for the majority a bounded time. */
 const txOptions = (client: MongoClient) =>
   ({ readConcern: { level: 'snapshot' as const }, writeConcern: new WriteConcern('majority', client.options.writeConcern?.wtimeoutMS ?? DEFAULT_WRITE_TIMEOUT_MS, true), readPreference: 'primary' as const });
+const SNAPSHOT = { level: 'snapshot' as const };
 const isDuplicate = (error: unknown) => error instanceof MongoServerError && error.code === 11000;
 
 class MongoStore implements Store {
   private readonly defs: MongoDefinitions;
   private readonly idempotency: MongoIdempotency;
+  private readonly history: MongoHistory;
   private readonly retention: MongoRetention;
   private readonly webhooks: MongoWebhooks;
   private readonly cases: Collection<docs.CaseDoc>;
@@ -103,6 +126,9 @@ class MongoStore implements Store {
   private readonly signInAttempts: Collection<docs.SignInAttemptDoc>;
 
   readonly auditLog: MongoAudit;
+  /** This process's offset to the server's clock, for lease ends (mongo-clock.ts); measured at open. */
+  private readonly clock = new ServerClock(null);
+  private clockWatch: { stop(): void } | null = null;
 
   private readonly TX: ReturnType<typeof txOptions>;
 
@@ -110,7 +136,8 @@ class MongoStore implements Store {
     this.TX = txOptions(client);
     this.auditLog = new MongoAudit(db, auditKey, (work) => this.tx(work));
     this.defs = new MongoDefinitions(db, (work) => this.tx(work));
-    this.idempotency = new MongoIdempotency(db);
+    this.idempotency = new MongoIdempotency(db, this.clock);
+    this.history = new MongoHistory(db);
     this.retention = new MongoRetention(db, this.auditLog, (work) => this.tx(work), (input, session) => this.commit(input, session));
     this.webhooks = new MongoWebhooks(db);
     this.cases = db.collection('cases');
@@ -121,6 +148,12 @@ class MongoStore implements Store {
     this.users = db.collection('users');
     this.sessions = db.collection('sessions');
     this.signInAttempts = db.collection('sign_in_attempts');
+  }
+
+  /** Takes the offset the preflight measured, then measures it again every minute until `close`. */
+  watchClock(first: ClockSample | null, log: (event: ClockEvent) => void): void {
+    if (first) this.clock.update(first);
+    this.clockWatch = watchServerClock(this.clock, () => measureOffset(() => this.db.admin().command({ hello: 1 })), log);
   }
 
   async ensureIndexes(): Promise<void> {
@@ -234,8 +267,10 @@ class MongoStore implements Store {
       throw new StoreError('authority_mismatch', `Case ${state.id} cannot move to another authority.`, { caseId: state.id });
     }
     const prior: ChainHead = stored ? { count: stored.auditCount, hash: stored.auditHead } : { count: 0, hash: GENESIS_HASH };
-    const { id: _id, ...record } = caseRecord(state, await this.auditLog.writeCase(state.id, prior, audit, session));
-    const doc: docs.CaseDoc = { _id, ...record, searchGrams: searchGrams(record.searchKey) };
+    // The timeline goes to `case_history`, new entries only (mongo-history.ts); the document keeps the rest.
+    const history = await this.history.write(state.id, stored, state.history, session);
+    const { id: _id, ...record } = caseRecord(state, await this.auditLog.writeCase(state.id, prior, audit, session), JSON.stringify({ ...state, history: [] }));
+    const doc: docs.CaseDoc = { _id, ...record, searchGrams: searchGrams(record.searchKey), ...history };
     if (!stored) await this.cases.insertOne(doc, { session });
     else if ((await this.cases.replaceOne({ _id: state.id, version: expectedVersion! }, doc, { session })).matchedCount !== 1) {
       throw new ConflictError(state.id, expectedVersion, null);
@@ -262,8 +297,20 @@ class MongoStore implements Store {
   }
 
   async getCase(id: string): Promise<CaseState | null> {
-    const doc = await this.cases.findOne({ _id: id }, { projection: { state: 1 } });
-    return doc ? (JSON.parse(doc.state) as CaseState) : null;
+    // A snapshot session (MongoDB 5.0+): the document and its timeline as of one point in time, whatever
+    // commits meanwhile. Each read names the snapshot level, or the driver would send the client's
+    // `majority` and add the session's atClusterTime to it (sessions.js `applySession`; utils.js `resolveOptions`).
+    const session = this.client.startSession({ snapshot: true });
+    try {
+      const doc = await this.cases.findOne({ _id: id }, { session, readConcern: SNAPSHOT, projection: { state: 1, historyCount: 1 } });
+      if (!doc) return null;
+      const state = JSON.parse(doc.state) as CaseState;
+      // A document from before the timeline moved out has none stored apart: its state still holds it.
+      if (doc.historyCount !== undefined) state.history = await this.history.read(id, doc.historyCount, session);
+      return state;
+    } finally {
+      await session.endSession();
+    }
   }
   /** One query, projecting the summary only (mongo-queries.ts): covered by an index unless it searches or asks about tasks. */
   async findCases(filter: CaseFilter) {
@@ -291,14 +338,16 @@ class MongoStore implements Store {
 
   async claimDueTimers(now: string, owner: string, leaseMs: number, limit: number): Promise<ClaimedTimer[]> {
     const at = instant(now);
+    // Due on the caller's time; leased on the server's (mongo-clock.ts). The claimer is told its lease end in its own time.
     const leaseUntil = docs.plusMs(at, leaseMs);
+    const serverAt = this.clock.at(at);
     // Only a case's earliest pending timer, so its timers fire in order (best effort across processes;
     // mongo-claims.ts). The claim also matches its fireAt, so a timer a step moved is not leased at its old time.
     const isEarliest = async (candidate: docs.TimerDoc) =>
       (await this.timers.find({ caseId: candidate.caseId }, { projection: { _id: 1 } }).sort({ fireAt: 1, _id: 1 }).limit(1).next())?._id === candidate._id;
-    const due = (room: number) => this.timers.find({ fireAt: { $lte: at }, ...docs.leaseFree(at) }).sort({ fireAt: 1, _id: 1 }).batchSize(Math.max(4 * room, 100));
+    const due = (room: number) => this.timers.find({ fireAt: { $lte: at }, ...docs.leaseFree(serverAt) }).sort({ fireAt: 1, _id: 1 }).batchSize(Math.max(4 * room, 100));
     return claimInRounds(limit, (room) => pickEarliest(due(room), isEarliest, room), async (candidate) => {
-      const doc = await this.timers.findOneAndUpdate({ _id: candidate._id, fireAt: candidate.fireAt, ...docs.leaseFree(at) }, { $set: { leaseOwner: owner, leaseUntil } }, { returnDocument: 'after' });
+      const doc = await this.timers.findOneAndUpdate({ _id: candidate._id, fireAt: candidate.fireAt, ...docs.leaseFree(serverAt) }, { $set: { leaseOwner: owner, leaseUntil: docs.plusMs(serverAt, leaseMs) } }, { returnDocument: 'after' });
       return doc ? { ...docs.timerRow(doc), leaseOwner: owner, leaseUntil } : null;
     });
   }
@@ -314,17 +363,19 @@ class MongoStore implements Store {
 
   async claimOutbox(now: string, owner: string, leaseMs: number, limit: number, kinds?: readonly OutboxKind[]): Promise<OutboxMessage[]> {
     const at = instant(now);
-    const ready = { status: 'pending' as const, ...(kinds ? { kind: { $in: [...kinds] } } : {}), availableAt: { $lte: at }, ...docs.leaseFree(at) };
+    // Available on the caller's time; leased on the server's (mongo-clock.ts).
+    const serverAt = this.clock.at(at);
+    const ready = { status: 'pending' as const, ...(kinds ? { kind: { $in: [...kinds] } } : {}), availableAt: { $lte: at }, ...docs.leaseFree(serverAt) };
     // Each claim is a conditional update on `ready`, so a message leased by another claimer is never taken twice.
     return claimInRounds(limit, (room) => this.outbox.find(ready, { projection: { _id: 1 } }).sort({ availableAt: 1, createdAt: 1, _id: 1 }).limit(room).toArray(), async (candidate) => {
-      const doc = await this.outbox.findOneAndUpdate({ _id: candidate._id, ...ready }, { $set: { leaseOwner: owner, leaseUntil: docs.plusMs(at, leaseMs) }, $inc: { attempts: 1 } }, { returnDocument: 'after' });
+      const doc = await this.outbox.findOneAndUpdate({ _id: candidate._id, ...ready }, { $set: { leaseOwner: owner, leaseUntil: docs.plusMs(serverAt, leaseMs) }, $inc: { attempts: 1 } }, { returnDocument: 'after' });
       return doc ? docs.outboxMessage(doc) : null;
     });
   }
   async renewOutboxLeases(ids: readonly string[], owner: string, until: string): Promise<string[]> {
     if (ids.length === 0) return [];
     const held = { _id: { $in: [...ids] }, status: 'pending' as const, leaseOwner: owner };
-    await this.outbox.updateMany(held, { $set: { leaseUntil: instant(until) } });
+    await this.outbox.updateMany(held, { $set: { leaseUntil: this.clock.at(until) } });
     // A message another worker took meanwhile has another owner now, so this finds what is still held.
     return (await this.outbox.find(held, { projection: { _id: 1 } }).toArray()).map((doc) => doc._id);
   }
@@ -466,6 +517,7 @@ class MongoStore implements Store {
   async close() {
     // Steps submitted before the close are still committed.
     await this.commits.drain();
+    this.clockWatch?.stop();
     await this.client.close();
   }
 }

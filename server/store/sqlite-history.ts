@@ -6,11 +6,12 @@
  * The case row keeps how many entries are stored (`history_count`) and a SHA-256 over them
  * (`history_hash`). A commit whose state does not start with exactly the stored entries (a
  * caller that shortened or edited the timeline) rewrites the case's rows, so what is read back
- * is always what was committed. Rows from before schema 12 (`history_count` NULL) keep the
- * timeline inside the state and move it out at their next commit.
+ * is always what was committed: the decision is `planHistoryWrite` (history-plan.ts), shared
+ * with the MongoDB store. Rows from before schema 12 (`history_count` NULL) keep the timeline
+ * inside the state and move it out at their next commit.
  */
-import { createHash, type Hash } from 'node:crypto';
 import type { HistoryEntry } from '../../engine/index.ts';
+import { planHistoryWrite } from './history-plan.ts';
 import type { Db } from './sqlite-schema.ts';
 
 /** What the case row says of its stored timeline; both NULL on rows from before schema 12. */
@@ -30,22 +31,11 @@ export class SqliteHistory {
   /** Stores `history` for the case (inside the caller's transaction) and returns the row's new head. */
   write(caseId: string, stored: HistoryHead | undefined, history: readonly HistoryEntry[]): { historyCount: number; historyHash: string } {
     const lines = history.map((entry) => JSON.stringify(entry));
-    const kept = stored?.history_count ?? 0;
-    const hash = createHash('sha256');
-    for (const line of lines.slice(0, kept)) hash.update(`${line}\n`);
-    if (kept > lines.length || (kept > 0 && hash.copy().digest('base64url') !== stored?.history_hash)) {
-      this.drop.run(caseId);
-      return this.append(caseId, lines, 0, createHash('sha256'));
-    }
-    return this.append(caseId, lines, kept, hash);
-  }
-
-  private append(caseId: string, lines: string[], from: number, hash: Hash) {
-    for (let seq = from; seq < lines.length; seq++) {
-      this.insert.run(caseId, seq, lines[seq]);
-      hash.update(`${lines[seq]}\n`);
-    }
-    return { historyCount: lines.length, historyHash: hash.digest('base64url') };
+    const head = stored && stored.history_count !== null && stored.history_hash !== null ? { count: stored.history_count, hash: stored.history_hash } : null;
+    const plan = planHistoryWrite(head, lines);
+    if (plan.rewrite) this.drop.run(caseId);
+    for (let seq = plan.from; seq < lines.length; seq++) this.insert.run(caseId, seq, lines[seq]);
+    return { historyCount: plan.head.count, historyHash: plan.head.hash };
   }
 
   /** The stored timeline of a case whose row says `count` entries. Call inside a read transaction with the row's read. */

@@ -83,6 +83,33 @@ export function commitContract(get: () => StoreHarness): void {
       expect((await store.listTasks({ authority: 'north', caseId: 'c1' })).map((t) => [t.taskId, t.familyName])).toEqual([['c1.t2', 'Renamed']]);
     });
 
+    it('keeps a case’s timeline through steps that add to it, a refused step, a failed step and one that edits it', async () => {
+      const { store } = get();
+      const entry = (type: string, minutes: number, extra: Record<string, unknown> = {}) => ({ at: at(minutes), type, by: 'sam', ...extra });
+      const withHistory = (version: number, history: ReturnType<typeof entry>[]) => ({ ...makeCase({ id: 'c1', version }), history });
+      const read = async () => (await store.getCase('c1'))?.history;
+      const started = [entry('case_started', 1)];
+      await save(store, withHistory(1, started));
+      const grown = [...started, entry('task_completed', 2, { node: 'plan', note: 'Ada’s school' }), entry('timer_fired', 3)];
+      await save(store, withHistory(2, grown));
+      expect(await read()).toEqual(grown);
+      // Refused (stale) and failed steps leave the timeline as it was.
+      const stale = withHistory(2, [...started, entry('other', 9)]);
+      expect(await rejection(store.commitStep({ caseState: stale, expectedVersion: 1, audit: [], outbox: [] }))).toBeInstanceOf(ConflictError);
+      const circular: Record<string, unknown> = {};
+      circular.self = circular;
+      const failing = withHistory(3, [...grown, entry('task_completed', 4)]);
+      await rejection(store.commitStep({ caseState: failing, expectedVersion: 2, audit: [auditOf(failing)], outbox: [{ id: 'c1.n9', kind: 'notify', payload: circular }] }));
+      expect(await read()).toEqual(grown);
+      // A step that edits and shortens the timeline (as anonymisation does) reads back as committed, and later steps add to that.
+      const edited = [started[0]!, entry('task_completed', 2, { node: 'plan', note: '[removed]' })];
+      await save(store, withHistory(3, edited));
+      expect(await read()).toEqual(edited);
+      const after = [...edited, entry('case_closed', 5)];
+      await save(store, withHistory(4, after));
+      expect(await store.getCase('c1')).toEqual(JSON.parse(JSON.stringify(withHistory(4, after))));
+    });
+
     it('updates task rows as the case moves on and keeps one outbox message per id', async () => {
       const { store } = get();
       await save(store, makeCase({ id: 'c1', tasks: [task('c1.t1', 'plan', { worker: 'sam' })] }), [{ id: 'c1.n1', kind: 'notify', payload: { n: 1 } }]);

@@ -99,6 +99,17 @@ export function retentionContract(get: () => StoreHarness): void {
       expect((await rejection(store.deleteCase({ caseId: 'c1', expectedVersion: 2, record: record('c1', 'case_deleted') }))).code).toBe('conflict');
     });
 
+    it('anonymises the timeline too: every entry is read back as the anonymised state has it', async () => {
+      const { store } = get();
+      const closed = await closedCase(store, 'c1');
+      const named = { ...closed, version: 3, history: [...closed.history, { at: at(40), type: 'note_added', by: 'sam', note: 'Ada Okafor moved school' }] };
+      await save(store, named);
+      const history = named.history.map((entry) => ({ at: entry.at, type: entry.type, by: 'removed', ...(entry.type === 'note_added' ? { note: '[removed]' } : {}) }));
+      await store.anonymiseCase({ caseState: { ...anonymised(named), history }, expectedVersion: 3, audit: { at: at(90), actor: 'system', action: 'case_anonymised', detail: {} }, record: record('c1') });
+      expect((await store.getCase('c1'))?.history).toEqual(history);
+      expect(JSON.stringify(await store.getCase('c1'))).not.toContain('Okafor');
+    });
+
     it('refuses to dispose of a held case, or one that moved on, and changes nothing', async () => {
       const { store } = get();
       const closed = await closedCase(store, 'c1');

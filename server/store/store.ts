@@ -98,6 +98,12 @@ export interface Store {
   deleteTaskDrafts(taskId: string): Promise<void>;
 
   // Timers: rows mirror each case's pending timers; leases stop two schedulers doing the same work.
+  // Lease times (`now`, `leaseMs`, `until`, an Idempotency-Key's `lockedUntil`) are given on the
+  // caller's clock, which tests and scenario runs may simulate. SQLite compares them as given: every
+  // process using one SQLite file runs on one machine and shares its clock. MongoDB serves hosts
+  // whose clocks may disagree, so it stores and compares lease ends on the server's clock (caller
+  // time + the offset it measures, mongo-clock.ts) and reports them back on the caller's. Due times
+  // (`fireAt`, `availableAt`) are the app's and stay on the caller's clock in both.
   /**
    * Leases up to `limit` timers with `fireAt <= now` whose lease is free or expired. Only the
    * earliest pending timer of each case is offered, so a case's timers fire in order.
