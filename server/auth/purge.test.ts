@@ -9,7 +9,7 @@ beforeEach(async () => {
 afterEach(async () => api.close());
 
 const failedSignIn = () =>
-  api.app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'nobody@camden.example', password: 'guess' }) }, { connection: { address: '203.0.113.7' } });
+  api.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'nobody@camden.example', password: 'guess' }) }, { connection: { address: '203.0.113.7' } });
 
 describe('the purge of expired sessions and sign-in attempts', () => {
   it('Given a session signed in at 09:00 and a failed sign-in at 12:00, When the purge runs at 12:10 and at 17:00, Then each goes once it has expired', async () => {

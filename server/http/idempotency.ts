@@ -22,7 +22,7 @@ import { instant } from '../store/rows.ts';
 import type { IdempotencyClaim, IdempotencyRecord } from '../store/index.ts';
 import type { AppEnv } from './env.ts';
 import { errorFields, silentLogger } from './logger.ts';
-import { HttpProblem } from './problem.ts';
+import { headerPointer, HttpProblem } from './problem.ts';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 /** How long a key and its answer are kept after first use. */
@@ -41,7 +41,9 @@ const keep = (status: number) => (status >= 200 && status < 300) || (status >= 4
 export function parseKey(header: string): string {
   const key = /^".*"$/.test(header) ? header.slice(1, -1) : header;
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
-    throw new HttpProblem(400, 'idempotency_key_invalid', `The ${IDEMPOTENCY_HEADER} header must be 1 to 255 visible ASCII characters, such as a UUID.`);
+    throw new HttpProblem(400, 'idempotency_key_invalid', `The ${IDEMPOTENCY_HEADER} header must be 1 to 255 visible ASCII characters, such as a UUID.`, {
+      errors: [{ pointer: headerPointer(IDEMPOTENCY_HEADER), keyword: 'pattern', message: `${IDEMPOTENCY_HEADER} must be 1 to 255 visible ASCII characters, such as a UUID` }],
+    });
   }
   return key;
 }
@@ -64,7 +66,9 @@ async function claimFor(c: Context<AppEnv>, key: string): Promise<IdempotencyCla
 /** What a request finds when the key is someone else's hold: the first answer, or a refusal. */
 function answerFor(c: Context<AppEnv>, found: IdempotencyRecord, claim: IdempotencyClaim): Response {
   if (found.method !== claim.method || found.path !== claim.path || found.requestHash !== claim.requestHash) {
-    throw new HttpProblem(422, 'idempotency_key_reused', `This ${IDEMPOTENCY_HEADER} was already used for a different request. Send a new key for a new request.`);
+    throw new HttpProblem(422, 'idempotency_key_reused', `This ${IDEMPOTENCY_HEADER} was already used for a different request. Send a new key for a new request.`, {
+      errors: [{ pointer: headerPointer(IDEMPOTENCY_HEADER), keyword: 'unique', message: `Send a new ${IDEMPOTENCY_HEADER} for a new request: this one was used for a different request` }],
+    });
   }
   if (!found.response) {
     throw new HttpProblem(409, 'request_in_progress', 'Your earlier attempt is still being saved. Wait a moment, then reload the page to see whether it went through.');

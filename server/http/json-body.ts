@@ -6,7 +6,7 @@
  */
 import type { Context } from 'hono';
 import { validateFormData } from '../../engine/index.ts';
-import { HttpProblem } from './problem.ts';
+import { headerPointer, HttpProblem } from './problem.ts';
 
 /**
  * How many levels a body may nest below its top value (the same limit as a definition's, in
@@ -30,7 +30,9 @@ const utf8 = new TextDecoder();
 export async function readJson<T>(c: Context, shape: RequestSchema): Promise<T> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
-    throw new HttpProblem(415, 'unsupported_media_type', 'Send the request body as JSON, with "Content-Type: application/json".');
+    throw new HttpProblem(415, 'unsupported_media_type', 'Send the request body as JSON, with "Content-Type: application/json".', {
+      errors: [{ pointer: headerPointer('Content-Type'), keyword: 'enum', message: 'Send the body as JSON, with Content-Type: application/json' }],
+    });
   }
   let body: unknown;
   // The bytes, as the Idempotency-Key hash read them: Hono keeps one read of the body, and asking

@@ -4,7 +4,7 @@
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { Refusal, type FieldError, type RefusalCode } from '../../engine/index.ts';
+import { Refusal, type FieldError, type Problem, type RefusalCode } from '../../engine/index.ts';
 
 export interface ProblemDocument {
   type: string;
@@ -57,10 +57,10 @@ export const HTTP_ERROR_CODES = {
   malformed_json: 'The body is not valid JSON (400)',
   body_too_deep: 'The JSON body is nested too deeply (422)',
   body_too_large: 'The body is larger than the limit, given as `limit` (413)',
-  unsupported_media_type: 'The body is not sent as JSON (415)',
+  unsupported_media_type: 'The body is not sent in the media type the operation takes (JSON; CSV for a people import); `errors[]` names `/headers/content-type` (415)',
   request_invalid: 'The body or the query string has values to correct; `errors[]` names each by JSON pointer (`/query/<name>` for a query parameter) (422)',
-  csv_invalid: 'An uploaded CSV cannot be read: header or quoting (422)',
-  import_refused: 'An import was refused as a whole; the per-row report says why (422)',
+  csv_invalid: 'An uploaded CSV cannot be read: header, quoting or length; `errors[]` points at `/header`, `/rows` or `/rows/<line>` (422)',
+  import_refused: 'An import was refused as a whole; the per-row report says why, and `errors[]` names each cell as `/rows/<row>/<column>` (422)',
   method_not_allowed: 'The path exists but not with this method; `Allow` lists those it has (405)',
   not_found: 'Nothing at this path or id, or it belongs to another authority (404)',
   // Signing in
@@ -71,18 +71,18 @@ export const HTTP_ERROR_CODES = {
   csrf_token_invalid: 'A change without the session’s `X-CSRF-Token` (403)',
   admin_only: 'Only an admin may do this (403)',
   // Idempotency
-  idempotency_key_invalid: 'The Idempotency-Key header is malformed (422)',
-  idempotency_key_reused: 'The Idempotency-Key was used for another request (422)',
+  idempotency_key_invalid: 'The Idempotency-Key header is malformed; `errors[]` names it as `/headers/idempotency-key` (400)',
+  idempotency_key_reused: 'The Idempotency-Key was used for another request; `errors[]` names it as `/headers/idempotency-key` (422)',
   request_in_progress: 'The same request is still running (409)',
   // Definitions
   definition_not_found: 'No such definition in your authority (404)',
   version_not_found: 'No such published version (404)',
-  definition_exists: 'A definition with this id exists or existed (409)',
-  definition_has_problems: 'The draft has problems that stop it being published (422)',
+  definition_exists: 'A definition with this id exists or existed; `errors[]` names `/id` (409)',
+  definition_has_problems: 'The draft has problems that stop it being published or simulated; `errors[]` lists each at its JSON pointer in the definition, its `keyword` the problem’s code, and `problems` the validator’s own list (422)',
   draft_changed: 'The draft changed while it was being published (409)',
   no_draft: 'There is no draft (409)',
   nothing_to_publish: 'The draft is the same as the latest version (409)',
-  if_match_required: 'Saving over a draft needs `If-Match` (428)',
+  if_match_required: 'Saving over a draft needs `If-Match`; `errors[]` names it as `/headers/if-match` (428)',
   already_published: 'That version is already published (409)',
   already_exists: 'The record already exists (409)',
   // People, cases, retention, exports
@@ -152,6 +152,22 @@ export function problemFor(error: unknown): ProblemDocument {
 function document(status: number, code: string, detail: string, extra: Record<string, unknown>): ProblemDocument {
   // Extensions first: a detail can never overwrite the document's own members (RFC 9457).
   return { ...extra, type: `https://stepwise.local/problems/${code}`, title: TITLES[status] ?? 'Error', status, code, detail };
+}
+
+/** A request header named in `errors[]`, as a query parameter is (`/query/<name>`): `/headers/<name>`, in lower case. */
+export const headerPointer = (name: string) => `/headers/${name.toLowerCase()}`;
+
+/**
+ * 422 `definition_has_problems`: the draft cannot be published or simulated until it is fixed.
+ * Each problem is a field error at its place in the definition (`/nodes/3/next`), its keyword the
+ * problem's code; `problems` keeps the validator's own list, with each knock-on's `cause`.
+ */
+export function definitionHasProblems(problems: Problem[], before: 'published' | 'simulated'): HttpProblem {
+  const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
+  return new HttpProblem(422, 'definition_has_problems', `The draft has ${count} to fix before it can be ${before}.`, {
+    problems,
+    errors: problems.map((p) => ({ pointer: p.path, keyword: p.code, message: p.message })),
+  });
 }
 
 export function sendProblem(c: Context, problem: ProblemDocument): Response {

@@ -19,7 +19,9 @@ export function storeProblem(error: StoreError): ProblemDocument {
     case 'draft_changed':
       return problemFor(new HttpProblem(409, 'draft_changed', 'The draft changed while it was being published, so it was not published. Check it again, then publish.', draftDetails(error)));
     case 'definition_exists':
-      return problemFor(new HttpProblem(409, 'definition_exists', `There is already a definition with the ID ${String(error.details['id'])}. Choose another ID.`, { pointer: '/id' }));
+      return problemFor(new HttpProblem(409, 'definition_exists', `There is already a definition with the ID ${String(error.details['id'])}.`, {
+        errors: [{ pointer: '/id', keyword: 'unique', message: 'Choose an ID that has not been used before' }],
+      }));
     case 'idempotency_hold_lost':
       return problemFor(new HttpProblem(409, 'request_in_progress', 'Your request was sent again while this attempt was still running; the later attempt is the one that counts. Reload the page to see what was saved.'));
     case 'authority_mismatch':

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiHarness, type Api } from '../../test/support/api.ts';
+import { apiHarness, checkedRequests, type Api } from '../../test/support/api.ts';
 import { createApp } from '../app.ts';
 import { DEFAULT_CONFIG } from '../http/env.ts';
 import { verifyChain } from '../store/audit-chain.ts';
@@ -63,7 +63,7 @@ describe('Given the Okafor case, worked from 2 to 10 November 2026', () => {
     const broken: Store = Object.create(api.store, { verifyAudit: { value: async () => verifyChain(edited, head, key) } });
     const app = createApp({ store: broken, runner: api.runner, clock: api.clock, config: { ...DEFAULT_CONFIG, secureCookies: false } });
     const manager = await api.signIn('eh_service_manager@camden.example');
-    const response = await app.request('/api/cases/case-okafor/audit/verify', { headers: { cookie: manager.cookie } });
+    const response = await checkedRequests(app)('/api/cases/case-okafor/audit/verify', { headers: { cookie: manager.cookie } });
     expect(await response.json()).toMatchObject({ ok: false, brokenAt: 3, reason: 'entry 3 was changed after it was written' });
   });
 });

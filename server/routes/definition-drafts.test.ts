@@ -40,7 +40,7 @@ describe('editing a draft', () => {
     expect(first.status).toBe(200);
     const second = await admin.put('/api/definitions/clinic/draft', renamed('Second'), { 'if-match': `"${savedAt}"` });
     expect(await second.json()).toMatchObject({ status: 409, code: 'stale_version', savedBy: 'clinic.admin' });
-    expect(await (await admin.put('/api/definitions/clinic/draft', renamed('Third'))).json()).toMatchObject({ status: 428, code: 'if_match_required' });
+    expect(await (await admin.put('/api/definitions/clinic/draft', renamed('Third'))).json()).toMatchObject({ status: 428, code: 'if_match_required', errors: [{ pointer: '/headers/if-match', keyword: 'required' }] });
     expect((await loadDraft(admin, 'clinic')).definition.name).toBe('First');
     const again = await admin.put('/api/definitions/clinic/draft', renamed('Second'), { 'if-match': first.headers.get('etag')! });
     expect(again.status).toBe(200);
@@ -98,7 +98,11 @@ describe('creating a definition', () => {
     expect(created.status).toBe(201);
     expect(created.headers.get('location')).toBe('/api/definitions/clinic-pilot/draft');
     expect(await created.json()).toMatchObject({ id: 'clinic-pilot', savedBy: 'clinic.admin', latestVersion: null, unpublishedChanges: null, problems: [] });
-    expect(await (await admin.post('/api/definitions', { ...clinicJson, id: 'clinic-pilot' })).json()).toMatchObject({ status: 409, code: 'definition_exists' });
+    expect(await (await admin.post('/api/definitions', { ...clinicJson, id: 'clinic-pilot' })).json()).toMatchObject({
+      status: 409,
+      code: 'definition_exists',
+      errors: [{ pointer: '/id', keyword: 'unique', message: 'Choose an ID that has not been used before' }],
+    });
     // Another authority's id is just as taken, and the answer says nothing more about it.
     expect(await (await admin.post('/api/definitions', { ...clinicJson, id: 'camden' })).json()).toMatchObject({ status: 409, code: 'definition_exists' });
   });

@@ -8,7 +8,7 @@ import { Hono, type Context } from 'hono';
 import { validateDefinition, type Problem, type WorkflowDefinition } from '../../engine/index.ts';
 import type { AppEnv } from '../http/env.ts';
 import { readJson } from '../http/json-body.ts';
-import { HttpProblem } from '../http/problem.ts';
+import { definitionHasProblems, headerPointer, HttpProblem } from '../http/problem.ts';
 import type { DefinitionDraft } from '../store/index.ts';
 import { draftView, ownedDefinition, requireAdmin, type OwnedDefinition } from './definition-access.ts';
 import { checkDefinitionBody, definitionBody, etag, ifMatch } from './definition-body.ts';
@@ -92,7 +92,10 @@ export const definitionDraftRoutes = new Hono<AppEnv>()
     // store compares it in the transaction that saves (409 stale_version if someone saved since).
     const token = ifMatch(c.req.header('if-match'));
     if (token === undefined && owned.draft) {
-      throw new HttpProblem(428, 'if_match_required', 'Send the draft’s savedAt in an "If-Match" header, so changes saved by someone else are not overwritten.', { savedAt: owned.draft.savedAt });
+      throw new HttpProblem(428, 'if_match_required', 'Send the draft’s savedAt in an "If-Match" header, so changes saved by someone else are not overwritten.', {
+        savedAt: owned.draft.savedAt,
+        errors: [{ pointer: headerPointer('If-Match'), keyword: 'required', message: 'Send the savedAt of the draft you loaded in If-Match' }],
+      });
     }
     const { store, clock } = c.get('deps');
     const draft = await store.saveDraft(definition, { by: c.get('user').id, at: clock.now(), expectedSavedAt: token ?? null });
@@ -125,9 +128,7 @@ export const definitionDraftRoutes = new Hono<AppEnv>()
       throw new HttpProblem(409, 'nothing_to_publish', `The draft is the same as version ${latest.version}: there is nothing new to publish.`, { latestVersion: latest.version });
     }
     const problems = validateDefinition(draft.definition);
-    if (problems.length > 0) {
-      throw new HttpProblem(422, 'definition_has_problems', `The draft has ${problems.length} problem${problems.length === 1 ? '' : 's'} to fix before it can be published.`, { problems });
-    }
+    if (problems.length > 0) throw definitionHasProblems(problems, 'published');
     // Exactly what was checked: the store publishes only if the draft is still this one (else
     // 409 draft_changed) and the version is still the next (else 409 already_published).
     const version = (latest?.version ?? 0) + 1;

@@ -19,12 +19,15 @@ const longerTransfer = (d: Parameters<typeof nodeOf>[0]) => {
 };
 
 describe('publishing a draft', () => {
-  it('Given a draft with a problem, When the admin publishes, Then it is refused 422 listing each problem’s code and path, and version 1 stays the latest', async () => {
+  it('Given a draft with a problem, When the admin publishes, Then it is refused 422 listing each problem’s code and path, also as errors[], and version 1 stays the latest', async () => {
     const admin = await api.signIn('admin@clinic.example');
     await editDraft(admin, 'clinic', breakTransferForm);
-    const refused = (await (await admin.post('/api/definitions/clinic/publish', NOTE)).json()) as { status: number; code: string; problems: unknown[] };
+    type Refused = { status: number; code: string; problems: Array<{ code: string; path: string; message: string }>; errors: unknown[] };
+    const refused = (await (await admin.post('/api/definitions/clinic/publish', NOTE)).json()) as Refused;
     expect(refused).toMatchObject({ status: 422, code: 'definition_has_problems' });
     expect(refused.problems).toContainEqual({ code: 'unknown_node', path: '/nodes/8/nextActions/0/to', message: expect.any(String) });
+    // The same list in the shape of every other 422: each problem at its pointer in the definition.
+    expect(refused.errors).toEqual(refused.problems.map((p) => ({ pointer: p.path, keyword: p.code, message: p.message })));
     expect(await (await admin.get('/api/definitions/clinic')).json()).toMatchObject({ version: 1, latestVersion: 1 });
   });
 

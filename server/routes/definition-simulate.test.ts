@@ -154,8 +154,9 @@ describe('simulations that are refused', () => {
     const admin = await api.signIn('admin@clinic.example');
     expect(await (await admin.post('/api/definitions/clinic/simulate', { scenario, version: 7 })).json()).toMatchObject({ status: 404, code: 'version_not_found', latestVersion: 1 });
     await editDraft(admin, 'clinic', breakTransferForm);
-    const broken = (await (await admin.post('/api/definitions/clinic/simulate', { scenario, draft: true })).json()) as { status: number; code: string; problems: Array<{ path: string }> };
-    expect(broken).toMatchObject({ status: 422, code: 'definition_has_problems' });
+    const broken = (await (await admin.post('/api/definitions/clinic/simulate', { scenario, draft: true })).json()) as { status: number; code: string; detail: string; problems: Array<{ path: string }>; errors: Array<{ pointer: string }> };
+    expect(broken).toMatchObject({ status: 422, code: 'definition_has_problems', detail: expect.stringContaining('before it can be simulated') });
     expect(broken.problems.length).toBeGreaterThan(0);
+    expect(broken.errors.map((e) => e.pointer)).toEqual(broken.problems.map((p) => p.path));
   });
 });

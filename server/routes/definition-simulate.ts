@@ -8,7 +8,7 @@ import { Hono, type Context } from 'hono';
 import { runScenario, validateDefinition, WorkingCalendar, type CaseState, type FieldError, type Scenario, type WorkflowDefinition } from '../../engine/index.ts';
 import type { AppEnv } from '../http/env.ts';
 import { readJson } from '../http/json-body.ts';
-import { HttpProblem } from '../http/problem.ts';
+import { definitionHasProblems, HttpProblem } from '../http/problem.ts';
 import { ownedDefinition, publishedVersion, requireAdmin, type OwnedDefinition } from './definition-access.ts';
 import { scenarioMessages, scenarioSchema } from './definition-scenario-schema.ts';
 import { exampleAnswersFor, type ExampleFor } from '../../engine/scenario/example-answers.ts';
@@ -94,9 +94,7 @@ async function definitionToRun(c: Context<AppEnv>, owned: OwnedDefinition, body:
   if (body.draft) {
     const definition = owned.draft?.definition ?? owned.latest!.definition;
     const problems = validateDefinition(definition);
-    if (problems.length > 0) {
-      throw new HttpProblem(422, 'definition_has_problems', `The draft has ${problems.length} problem${problems.length === 1 ? '' : 's'} to fix before it can be simulated.`, { problems });
-    }
+    if (problems.length > 0) throw definitionHasProblems(problems, 'simulated');
     return { definition, version: null };
   }
   if (body.version === undefined && !owned.latest) {

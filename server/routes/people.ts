@@ -20,7 +20,7 @@ import { NO_PASSWORD } from '../auth/oidc-people.ts';
 import { hashPassword } from '../auth/password.ts';
 import { isAdmin, type AppDeps, type AppEnv } from '../http/env.ts';
 import { readJson } from '../http/json-body.ts';
-import { HttpProblem } from '../http/problem.ts';
+import { headerPointer, HttpProblem } from '../http/problem.ts';
 import type { UserRecord } from '../store/index.ts';
 import { instant } from '../store/rows.ts';
 import { errors, jsonBody, type Paths } from './openapi-types.ts';
@@ -197,7 +197,11 @@ export const peopleRoutes = new Hono<AppEnv>()
       throw new HttpProblem(422, 'request_invalid', 'dryRun must be true or false.', { errors: [{ pointer: '/query/dryRun', keyword: 'enum', message: 'dryRun must be true or false' }] });
     }
     const type = c.req.header('content-type') ?? '';
-    if (!/^text\/csv\b/i.test(type)) throw new HttpProblem(415, 'unsupported_media_type', 'Send the people as CSV, with "Content-Type: text/csv".');
+    if (!/^text\/csv\b/i.test(type)) {
+      throw new HttpProblem(415, 'unsupported_media_type', 'Send the people as CSV, with "Content-Type: text/csv".', {
+        errors: [{ pointer: headerPointer('Content-Type'), keyword: 'enum', message: 'Send the people as CSV, with Content-Type: text/csv' }],
+      });
+    }
     const { plans, ...report } = await planImport(deps, admin.authority, await c.req.text());
     if (dryRun === 'true') return c.json({ dryRun: true, ...report });
     if (report.counts.refused > 0) {

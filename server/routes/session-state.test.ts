@@ -48,7 +48,7 @@ describe("a person's current state, on every request", () => {
 
 describe('the session cookie', () => {
   const signIn = (connection: { address?: string; tls?: boolean }, headers: Record<string, string> = {}) =>
-    api.app.request(
+    api.request(
       '/api/session',
       { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ email: 'social_worker@camden.example', password: 'stepwise-demo' }) },
       { connection },

@@ -15,7 +15,7 @@ const ATTACKER: Connection = { address: '203.0.113.7' };
 
 /** A sign-in over a connection, as the entry point passes the socket's address to the app. */
 async function signIn(email: string, password: string, connection: Connection = ATTACKER, headers: Record<string, string> = {}) {
-  const response = await api.app.request(
+  const response = await api.request(
     '/api/session',
     { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ email, password }) },
     { connection },

@@ -20,6 +20,21 @@ const definitionsOnce = loadDefinitions(definitionsDir);
 
 export type Api = Awaited<ReturnType<typeof apiHarness>>;
 
+/**
+ * `app.request`, with every answer checked against /api/openapi.json
+ * (test/support/conformance.ts): an undocumented status, or a body that does not match its
+ * schema, fails the test that received it. For tests that build their own app (a failing store,
+ * a logger to read) or pass the connection (`{ connection: { address } }`) as Hono's env.
+ */
+export function checkedRequests(app: ReturnType<typeof createApp>) {
+  return async (path: string, init: RequestInit = {}, env?: Parameters<typeof app.request>[2]) => {
+    const response = await app.request(path, init, env);
+    const findings = await checkResponse(init.method ?? 'GET', path, response);
+    if (findings.length > 0) throw new Error(`The response does not match /api/openapi.json:\n${describeFindings(findings)}`);
+    return response;
+  };
+}
+
 export async function apiHarness(start = '2026-11-02T09:00:00Z', config: Partial<typeof DEFAULT_CONFIG> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'stepwise-api-'));
   // The audit key, as the entry point would pass it: tests that check a chain by hand need it.
@@ -34,17 +49,8 @@ export async function apiHarness(start = '2026-11-02T09:00:00Z', config: Partial
   const outbox = createOutboxWorker({ store, runner, clock, owner: 'test', notifier: inAppNotifier(store) });
   const app = createApp({ store, runner, clock, config: { ...DEFAULT_CONFIG, secureCookies: false, ...config } });
 
-  /**
-   * Sends a request as nobody in particular (no cookie). Every answer is checked against
-   * /api/openapi.json (test/support/conformance.ts): an undocumented status, or a body that does
-   * not match its schema, fails the test that received it.
-   */
-  const request = async (path: string, init: RequestInit = {}) => {
-    const response = await app.request(path, init);
-    const findings = await checkResponse(init.method ?? 'GET', path, response);
-    if (findings.length > 0) throw new Error(`The response does not match /api/openapi.json:\n${describeFindings(findings)}`);
-    return response;
-  };
+  /** Sends a request as nobody in particular (no cookie), checked against the document. */
+  const request = checkedRequests(app);
 
   async function signIn(email: string, password = DEMO_PASSWORD) {
     const response = await request('/api/session', {
