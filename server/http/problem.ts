@@ -91,7 +91,7 @@ export const HTTP_ERROR_CODES = {
   not_held: 'The case is not on legal hold (404)',
   pdf_unavailable: 'No Chromium to print a PDF with (503)',
   ui_not_built: 'The web app has not been built (503)',
-  internal_error: 'A fault of ours; nothing was saved (500)',
+  internal_error: 'A fault of ours (500). If it came after the change was stored, sending it again with the same Idempotency-Key answers as the first success did; without a key, read before retrying',
 } as const satisfies Record<string, string>;
 
 /** Single sign-on refusals (server/auth/oidc.ts `SsoRefusal`): the redirect or the problem names one. */
@@ -146,7 +146,7 @@ export function problemFor(error: unknown): ProblemDocument {
       ...(fieldErrors ? { errors: fieldErrors } : status === 422 ? { errors: refusalErrors(error.code, error.message, rest) } : {}),
     });
   }
-  return document(500, 'internal_error', 'The server could not finish this request. Nothing was saved.', {});
+  return document(500, 'internal_error', 'The server could not finish this request. Check whether your change was saved before trying again.', {});
 }
 
 function document(status: number, code: string, detail: string, extra: Record<string, unknown>): ProblemDocument {

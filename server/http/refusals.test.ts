@@ -27,13 +27,10 @@ function appWith(overrides: Partial<AppDeps> = {}) {
   return createApp({ store: api.store, runner: api.runner, clock: api.clock, config: { ...DEFAULT_CONFIG, secureCookies: false }, logger, ...overrides });
 }
 
-/**
- * A signed-in person sending through `app`, each answer checked against the document; `unchecked`
- * for a 500 from a broken store, which the document does not describe for most operations yet.
- */
-async function as(email: string, app = appWith(), { unchecked = false } = {}) {
+/** A signed-in person sending through `app`, each answer checked against the document. */
+async function as(email: string, app = appWith()) {
   const who = await api.signIn(email);
-  const request = unchecked ? app.request.bind(app) : checkedRequests(app);
+  const request = checkedRequests(app);
   const send = (method: string, path: string, body?: unknown) =>
     request(path, { method, headers: { cookie: who.cookie, 'x-csrf-token': who.csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
   const refusals = async () => (await api.store.listAccess({ authority: 'graft', actor: who.user.id })).filter((e) => e.action === 'access_refused');
@@ -99,7 +96,7 @@ describe('Refusals for the wrong role, and server errors', () => {
     const failing: Store = Object.create(api.store, {
       listOutbox: { value: async () => { throw new TypeError('Cannot parse "Ada Okafor was referred by her school"'); } },
     });
-    const admin = await as('admin@camden.example', appWith({ store: failing }), { unchecked: true });
+    const admin = await as('admin@camden.example', appWith({ store: failing }));
     const response = await admin.send('GET', '/api/outbox?caseId=case-okafor');
     expect(response.status).toBe(500);
     expect(lines).toEqual([expect.objectContaining({ level: 50, event: 'server_error', status: 500, code: 'internal_error', method: 'GET', path: '/api/outbox', user: 'camden.admin', err: expect.objectContaining({ type: 'TypeError' }) })]);

@@ -56,7 +56,7 @@ const fieldErrorSchema = {
   type: 'object',
   required: ['pointer', 'keyword', 'message'],
   properties: {
-    pointer: { type: 'string', description: 'JSON pointer to the field: `/email` in a body, `/query/status` in a query string' },
+    pointer: { type: 'string', description: 'JSON pointer to what to correct: `/email` in a body, `/query/status` in a query string, `/headers/idempotency-key` for a request header (`if-match`, `content-type` likewise); for `definition_has_problems`, the path in the definition (`/nodes/3/next`)' },
     keyword: { type: 'string', description: 'The rule that failed (`required`, `enum`, ...)' },
     message: { type: 'string', description: 'Shown in the error summary and beside the field' },
   },
@@ -124,7 +124,11 @@ const idempotencyKeyParameter = {
 
 /** The refusals the Idempotency-Key adds, added to what an operation already says for 409 and 422. */
 function withIdempotencyProblems(responses: Operation['responses']): Operation['responses'] {
-  const also: Record<string, string> = { '409': 'the same Idempotency-Key is still in progress (`request_in_progress`)', '422': 'the Idempotency-Key was used for another request (`idempotency_key_reused`)' };
+  const also: Record<string, string> = {
+    '400': 'the Idempotency-Key is not 1 to 255 visible ASCII characters (`idempotency_key_invalid`)',
+    '409': 'the same Idempotency-Key is still in progress (`request_in_progress`)',
+    '422': 'the Idempotency-Key was used for another request (`idempotency_key_reused`)',
+  };
   const out = { ...responses };
   for (const [status, text] of Object.entries(also)) {
     const said = responses[status]?.description.replace(/ \(application\/problem\+json\)$/, '');
@@ -145,9 +149,12 @@ function withPathParameters(parameters: NonNullable<Operation['parameters']>, na
   return [...missing, ...parameters.map((p) => (p.in === 'path' ? { ...p, required: true } : p))];
 }
 
+/** Every operation can fail on our side; an operation that says more about its 500 keeps its words. */
+const serverFault = { description: 'A fault of ours (`internal_error`): check whether the change was stored before retrying, or retry with the same Idempotency-Key (application/problem+json)' };
+
 function withProblems(responses: Operation['responses']) {
   return Object.fromEntries(
-    Object.entries(responses).map(([status, response]) => [
+    Object.entries({ ...responses, '500': responses['500'] ?? serverFault }).map(([status, response]) => [
       status,
       Number(status) >= 400 ? { ...response, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } } : response,
     ]),

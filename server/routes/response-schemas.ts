@@ -4,3140 +4,640 @@
  * writes the TypeScript types the web app uses from `responseComponents`; and every response of
  * every route test is checked against them (test/support/conformance.ts), so a route that changes
  * shape fails its tests until this file says so too. Refusals are all the shared `Problem`.
+ *
+ * Each shape is written once: a shape used in more than one place is a named component, reached
+ * with `ref`, and the builders below keep a schema reading like the type it describes.
  */
 type Schema = Record<string, unknown>;
 type Responses = Record<string, { description: string; content?: Record<string, { schema: Schema }> }>;
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const str = { type: 'string' };
+const int = { type: 'integer' };
+const bool = { type: 'boolean' };
+/** Any JSON value. */
+const anything = {};
+/** An object whose keys this document does not pin down (a count by status, a rule, answers). */
+const record = { type: 'object' };
+const workflowDefinition = { type: 'object', description: 'A workflow definition, as /schema/definition.schema.json describes' };
 
-/** Named bodies: components of the document, and the web app's types. */
-export const responseComponents: Record<string, Schema> = {
-  AuditVerdict: {
-    type: "object",
-    required: ["caseId", "checkedAt", "ok", "entries"],
-    properties: {
-      caseId: {"type": "string"},
-      checkedAt: {"type": "string"},
-      ok: {"type": "boolean"},
-      brokenAt: {"type": "integer"},
-      reason: {"type": "string"},
-      entries: {"type": "integer"},
-      keyedFrom: {"type": "integer"}
-    },
-    additionalProperties: false
-  },
-  CaseAudit: {
-    type: "object",
-    required: ["caseId", "familyName", "definition", "status", "entries"],
-    properties: {
-      caseId: {"type": "string"},
-      familyName: {"type": "string"},
-      definition: {"type": "object"},
-      status: {"type": "string"},
-      entries: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["seq", "at", "actor", "actorName", "action", "detail"],
-          properties: {
-            seq: {"type": "integer"},
-            at: {"type": "string"},
-            actor: {"type": "string"},
-            actorName: {"type": "string"},
-            action: {"type": "string"},
-            detail: {}
-          },
-          additionalProperties: false
-        }
-      }
-    },
-    additionalProperties: false
-  },
-  CaseView: {
-    type: "object",
-    required: [
-      "id",
-      "reference",
-      "version",
-      "status",
-      "outcome",
-      "closures",
-      "definition",
-      "entry",
-      "family",
-      "startedAt",
-      "startedBy",
-      "updatedAt",
-      "stages",
-      "openTasks",
-      "overdue",
-      "links",
-      "map"
-    ],
-    properties: {
-      id: {"type": "string"},
-      reference: {"type": "string"},
-      version: {"type": "integer"},
-      status: {"type": "string"},
-      outcome: {"type": ["string", "null"]},
-      closures: {"type": "array"},
-      definition: {
-        type: "object",
-        required: ["id", "version", "name"],
-        properties: {"id": {"type": "string"}, "version": {"type": "integer"}, "name": {"type": "string"}},
-        additionalProperties: false
-      },
-      entry: {
-        type: "object",
-        required: ["id", "name"],
-        properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-        additionalProperties: false
-      },
-      family: {
-        type: "object",
-        required: ["familyName", "children"],
-        properties: {
-          familyName: {"type": "string"},
-          children: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["name"],
-              properties: {"name": {"type": "string"}, "dateOfBirth": {"type": "string"}, "personId": {"type": "string"}},
-              additionalProperties: false
-            }
-          }
-        },
-        additionalProperties: false
-      },
-      startedAt: {"type": "string"},
-      startedBy: {
-        type: "object",
-        required: ["id", "name"],
-        properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-        additionalProperties: false
-      },
-      updatedAt: {"type": "string"},
-      stages: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["node", "kind", "name", "stage"],
-          properties: {
-            node: {"type": "string"},
-            kind: {"type": "string"},
-            name: {"type": "string"},
-            stage: {"type": ["string", "null"]}
-          },
-          additionalProperties: false
-        }
-      },
-      openTasks: {
-        type: "array",
-        items: {
-          type: "object",
-          required: [
-            "id",
-            "node",
-            "name",
-            "stage",
-            "status",
-            "assignee",
-            "priority",
-            "createdAt",
-            "availableFrom",
-            "due",
-            "dueLabel",
-            "overdue",
-            "escalationLevel",
-            "scheduledFor",
-            "note",
-            "passedBy",
-            "canAct"
-          ],
-          properties: {
-            id: {"type": "string"},
-            node: {"type": "string"},
-            name: {"type": "string"},
-            stage: {"type": ["string", "null"]},
-            status: {"type": "string"},
-            assignee: {
-              type: "object",
-              required: ["kind", "id", "name"],
-              properties: {"kind": {"enum": ["worker", "team", "role"]}, "id": {"type": "string"}, "name": {"type": "string"}},
-              additionalProperties: false
-            },
-            priority: {"enum": ["urgent", "normal", "low"]},
-            createdAt: {"type": "string"},
-            availableFrom: {"type": ["string", "null"]},
-            due: {"type": ["null", "string"]},
-            dueLabel: {"type": ["string", "null"]},
-            overdue: {"type": "boolean"},
-            escalationLevel: {"type": "integer"},
-            scheduledFor: {},
-            note: {"type": ["string", "null"]},
-            passedBy: {
-              anyOf: [
-                {
-                  type: "object",
-                  required: ["id", "name"],
-                  properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-                  additionalProperties: false
-                },
-                {"type": "null"}
-              ]
-            },
-            canAct: {"type": "boolean"}
-          },
-          additionalProperties: false
-        }
-      },
-      overdue: {"type": "boolean"},
-      links: {
-        type: "object",
-        required: ["parent", "children"],
-        properties: {
-          parent: {
-            anyOf: [
-              {"type": "null"},
-              {
-                type: "object",
-                required: ["caseId", "node"],
-                properties: {"caseId": {"type": "string"}, "node": {"type": "string"}},
-                additionalProperties: false
-              }
-            ]
-          },
-          children: {"type": "array"}
-        },
-        additionalProperties: false
-      },
-      map: {
-        type: "object",
-        required: ["nodes", "edges", "active", "done"],
-        properties: {
-          nodes: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["id", "kind", "name", "stage", "state"],
-              properties: {
-                id: {"type": "string"},
-                kind: {"type": "string"},
-                name: {"type": "string"},
-                stage: {"type": ["string", "null"]},
-                position: {
-                  type: "object",
-                  required: ["x", "y"],
-                  properties: {"x": {"type": "integer"}, "y": {"type": "integer"}},
-                  additionalProperties: false
-                },
-                state: {"type": "string"}
-              },
-              additionalProperties: false
-            }
-          },
-          edges: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["from", "to"],
-              properties: {"from": {"type": "string"}, "to": {"type": "string"}, "label": {"type": "string"}},
-              additionalProperties: false
-            }
-          },
-          active: {"type": "array", "items": {"type": "string"}},
-          done: {"type": "array", "items": {"type": "string"}}
-        },
-        additionalProperties: false
-      }
-    },
-    additionalProperties: false
-  },
-  DefinitionDiff: {
-    type: "object",
-    required: ["id", "from", "to", "summary", "described", "changes"],
-    properties: {
-      id: {"type": "string"},
-      from: {"type": "integer"},
-      to: {"type": ["string", "integer"]},
-      summary: {"type": "object"},
-      described: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["kind", "topic", "text", "about", "paths"],
-          properties: {
-            kind: {"type": "string"},
-            topic: {"type": "string"},
-            text: {"type": "string"},
-            about: {"type": "string"},
-            paths: {"type": "array", "items": {"type": "string"}}
-          },
-          additionalProperties: false
-        }
-      },
-      changes: {
-        anyOf: [
-          {
-            type: "array",
-            items: {
-              anyOf: [
-                {
-                  type: "object",
-                  required: ["path", "kind", "category", "before", "after"],
-                  properties: {
-                    path: {"type": "string"},
-                    kind: {"type": "string"},
-                    category: {"type": "string"},
-                    before: {"anyOf": [{"type": "integer"}, {"type": "string"}, {"type": "array", "items": {"type": "object"}}]},
-                    after: {"anyOf": [{"type": "integer"}, {"type": "string"}, {"type": "array", "items": {"type": "object"}}]}
-                  },
-                  additionalProperties: false
-                },
-                {"type": "null"}
-              ]
-            }
-          },
-          {"type": "null"}
-        ]
-      }
-    },
-    additionalProperties: false
-  },
-  DefinitionProblem: {
-    type: "object",
-    required: ["code", "path", "message"],
-    properties: {
-      code: {"type": "string"},
-      path: {"type": "string"},
-      message: {"type": "string"},
-      cause: {
-        type: "object",
-        required: ["code", "path"],
-        properties: {"code": {"type": "string"}, "path": {"type": "string"}},
-        additionalProperties: false
-      }
-    },
-    additionalProperties: false
-  },
-  DefinitionVersions: {
-    type: "object",
-    required: ["id", "name", "latestVersion", "versions"],
-    properties: {
-      id: {"type": "string"},
-      name: {"type": "string"},
-      latestVersion: {"type": ["integer", "null"]},
-      versions: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["version", "name", "publishedAt", "publishedBy", "note", "changes"],
-          properties: {
-            version: {"type": "integer"},
-            name: {"type": "string"},
-            publishedAt: {"type": "string"},
-            publishedBy: {"type": "string"},
-            note: {"type": ["string", "null"]},
-            changes: {
-              anyOf: [
-                {
-                  type: "object",
-                  required: ["node", "timescale", "form", "team", "role", "other", "total"],
-                  properties: {
-                    node: {"type": "integer"},
-                    timescale: {"type": "integer"},
-                    form: {"type": "integer"},
-                    team: {"type": "integer"},
-                    role: {"type": "integer"},
-                    other: {"type": "integer"},
-                    total: {"type": "integer"}
-                  },
-                  additionalProperties: false
-                },
-                {"type": "null"}
-              ]
-            }
-          },
-          additionalProperties: false
-        }
-      }
-    },
-    additionalProperties: false
-  },
-  DraftView: {
-    type: "object",
-    required: ["id", "authority", "savedAt", "savedBy", "latestVersion", "unpublishedChanges", "problems", "definition"],
-    properties: {
-      id: {"type": "string"},
-      authority: {"type": "string"},
-      savedAt: {"type": ["string", "null"]},
-      savedBy: {"type": ["string", "null"]},
-      latestVersion: {"type": ["integer", "null"]},
-      unpublishedChanges: {"type": ["integer", "null"]},
-      problems: {"type": "array", "items": ref('DefinitionProblem')},
-      definition: {"type": "object", "description": "A workflow definition, as /schema/definition.schema.json describes"}
-    },
-    additionalProperties: false
-  },
-  GetCases: {
-    type: "object",
-    required: ["cases", "count"],
-    properties: {
-      cases: {
-        type: "array",
-        items: {
-          type: "object",
-          required: [
-            "id",
-            "reference",
-            "familyName",
-            "status",
-            "definition",
-            "startedAt",
-            "updatedAt",
-            "openTasks",
-            "nextDue",
-            "overdue",
-            "stages"
-          ],
-          properties: {
-            id: {"type": "string"},
-            reference: {"type": "string"},
-            familyName: {"type": "string"},
-            status: {"type": "string"},
-            definition: {
-              type: "object",
-              required: ["id", "version", "name"],
-              properties: {"id": {"type": "string"}, "version": {"type": "integer"}, "name": {"type": "string"}},
-              additionalProperties: false
-            },
-            startedAt: {"type": "string"},
-            updatedAt: {"type": "string"},
-            openTasks: {"type": "integer"},
-            nextDue: {"type": ["null", "string"]},
-            overdue: {"type": "boolean"},
-            stages: {
-              type: "array",
-              items: {
-                type: "object",
-                required: ["node", "name", "stage"],
-                properties: {"node": {"type": "string"}, "name": {"type": "string"}, "stage": {"type": ["string", "null"]}},
-                additionalProperties: false
-              }
-            }
-          },
-          additionalProperties: false
-        }
-      },
-      count: {"type": "integer"}
-    },
-    additionalProperties: false
-  },
-  GetCasesIdLegalHold: {
-    type: "object",
-    required: ["caseId", "authority", "by", "at", "reason"],
-    properties: {
-      caseId: {"type": "string"},
-      authority: {"type": "string"},
-      by: {"type": "string"},
-      at: {"type": "string"},
-      reason: {"type": "string"}
-    },
-    additionalProperties: false
-  },
-  GetCasesIdSubjectAccessExport: {
-    type: "object",
-    required: [
-      "format",
-      "version",
-      "exportedAt",
-      "authority",
-      "scope",
-      "case",
-      "forms",
-      "timeline",
-      "emails",
-      "views",
-      "redaction"
-    ],
-    properties: {
-      format: {"type": "string"},
-      version: {"type": "integer"},
-      exportedAt: {"type": "string"},
-      authority: {
-        type: "object",
-        required: ["id", "name"],
-        properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-        additionalProperties: false
-      },
-      scope: {
-        type: "object",
-        required: ["kind"],
-        properties: {"kind": {"type": "string"}, "child": {"type": "string"}},
-        additionalProperties: false
-      },
-      case: {
-        type: "object",
-        required: ["id", "reference", "protocol", "status", "startedAt", "startedBy", "outcome", "familyName", "children"],
-        properties: {
-          id: {"type": "string"},
-          reference: {"type": "string"},
-          protocol: {
-            type: "object",
-            required: ["id", "version", "name"],
-            properties: {"id": {"type": "string"}, "version": {"type": "integer"}, "name": {"type": "string"}},
-            additionalProperties: false
-          },
-          status: {"type": "string"},
-          startedAt: {"type": "string"},
-          startedBy: {"type": "string"},
-          outcome: {"type": ["string", "null"]},
-          familyName: {"type": "string"},
-          children: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["name", "dateOfBirth", "personId"],
-              properties: {"name": {"type": "string"}, "dateOfBirth": {"type": "string"}, "personId": {"type": "string"}},
-              additionalProperties: false
-            }
-          }
-        },
-        additionalProperties: false
-      },
-      forms: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["step", "form", "completedAt", "completedAtLondon", "completedBy", "sections"],
-          properties: {
-            step: {"type": "string"},
-            form: {"type": "string"},
-            completedAt: {"type": "string"},
-            completedAtLondon: {"type": "string"},
-            completedBy: {"type": "string"},
-            sections: {
-              type: "array",
-              items: {
-                type: "object",
-                required: ["title", "rows"],
-                properties: {"title": {"type": "string"}, "rows": {"type": "array", "items": {"type": "object"}}},
-                additionalProperties: false
-              }
-            }
-          },
-          additionalProperties: false
-        }
-      },
-      timeline: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["at", "london", "type", "text", "who", "internal"],
-          properties: {
-            at: {"type": "string"},
-            london: {"type": "string"},
-            type: {"type": "string"},
-            text: {"type": "string"},
-            who: {"type": ["string", "null"]},
-            internal: {"type": "boolean"}
-          },
-          additionalProperties: false
-        }
-      },
-      emails: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["createdAt", "createdAtLondon", "status", "to", "subject", "body"],
-          properties: {
-            createdAt: {"type": "string"},
-            createdAtLondon: {"type": "string"},
-            status: {"type": "string"},
-            to: {"type": "array", "items": {"type": "string"}},
-            subject: {"type": "string"},
-            body: {"type": "string"}
-          },
-          additionalProperties: false
-        }
-      },
-      views: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["at", "london", "who", "what"],
-          properties: {
-            at: {"type": "string"},
-            london: {"type": "string"},
-            who: {"type": "string"},
-            what: {"type": "string"}
-          },
-          additionalProperties: false
-        }
-      },
-      redaction: {
-        type: "object",
-        required: ["found", "redacted", "labels"],
-        properties: {
-          found: {"type": "integer"},
-          redacted: {"type": "integer"},
-          labels: {"type": "array", "items": {"type": "string"}}
-        },
-        additionalProperties: false
-      }
-    },
-    additionalProperties: false
-  },
-  GetDefinitions: {
-    type: "object",
-    required: ["authority", "canEdit", "definitions"],
-    properties: {
-      authority: {"type": "string"},
-      canEdit: {"type": "boolean"},
-      definitions: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["id", "name", "description", "latestVersion", "publishedAt", "publishedBy", "hasDraft"],
-          properties: {
-            id: {"type": "string"},
-            name: {"type": "string"},
-            description: {"type": ["string", "null"]},
-            latestVersion: {"type": ["integer", "null"]},
-            publishedAt: {"type": ["string", "null"]},
-            publishedBy: {"type": ["string", "null"]},
-            hasDraft: {"type": "boolean"},
-            draft: {"type": "object"}
-          },
-          additionalProperties: false
-        }
-      }
-    },
-    additionalProperties: false
-  },
-  GetDefinitionsIdMigrationsPlan: {
-    type: "object",
-    required: ["definition", "from", "to", "cases", "summary"],
-    properties: {
-      definition: {"type": "string"},
-      from: {"type": "integer"},
-      to: {"type": "integer"},
-      cases: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["caseId", "version", "migratable", "blockers"],
-          properties: {
-            caseId: {"type": "string"},
-            version: {"type": "integer"},
-            migratable: {"type": "boolean"},
-            blockers: {
-              type: "array",
-              items: {
-                type: "object",
-                required: ["code", "node", "ref"],
-                properties: {"code": {"type": "string"}, "node": {"type": "string"}, "ref": {"type": "string"}},
-                additionalProperties: false
-              }
-            }
-          },
-          additionalProperties: false
-        }
-      },
-      summary: {"type": "object"}
-    },
-    additionalProperties: false
-  },
-  GetOutbox: {
-    type: "object",
-    required: ["authority", "counts", "total", "truncated", "messages"],
-    properties: {
-      authority: {"type": "string"},
-      counts: {"type": "object"},
-      total: {"type": "integer"},
-      truncated: {"type": "boolean"},
-      messages: {
-        type: "array",
-        items: {
-          type: "object",
-          required: [
-            "id",
-            "kind",
-            "caseId",
-            "status",
-            "attempts",
-            "createdAt",
-            "availableAt",
-            "doneAt",
-            "lastError",
-            "reason",
-            "subject",
-            "body",
-            "to",
-            "addresses"
-          ],
-          properties: {
-            id: {"type": "string"},
-            kind: {"type": "string"},
-            caseId: {"type": "string"},
-            status: {"type": "string"},
-            attempts: {"type": "integer"},
-            createdAt: {"type": "string"},
-            availableAt: {"type": "string"},
-            doneAt: {"type": ["null", "string"]},
-            lastError: {"type": ["null", "string"]},
-            reason: {"type": "string"},
-            subject: {"type": "string"},
-            body: {"type": "string"},
-            to: {
-              type: "array",
-              items: {
-                type: "object",
-                required: ["kind", "id", "name"],
-                properties: {
-                  kind: {"type": "string"},
-                  id: {"type": "string"},
-                  name: {"type": "string"},
-                  address: {"type": "string"}
-                },
-                additionalProperties: false
-              }
-            },
-            addresses: {"type": "array", "items": {"type": "string"}}
-          },
-          additionalProperties: false
-        }
-      }
-    },
-    additionalProperties: false
-  },
-  GetReportsOpenCases: {
-    type: "object",
-    required: ["report", "authority", "asOf", "totals", "byStage", "byTeam", "truncated"],
-    properties: {
-      report: {"type": "string"},
-      authority: {"type": "string"},
-      asOf: {"type": "string"},
-      totals: {"type": "object"},
-      byStage: {"type": "array", "items": {"type": "object"}},
-      byTeam: {"type": "array", "items": {"type": "object"}},
-      truncated: {"type": "boolean"}
-    },
-    additionalProperties: false
-  },
-  GetReportsTasks: {
-    type: "object",
-    required: ["report", "authority", "asOf", "dueSoonWorkingDays", "dueSoonUntil", "totals", "byTeam", "byWorker", "truncated"],
-    properties: {
-      report: {"type": "string"},
-      authority: {"type": "string"},
-      asOf: {"type": "string"},
-      dueSoonWorkingDays: {"type": "integer"},
-      dueSoonUntil: {"type": "object"},
-      totals: {"type": "object"},
-      byTeam: {"type": "array", "items": {"type": "object"}},
-      byWorker: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["worker", "workerName", "open", "overdue", "dueSoon", "noDueDate"],
-          properties: {
-            worker: {"type": ["string", "null"]},
-            workerName: {"type": "string"},
-            open: {"type": "integer"},
-            overdue: {"type": "integer"},
-            dueSoon: {"type": "integer"},
-            noDueDate: {"type": "integer"}
-          },
-          additionalProperties: false
-        }
-      },
-      truncated: {"type": "boolean"}
-    },
-    additionalProperties: false
-  },
-  GetReportsTimescales: {
-    type: "object",
-    required: ["report", "authority", "asOf", "from", "to", "period", "totals", "timescales", "truncated"],
-    properties: {
-      report: {"type": "string"},
-      authority: {"type": "string"},
-      asOf: {"type": "string"},
-      from: {"type": "string"},
-      to: {"type": "string"},
-      period: {
-        type: "object",
-        required: ["start", "end"],
-        properties: {"start": {"type": "string"}, "end": {"type": "string"}},
-        additionalProperties: false
-      },
-      totals: {"type": "object"},
-      timescales: {
-        type: "array",
-        items: {
-          type: "object",
-          required: [
-            "definitionId",
-            "node",
-            "name",
-            "stage",
-            "label",
-            "completed",
-            "met",
-            "late",
-            "metPercent",
-            "openOverdue",
-            "byTeam",
-            "byMonth"
-          ],
-          properties: {
-            definitionId: {"type": "string"},
-            node: {"type": "string"},
-            name: {"type": "string"},
-            stage: {"type": ["string", "null"]},
-            label: {"type": "string"},
-            completed: {"type": "integer"},
-            met: {"type": "integer"},
-            late: {"type": "integer"},
-            metPercent: {"type": ["null", "integer"]},
-            openOverdue: {"type": "integer"},
-            byTeam: {"type": "array", "items": {"type": "object"}},
-            byMonth: {
-              type: "array",
-              items: {
-                type: "object",
-                required: ["month", "completed", "met", "late", "metPercent", "openOverdue"],
-                properties: {
-                  month: {"type": "string"},
-                  completed: {"type": "integer"},
-                  met: {"type": "integer"},
-                  late: {"type": "integer"},
-                  metPercent: {"type": ["integer", "null"]},
-                  openOverdue: {"type": "integer"}
-                },
-                additionalProperties: false
-              }
-            }
-          },
-          additionalProperties: false
-        }
-      },
-      truncated: {"type": "boolean"}
-    },
-    additionalProperties: false
-  },
-  GetRetention: {
-    type: "object",
-    required: ["at", "today", "authority", "due", "held", "undated", "notYetDue"],
-    properties: {
-      at: {"type": "string"},
-      today: {"type": "string"},
-      authority: {"type": "string"},
-      due: {
-        anyOf: [
-          {
-            type: "array",
-            items: {
-              anyOf: [
-                {
-                  type: "object",
-                  required: [
-                    "caseId",
-                    "authority",
-                    "definition",
-                    "status",
-                    "version",
-                    "closedAt",
-                    "due",
-                    "then",
-                    "because",
-                    "rule",
-                    "hold"
-                  ],
-                  properties: {
-                    caseId: {"type": "string"},
-                    authority: {"type": "string"},
-                    definition: {
-                      type: "object",
-                      required: ["id", "version"],
-                      properties: {"id": {"type": "string"}, "version": {"type": "integer"}},
-                      additionalProperties: false
-                    },
-                    status: {"type": "string"},
-                    version: {"type": "integer"},
-                    closedAt: {"type": "string"},
-                    due: {"type": ["string", "null"]},
-                    then: {"type": "string"},
-                    because: {"type": "string"},
-                    rule: {"type": "string"},
-                    hold: {}
-                  },
-                  additionalProperties: false
-                },
-                {"type": "null"}
-              ]
-            }
-          },
-          {"type": "null"}
-        ]
-      },
-      held: {
-        type: "array",
-        items: {
-          type: "object",
-          required: [
-            "caseId",
-            "authority",
-            "definition",
-            "status",
-            "version",
-            "closedAt",
-            "due",
-            "then",
-            "because",
-            "rule",
-            "hold"
-          ],
-          properties: {
-            caseId: {"type": "string"},
-            authority: {"type": "string"},
-            definition: {
-              type: "object",
-              required: ["id", "version"],
-              properties: {"id": {"type": "string"}, "version": {"type": "integer"}},
-              additionalProperties: false
-            },
-            status: {"type": "string"},
-            version: {"type": "integer"},
-            closedAt: {"type": "string"},
-            due: {"type": ["string", "null"]},
-            then: {"type": "string"},
-            because: {"type": "string"},
-            rule: {"type": "string"},
-            hold: {
-              type: "object",
-              required: ["caseId", "authority", "by", "at", "reason"],
-              properties: {
-                caseId: {"type": "string"},
-                authority: {"type": "string"},
-                by: {"type": "string"},
-                at: {"type": "string"},
-                reason: {"type": "string"}
-              },
-              additionalProperties: false
-            }
-          },
-          additionalProperties: false
-        }
-      },
-      undated: {"type": "array"},
-      notYetDue: {"type": "integer"}
-    },
-    additionalProperties: false
-  },
-  GetSso: {
-    type: "object",
-    required: ["authorities", "passwords"],
-    properties: {
-      authorities: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["id", "name", "href"],
-          properties: {"id": {"type": "string"}, "name": {"type": "string"}, "href": {"type": "string"}},
-          additionalProperties: false
-        }
-      },
-      passwords: {"type": "boolean"}
-    },
-    additionalProperties: false
-  },
-  GetWebhooks: {
-    type: "object",
-    required: ["authority", "eventTypes", "subscriptions"],
-    properties: {
-      authority: {"type": "string"},
-      eventTypes: {"type": "array", "items": {"type": "string"}},
-      subscriptions: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["id", "authority", "url", "events", "description", "createdAt", "createdBy", "disabledAt", "active"],
-          properties: {
-            id: {"type": "string"},
-            authority: {"type": "string"},
-            url: {"type": "string"},
-            events: {"type": "array", "items": {"type": "string"}},
-            description: {"type": "string"},
-            createdAt: {"type": "string"},
-            createdBy: {"type": "string"},
-            disabledAt: {"type": ["string", "null"]},
-            active: {"type": "boolean"}
-          },
-          additionalProperties: false
-        }
-      }
-    },
-    additionalProperties: false
-  },
-  Health: {
-    type: "object",
-    required: ["status", "nextTimerAt"],
-    properties: {"status": {"const": "ok"}, "nextTimerAt": {"type": ["string", "null"]}},
-    additionalProperties: false
-  },
-  OpenApiDocument: {
-    type: "object",
-    required: ["openapi", "info", "paths", "components"],
-    properties: {
-      openapi: {"const": "3.1.0"},
-      info: {"type": "object"},
-      paths: {"type": "object"},
-      components: {"type": "object"}
-    },
-    additionalProperties: true
-  },
-  PeopleImport: {
-    type: "object",
-    required: ["dryRun", "counts", "rows"],
-    properties: {
-      dryRun: {"type": "boolean"},
-      counts: {"type": "object"},
-      rows: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["row", "email", "outcome", "errors"],
-          properties: {
-            row: {"type": "integer"},
-            email: {"type": "string"},
-            outcome: {"enum": ["add", "change", "unchanged", "refused"]},
-            changes: {"type": "array", "items": {"type": "string"}},
-            errors: {
-              type: "array",
-              items: {
-                type: "object",
-                required: ["column", "message"],
-                properties: {"column": {"type": "string"}, "message": {"type": "string"}},
-                additionalProperties: false
-              }
-            }
-          },
-          additionalProperties: false
-        }
-      }
-    },
-    additionalProperties: false
-  },
-  PeopleList: {
-    type: "object",
-    required: ["authority", "roles", "teams", "minPasswordLength", "people"],
-    properties: {
-      authority: {"type": "string"},
-      roles: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["id", "name"],
-          properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-          additionalProperties: false
-        }
-      },
-      teams: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["id", "name"],
-          properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-          additionalProperties: false
-        }
-      },
-      minPasswordLength: {"type": "integer"},
-      people: {"type": "array", "items": ref('Person')}
-    },
-    additionalProperties: false
-  },
-  Person: {
-    type: "object",
-    required: ["id", "authority", "name", "email", "roles", "teams", "disabled", "hasPassword", "signsInWithProvider"],
-    properties: {
-      id: {"type": "string"},
-      authority: {"type": "string"},
-      name: {"type": "string"},
-      email: {"type": "string"},
-      roles: {"type": "array", "items": {"type": "string"}},
-      teams: {"type": "array", "items": {"type": "string"}},
-      disabled: {"type": "boolean"},
-      hasPassword: {"type": "boolean"},
-      signsInWithProvider: {"type": "boolean"}
-    },
-    additionalProperties: true
-  },
-  PersonAnswer: {
-    type: "object",
-    required: ["person"],
-    properties: {"person": ref('Person')},
-    additionalProperties: false
-  },
-  PersonChanged: {
-    type: "object",
-    required: ["person"],
-    properties: {"person": ref('Person')},
-    additionalProperties: false
-  },
-  PostCases: {
-    type: "object",
-    required: [
-      "id",
-      "reference",
-      "version",
-      "status",
-      "outcome",
-      "closures",
-      "definition",
-      "entry",
-      "family",
-      "startedAt",
-      "startedBy",
-      "updatedAt",
-      "stages",
-      "openTasks",
-      "overdue",
-      "links",
-      "map"
-    ],
-    properties: {
-      id: {"type": "string"},
-      reference: {"type": "string"},
-      version: {"type": "integer"},
-      status: {"type": "string"},
-      outcome: {"type": ["string", "null"]},
-      closures: {"type": "array"},
-      definition: {
-        type: "object",
-        required: ["id", "version", "name"],
-        properties: {"id": {"type": "string"}, "version": {"type": "integer"}, "name": {"type": "string"}},
-        additionalProperties: false
-      },
-      entry: {
-        type: "object",
-        required: ["id", "name"],
-        properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-        additionalProperties: false
-      },
-      family: {
-        type: "object",
-        required: ["familyName", "children"],
-        properties: {
-          familyName: {"type": "string"},
-          children: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["name"],
-              properties: {"name": {"type": "string"}, "dateOfBirth": {"type": "string"}, "personId": {"type": "string"}},
-              additionalProperties: false
-            }
-          }
-        },
-        additionalProperties: false
-      },
-      startedAt: {"type": "string"},
-      startedBy: {
-        type: "object",
-        required: ["id", "name"],
-        properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-        additionalProperties: false
-      },
-      updatedAt: {"type": "string"},
-      stages: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["node", "kind", "name", "stage"],
-          properties: {
-            node: {"type": "string"},
-            kind: {"type": "string"},
-            name: {"type": "string"},
-            stage: {"type": ["string", "null"]}
-          },
-          additionalProperties: false
-        }
-      },
-      openTasks: {
-        type: "array",
-        items: {
-          type: "object",
-          required: [
-            "id",
-            "node",
-            "name",
-            "stage",
-            "status",
-            "assignee",
-            "priority",
-            "createdAt",
-            "availableFrom",
-            "due",
-            "dueLabel",
-            "overdue",
-            "escalationLevel",
-            "scheduledFor",
-            "note",
-            "passedBy",
-            "canAct"
-          ],
-          properties: {
-            id: {"type": "string"},
-            node: {"type": "string"},
-            name: {"type": "string"},
-            stage: {"type": ["string", "null"]},
-            status: {"type": "string"},
-            assignee: {
-              type: "object",
-              required: ["kind", "id", "name"],
-              properties: {"kind": {"enum": ["worker", "team", "role"]}, "id": {"type": "string"}, "name": {"type": "string"}},
-              additionalProperties: false
-            },
-            priority: {"enum": ["urgent", "normal", "low"]},
-            createdAt: {"type": "string"},
-            availableFrom: {"type": ["string", "null"]},
-            due: {"type": ["null", "string"]},
-            dueLabel: {"type": ["string", "null"]},
-            overdue: {"type": "boolean"},
-            escalationLevel: {"type": "integer"},
-            scheduledFor: {},
-            note: {"type": ["string", "null"]},
-            passedBy: {
-              anyOf: [
-                {
-                  type: "object",
-                  required: ["id", "name"],
-                  properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-                  additionalProperties: false
-                },
-                {"type": "null"}
-              ]
-            },
-            canAct: {"type": "boolean"}
-          },
-          additionalProperties: false
-        }
-      },
-      overdue: {"type": "boolean"},
-      links: {
-        type: "object",
-        required: ["parent", "children"],
-        properties: {"parent": {}, "children": {"type": "array"}},
-        additionalProperties: false
-      },
-      map: {
-        type: "object",
-        required: ["nodes", "edges", "active", "done"],
-        properties: {
-          nodes: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["id", "kind", "name", "stage", "state"],
-              properties: {
-                id: {"type": "string"},
-                kind: {"type": "string"},
-                name: {"type": "string"},
-                stage: {"type": ["string", "null"]},
-                position: {
-                  type: "object",
-                  required: ["x", "y"],
-                  properties: {"x": {"type": "integer"}, "y": {"type": "integer"}},
-                  additionalProperties: false
-                },
-                state: {"type": "string"}
-              },
-              additionalProperties: false
-            }
-          },
-          edges: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["from", "to"],
-              properties: {"from": {"type": "string"}, "to": {"type": "string"}, "label": {"type": "string"}},
-              additionalProperties: false
-            }
-          },
-          active: {"type": "array", "items": {"type": "string"}},
-          done: {"type": "array", "items": {"type": "string"}}
-        },
-        additionalProperties: false
-      }
-    },
-    additionalProperties: false
-  },
-  PostCasesIdLegalHold: {
-    type: "object",
-    required: ["caseId", "by", "at", "reason", "authority"],
-    properties: {
-      caseId: {"type": "string"},
-      by: {"type": "string"},
-      at: {"type": "string"},
-      reason: {"type": "string"},
-      authority: {"type": "string"}
-    },
-    additionalProperties: false
-  },
-  PostCasesIdTasksTaskIdComplete: {
-    type: "object",
-    required: ["id", "reference", "version", "status", "completion"],
-    properties: {
-      id: {"type": "string"},
-      reference: {"type": "string"},
-      version: {"type": "integer"},
-      status: {"type": "string"},
-      outcome: {
-        anyOf: [
-          {"type": "null"},
-          {
-            type: "object",
-            required: ["id", "node", "at", "name", "nodeName"],
-            properties: {
-              id: {"type": "string"},
-              node: {"type": "string"},
-              closureReason: {"type": "string"},
-              at: {"type": "string"},
-              name: {"type": "string"},
-              nodeName: {"type": "string"}
-            },
-            additionalProperties: false
-          }
-        ]
-      },
-      closures: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["node", "outcome", "closureReason", "at", "nodeName", "outcomeName"],
-          properties: {
-            node: {"type": "string"},
-            outcome: {"type": ["string", "null"]},
-            closureReason: {"type": "string"},
-            at: {"type": "string"},
-            nodeName: {"type": "string"},
-            outcomeName: {"type": "string"}
-          },
-          additionalProperties: false
-        }
-      },
-      definition: {
-        type: "object",
-        required: ["id", "version", "name"],
-        properties: {"id": {"type": "string"}, "version": {"type": "integer"}, "name": {"type": "string"}},
-        additionalProperties: false
-      },
-      entry: {
-        type: "object",
-        required: ["id", "name"],
-        properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-        additionalProperties: false
-      },
-      family: {
-        type: "object",
-        required: ["familyName", "children"],
-        properties: {
-          familyName: {"type": "string"},
-          children: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["name"],
-              properties: {"name": {"type": "string"}, "dateOfBirth": {"type": "string"}, "personId": {"type": "string"}},
-              additionalProperties: false
-            }
-          }
-        },
-        additionalProperties: false
-      },
-      startedAt: {"type": "string"},
-      startedBy: {
-        type: "object",
-        required: ["id", "name"],
-        properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-        additionalProperties: false
-      },
-      updatedAt: {"type": "string"},
-      stages: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["node", "kind", "name", "stage"],
-          properties: {
-            node: {"type": "string"},
-            kind: {"type": "string"},
-            name: {"type": "string"},
-            stage: {"type": ["string", "null"]}
-          },
-          additionalProperties: false
-        }
-      },
-      openTasks: {
-        type: "array",
-        items: {
-          type: "object",
-          required: [
-            "id",
-            "node",
-            "name",
-            "stage",
-            "status",
-            "assignee",
-            "priority",
-            "createdAt",
-            "availableFrom",
-            "due",
-            "dueLabel",
-            "overdue",
-            "escalationLevel",
-            "scheduledFor",
-            "note",
-            "passedBy",
-            "canAct"
-          ],
-          properties: {
-            id: {"type": "string"},
-            node: {"type": "string"},
-            name: {"type": "string"},
-            stage: {"type": ["string", "null"]},
-            status: {"type": "string"},
-            assignee: {
-              type: "object",
-              required: ["kind", "id", "name"],
-              properties: {"kind": {"enum": ["worker", "team", "role"]}, "id": {"type": "string"}, "name": {"type": "string"}},
-              additionalProperties: false
-            },
-            priority: {"enum": ["urgent", "normal", "low"]},
-            createdAt: {"type": "string"},
-            availableFrom: {"type": ["null", "string"]},
-            due: {"type": ["string", "null"]},
-            dueLabel: {"type": ["string", "null"]},
-            overdue: {"type": "boolean"},
-            escalationLevel: {"type": "integer"},
-            scheduledFor: {},
-            note: {"type": ["null", "string"]},
-            passedBy: {
-              anyOf: [
-                {
-                  type: "object",
-                  required: ["id", "name"],
-                  properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-                  additionalProperties: false
-                },
-                {"type": "null"}
-              ]
-            },
-            canAct: {"type": "boolean"}
-          },
-          additionalProperties: false
-        }
-      },
-      overdue: {"type": "boolean"},
-      links: {
-        type: "object",
-        required: ["parent", "children"],
-        properties: {
-          parent: {},
-          children: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["caseId", "node", "at"],
-              properties: {"caseId": {"type": "string"}, "node": {"type": "string"}, "at": {"type": "string"}},
-              additionalProperties: false
-            }
-          }
-        },
-        additionalProperties: false
-      },
-      map: {
-        type: "object",
-        required: ["nodes", "edges", "active", "done"],
-        properties: {
-          nodes: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["id", "kind", "name", "stage", "state"],
-              properties: {
-                id: {"type": "string"},
-                kind: {"type": "string"},
-                name: {"type": "string"},
-                stage: {"type": ["string", "null"]},
-                position: {
-                  type: "object",
-                  required: ["x", "y"],
-                  properties: {"x": {"type": "integer"}, "y": {"type": "integer"}},
-                  additionalProperties: false
-                },
-                state: {"type": "string"}
-              },
-              additionalProperties: false
-            }
-          },
-          edges: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["from", "to"],
-              properties: {"from": {"type": "string"}, "to": {"type": "string"}, "label": {"type": "string"}},
-              additionalProperties: false
-            }
-          },
-          active: {"type": "array", "items": {"type": "string"}},
-          done: {"type": "array", "items": {"type": "string"}}
-        },
-        additionalProperties: false
-      },
-      completion: {
-        type: "object",
-        required: ["completed", "closed", "outcome", "nextTasks", "stillOpen", "startedCases"],
-        properties: {
-          completed: {"type": "boolean"},
-          closed: {"type": "boolean"},
-          outcome: {
-            anyOf: [
-              {"type": "null"},
-              {
-                type: "object",
-                required: ["id", "name"],
-                properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-                additionalProperties: false
-              }
-            ]
-          },
-          nextTasks: {
-            type: "array",
-            items: {
-              type: "object",
-              required: [
-                "id",
-                "node",
-                "name",
-                "stage",
-                "status",
-                "assignee",
-                "priority",
-                "createdAt",
-                "availableFrom",
-                "due",
-                "dueLabel",
-                "overdue",
-                "escalationLevel",
-                "scheduledFor",
-                "note",
-                "passedBy",
-                "canAct"
-              ],
-              properties: {
-                id: {"type": "string"},
-                node: {"type": "string"},
-                name: {"type": "string"},
-                stage: {"type": ["string", "null"]},
-                status: {"type": "string"},
-                assignee: {
-                  type: "object",
-                  required: ["kind", "id", "name"],
-                  properties: {"kind": {"enum": ["worker", "team", "role"]}, "id": {"type": "string"}, "name": {"type": "string"}},
-                  additionalProperties: false
-                },
-                priority: {"enum": ["urgent", "normal", "low"]},
-                createdAt: {"type": "string"},
-                availableFrom: {"type": ["null", "string"]},
-                due: {"type": ["string", "null"]},
-                dueLabel: {"type": ["string", "null"]},
-                overdue: {"type": "boolean"},
-                escalationLevel: {"type": "integer"},
-                scheduledFor: {},
-                note: {"type": ["null", "string"]},
-                passedBy: {
-                  anyOf: [
-                    {
-                      type: "object",
-                      required: ["id", "name"],
-                      properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-                      additionalProperties: false
-                    },
-                    {"type": "null"}
-                  ]
-                },
-                canAct: {"type": "boolean"}
-              },
-              additionalProperties: false
-            }
-          },
-          stillOpen: {
-            type: "array",
-            items: {
-              type: "object",
-              required: [
-                "id",
-                "node",
-                "name",
-                "stage",
-                "status",
-                "assignee",
-                "priority",
-                "createdAt",
-                "availableFrom",
-                "due",
-                "dueLabel",
-                "overdue",
-                "escalationLevel",
-                "scheduledFor",
-                "note",
-                "passedBy",
-                "canAct"
-              ],
-              properties: {
-                id: {"type": "string"},
-                node: {"type": "string"},
-                name: {"type": "string"},
-                stage: {"type": ["string", "null"]},
-                status: {"type": "string"},
-                assignee: {
-                  type: "object",
-                  required: ["kind", "id", "name"],
-                  properties: {"kind": {"enum": ["worker", "team", "role"]}, "id": {"type": "string"}, "name": {"type": "string"}},
-                  additionalProperties: false
-                },
-                priority: {"enum": ["urgent", "normal", "low"]},
-                createdAt: {"type": "string"},
-                availableFrom: {"type": ["string", "null"]},
-                due: {"type": ["string", "null"]},
-                dueLabel: {"type": ["string", "null"]},
-                overdue: {"type": "boolean"},
-                escalationLevel: {"type": "integer"},
-                scheduledFor: {},
-                note: {"type": ["string", "null"]},
-                passedBy: {
-                  anyOf: [
-                    {
-                      type: "object",
-                      required: ["id", "name"],
-                      properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-                      additionalProperties: false
-                    },
-                    {"type": "null"}
-                  ]
-                },
-                canAct: {"type": "boolean"}
-              },
-              additionalProperties: false
-            }
-          },
-          startedCases: {"type": "array", "items": {"type": "string"}}
-        },
-        additionalProperties: false
-      }
-    },
-    additionalProperties: false
-  },
-  PostCasesIdTasksTaskIdReassign: {
-    type: "object",
-    required: [
-      "id",
-      "reference",
-      "version",
-      "status",
-      "outcome",
-      "closures",
-      "definition",
-      "entry",
-      "family",
-      "startedAt",
-      "startedBy",
-      "updatedAt",
-      "stages",
-      "openTasks",
-      "overdue",
-      "links",
-      "map"
-    ],
-    properties: {
-      id: {"type": "string"},
-      reference: {"type": "string"},
-      version: {"type": "integer"},
-      status: {"type": "string"},
-      outcome: {"type": ["string", "null"]},
-      closures: {"type": "array"},
-      definition: {
-        type: "object",
-        required: ["id", "version", "name"],
-        properties: {"id": {"type": "string"}, "version": {"type": "integer"}, "name": {"type": "string"}},
-        additionalProperties: false
-      },
-      entry: {
-        type: "object",
-        required: ["id", "name"],
-        properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-        additionalProperties: false
-      },
-      family: {
-        type: "object",
-        required: ["familyName", "children"],
-        properties: {
-          familyName: {"type": "string"},
-          children: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["name", "dateOfBirth", "personId"],
-              properties: {"name": {"type": "string"}, "dateOfBirth": {"type": "string"}, "personId": {"type": "string"}},
-              additionalProperties: false
-            }
-          }
-        },
-        additionalProperties: false
-      },
-      startedAt: {"type": "string"},
-      startedBy: {
-        type: "object",
-        required: ["id", "name"],
-        properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-        additionalProperties: false
-      },
-      updatedAt: {"type": "string"},
-      stages: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["node", "kind", "name", "stage"],
-          properties: {
-            node: {"type": "string"},
-            kind: {"type": "string"},
-            name: {"type": "string"},
-            stage: {"type": ["string", "null"]}
-          },
-          additionalProperties: false
-        }
-      },
-      openTasks: {
-        type: "array",
-        items: {
-          type: "object",
-          required: [
-            "id",
-            "node",
-            "name",
-            "stage",
-            "status",
-            "assignee",
-            "priority",
-            "createdAt",
-            "availableFrom",
-            "due",
-            "dueLabel",
-            "overdue",
-            "escalationLevel",
-            "scheduledFor",
-            "note",
-            "passedBy",
-            "canAct"
-          ],
-          properties: {
-            id: {"type": "string"},
-            node: {"type": "string"},
-            name: {"type": "string"},
-            stage: {"type": ["string", "null"]},
-            status: {"type": "string"},
-            assignee: {
-              type: "object",
-              required: ["kind", "id", "name"],
-              properties: {"kind": {"enum": ["worker", "team", "role"]}, "id": {"type": "string"}, "name": {"type": "string"}},
-              additionalProperties: false
-            },
-            priority: {"enum": ["urgent", "normal", "low"]},
-            createdAt: {"type": "string"},
-            availableFrom: {"type": ["string", "null"]},
-            due: {"type": ["string", "null"]},
-            dueLabel: {"type": ["string", "null"]},
-            overdue: {"type": "boolean"},
-            escalationLevel: {"type": "integer"},
-            scheduledFor: {},
-            note: {"type": ["string", "null"]},
-            passedBy: {
-              anyOf: [
-                {
-                  type: "object",
-                  required: ["id", "name"],
-                  properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-                  additionalProperties: false
-                },
-                {"type": "null"}
-              ]
-            },
-            canAct: {"type": "boolean"}
-          },
-          additionalProperties: false
-        }
-      },
-      overdue: {"type": "boolean"},
-      links: {
-        type: "object",
-        required: ["parent", "children"],
-        properties: {"parent": {}, "children": {"type": "array"}},
-        additionalProperties: false
-      },
-      map: {
-        type: "object",
-        required: ["nodes", "edges", "active", "done"],
-        properties: {
-          nodes: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["id", "kind", "name", "stage", "position", "state"],
-              properties: {
-                id: {"type": "string"},
-                kind: {"type": "string"},
-                name: {"type": "string"},
-                stage: {"type": ["string", "null"]},
-                position: {
-                  type: "object",
-                  required: ["x", "y"],
-                  properties: {"x": {"type": "integer"}, "y": {"type": "integer"}},
-                  additionalProperties: false
-                },
-                state: {"type": "string"}
-              },
-              additionalProperties: false
-            }
-          },
-          edges: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["from", "to"],
-              properties: {"from": {"type": "string"}, "to": {"type": "string"}, "label": {"type": "string"}},
-              additionalProperties: false
-            }
-          },
-          active: {"type": "array", "items": {"type": "string"}},
-          done: {"type": "array", "items": {"type": "string"}}
-        },
-        additionalProperties: false
-      }
-    },
-    additionalProperties: false
-  },
-  PostCasesIdWithdraw: {
-    type: "object",
-    required: [
-      "id",
-      "reference",
-      "version",
-      "status",
-      "outcome",
-      "closures",
-      "definition",
-      "entry",
-      "family",
-      "startedAt",
-      "startedBy",
-      "updatedAt",
-      "stages",
-      "openTasks",
-      "overdue",
-      "links",
-      "map"
-    ],
-    properties: {
-      id: {"type": "string"},
-      reference: {"type": "string"},
-      version: {"type": "integer"},
-      status: {"type": "string"},
-      outcome: {
-        anyOf: [
-          {
-            type: "object",
-            required: ["id", "at", "name", "nodeName"],
-            properties: {
-              id: {"type": "string"},
-              at: {"type": "string"},
-              name: {"type": "string"},
-              nodeName: {"type": ["string", "null"]}
-            },
-            additionalProperties: false
-          },
-          {"type": "null"}
-        ]
-      },
-      closures: {"type": "array"},
-      definition: {
-        type: "object",
-        required: ["id", "version", "name"],
-        properties: {"id": {"type": "string"}, "version": {"type": "integer"}, "name": {"type": "string"}},
-        additionalProperties: false
-      },
-      entry: {
-        type: "object",
-        required: ["id", "name"],
-        properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-        additionalProperties: false
-      },
-      family: {
-        type: "object",
-        required: ["familyName", "children"],
-        properties: {
-          familyName: {"type": "string"},
-          children: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["name", "dateOfBirth", "personId"],
-              properties: {"name": {"type": "string"}, "dateOfBirth": {"type": "string"}, "personId": {"type": "string"}},
-              additionalProperties: false
-            }
-          }
-        },
-        additionalProperties: false
-      },
-      startedAt: {"type": "string"},
-      startedBy: {
-        type: "object",
-        required: ["id", "name"],
-        properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-        additionalProperties: false
-      },
-      updatedAt: {"type": "string"},
-      stages: {"type": "array"},
-      openTasks: {"type": "array"},
-      overdue: {"type": "boolean"},
-      links: {
-        type: "object",
-        required: ["parent", "children"],
-        properties: {"parent": {}, "children": {"type": "array"}},
-        additionalProperties: false
-      },
-      map: {
-        type: "object",
-        required: ["nodes", "edges", "active", "done"],
-        properties: {
-          nodes: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["id", "kind", "name", "stage", "position", "state"],
-              properties: {
-                id: {"type": "string"},
-                kind: {"type": "string"},
-                name: {"type": "string"},
-                stage: {"type": ["string", "null"]},
-                position: {
-                  type: "object",
-                  required: ["x", "y"],
-                  properties: {"x": {"type": "integer"}, "y": {"type": "integer"}},
-                  additionalProperties: false
-                },
-                state: {"type": "string"}
-              },
-              additionalProperties: false
-            }
-          },
-          edges: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["from", "to"],
-              properties: {"from": {"type": "string"}, "to": {"type": "string"}, "label": {"type": "string"}},
-              additionalProperties: false
-            }
-          },
-          active: {"type": "array"},
-          done: {"type": "array", "items": {"type": "string"}}
-        },
-        additionalProperties: false
-      }
-    },
-    additionalProperties: false
-  },
-  PostDefinitionsIdMigrations: {
-    type: "object",
-    required: ["dryRun", "plan", "summary", "notInPlan"],
-    properties: {
-      dryRun: {"type": "boolean"},
-      plan: {
-        type: "object",
-        required: ["definition", "from", "to", "cases"],
-        properties: {
-          definition: {"type": "string"},
-          from: {"type": "integer"},
-          to: {"type": "integer"},
-          cases: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["caseId", "version", "migratable", "blockers"],
-              properties: {
-                caseId: {"type": "string"},
-                version: {"type": "integer"},
-                migratable: {"type": "boolean"},
-                blockers: {
-                  type: "array",
-                  items: {
-                    type: "object",
-                    required: ["code", "node", "ref"],
-                    properties: {"code": {"type": "string"}, "node": {"type": "string"}, "ref": {"type": "string"}},
-                    additionalProperties: false
-                  }
-                }
-              },
-              additionalProperties: false
-            }
-          }
-        },
-        additionalProperties: false
-      },
-      summary: {"type": "object"},
-      notInPlan: {"type": "array", "items": {"type": "string"}},
-      result: {
-        type: "object",
-        required: ["moved", "skipped"],
-        properties: {
-          moved: {"type": "array", "items": {"type": "string"}},
-          skipped: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["caseId", "reason"],
-              properties: {"caseId": {"type": "string"}, "reason": {"type": "string"}},
-              additionalProperties: false
-            }
-          }
-        },
-        additionalProperties: false
-      }
-    },
-    additionalProperties: false
-  },
-  PostDefinitionsIdValidate: {
-    type: "object",
-    required: ["id", "valid", "problems"],
-    properties: {
-      id: {"type": "string"},
-      valid: {"type": "boolean"},
-      problems: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["code", "path", "message"],
-          properties: {"code": {"type": "string"}, "path": {"type": "string"}, "message": {"type": "string"}},
-          additionalProperties: false
-        }
-      }
-    },
-    additionalProperties: false
-  },
-  PostWebhooks: {
-    type: "object",
-    required: ["subscription", "secret"],
-    properties: {
-      subscription: {
-        type: "object",
-        required: ["id", "authority", "url", "events", "description", "createdAt", "createdBy", "disabledAt", "active"],
-        properties: {
-          id: {"type": "string"},
-          authority: {"type": "string"},
-          url: {"type": "string"},
-          events: {"type": "array", "items": {"type": "string"}},
-          description: {"type": "string"},
-          createdAt: {"type": "string"},
-          createdBy: {"type": "string"},
-          disabledAt: {"type": ["string", "null"]},
-          active: {"type": "boolean"}
-        },
-        additionalProperties: false
-      },
-      secret: {"type": "string"}
-    },
-    additionalProperties: false
-  },
-  PostWebhooksIdDisable: {
-    type: "object",
-    required: ["subscription"],
-    properties: {
-      subscription: {
-        type: "object",
-        required: ["id", "authority", "url", "events", "description", "createdAt", "createdBy", "disabledAt", "active"],
-        properties: {
-          id: {"type": "string"},
-          authority: {"type": "string"},
-          url: {"type": "string"},
-          events: {"type": "array", "items": {"type": "string"}},
-          description: {"type": "string"},
-          createdAt: {"type": "string"},
-          createdBy: {"type": "string"},
-          disabledAt: {"type": "string"},
-          active: {"type": "boolean"}
-        },
-        additionalProperties: false
-      }
-    },
-    additionalProperties: false
-  },
-  PostWebhooksIdEnable: {
-    type: "object",
-    required: ["subscription"],
-    properties: {
-      subscription: {
-        type: "object",
-        required: ["id", "authority", "url", "events", "description", "createdAt", "createdBy", "disabledAt", "active"],
-        properties: {
-          id: {"type": "string"},
-          authority: {"type": "string"},
-          url: {"type": "string"},
-          events: {"type": "array", "items": {"type": "string"}},
-          description: {"type": "string"},
-          createdAt: {"type": "string"},
-          createdBy: {"type": "string"},
-          disabledAt: {"type": ["string", "null"]},
-          active: {"type": "boolean"}
-        },
-        additionalProperties: false
-      }
-    },
-    additionalProperties: false
-  },
-  PublishResult: {
-    type: "object",
-    required: ["id", "version", "previousVersion", "publishedAt", "publishedBy", "name", "note"],
-    properties: {
-      id: {"type": "string"},
-      version: {"type": "integer"},
-      previousVersion: {"type": ["integer", "null"]},
-      publishedAt: {"type": "string"},
-      publishedBy: {"type": "string"},
-      name: {"type": "string"},
-      note: {"type": ["string", "null"]}
-    },
-    additionalProperties: false
-  },
-  PublishedDefinitionView: {
-    type: "object",
-    required: ["id", "authority", "name", "version", "latestVersion", "publishedAt", "publishedBy", "definition"],
-    properties: {
-      id: {"type": "string"},
-      authority: {"type": "string"},
-      name: {"type": "string"},
-      version: {"type": "integer"},
-      latestVersion: {"type": "integer"},
-      publishedAt: {"type": "string"},
-      publishedBy: {"type": "string"},
-      definition: {"type": "object", "description": "A workflow definition, as /schema/definition.schema.json describes"}
-    },
-    additionalProperties: false
-  },
-  SessionView: {
-    type: "object",
-    required: ["user", "csrfToken"],
-    properties: {
-      user: {
-        type: "object",
-        required: ["id", "authority", "name", "email", "roles", "teams"],
-        properties: {
-          id: {"type": "string"},
-          authority: {"type": "string"},
-          name: {"type": "string"},
-          email: {"type": "string"},
-          roles: {"type": "array", "items": {"type": "string"}},
-          teams: {"type": "array", "items": {"type": "string"}},
-          sso: {
-            type: "object",
-            required: ["issuer", "subject"],
-            properties: {"issuer": {"type": "string"}, "subject": {"type": "string"}},
-            additionalProperties: false
-          },
-          disabled: {"type": "boolean"}
-        },
-        additionalProperties: false
-      },
-      authority: {
-        type: "object",
-        required: ["id", "name"],
-        properties: {"id": {"type": "string"}, "name": {"type": "string"}, "logo": {"type": "string"}},
-        additionalProperties: false
-      },
-      csrfToken: {"type": "string"}
-    },
-    additionalProperties: false
-  },
-  Simulation: {
-    type: "object",
-    required: [
-      "definition",
-      "timeZone",
-      "period",
-      "bankHolidays",
-      "closureDays",
-      "ok",
-      "failures",
-      "timeline",
-      "upcoming",
-      "overdue",
-      "finalState"
-    ],
-    properties: {
-      definition: {
-        type: "object",
-        required: ["id", "version", "draft"],
-        properties: {"id": {"type": "string"}, "version": {"type": ["integer", "null"]}, "draft": {"type": "boolean"}},
-        additionalProperties: false
-      },
-      timeZone: {"type": "string"},
-      period: {
-        type: "object",
-        required: ["from", "to"],
-        properties: {"from": {"type": "string"}, "to": {"type": "string"}},
-        additionalProperties: false
-      },
-      bankHolidays: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["date", "name", "substitute"],
-          properties: {"date": {"type": "string"}, "name": {"type": "string"}, "substitute": {"type": "boolean"}},
-          additionalProperties: false
-        }
-      },
-      closureDays: {"type": "array"},
-      ok: {"type": "boolean"},
-      failures: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["step", "message"],
-          properties: {"step": {"type": "integer"}, "message": {"type": "string"}},
-          additionalProperties: false
-        }
-      },
-      timeline: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["at", "type", "detail"],
-          properties: {
-            at: {"type": "string"},
-            type: {"type": "string"},
-            node: {"type": "string"},
-            by: {"type": "string"},
-            detail: {"type": "object"},
-            task: {"type": "string"}
-          },
-          additionalProperties: false
-        }
-      },
-      upcoming: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["at", "type", "node"],
-          properties: {
-            at: {"type": "string"},
-            type: {"type": "string"},
-            node: {"type": "string"},
-            task: {"type": "string"},
-            name: {"type": "string"}
-          },
-          additionalProperties: false
-        }
-      },
-      overdue: {"type": "array"},
-      finalState: {
-        anyOf: [
-          {
-            type: "object",
-            required: [
-              "schemaVersion",
-              "id",
-              "definition",
-              "authority",
-              "status",
-              "entry",
-              "startedAt",
-              "startedBy",
-              "updatedAt",
-              "version",
-              "seq",
-              "subject",
-              "form",
-              "done",
-              "entered",
-              "action",
-              "performer",
-              "passedTo",
-              "closures",
-              "tasks",
-              "timers",
-              "joins",
-              "waitingFor",
-              "history"
-            ],
-            properties: {
-              schemaVersion: {"type": "integer"},
-              id: {"type": "string"},
-              definition: {
-                type: "object",
-                required: ["id", "version"],
-                properties: {"id": {"type": "string"}, "version": {"type": "integer"}},
-                additionalProperties: false
-              },
-              authority: {"type": "string"},
-              status: {"type": "string"},
-              entry: {"type": "string"},
-              startedAt: {"type": "string"},
-              startedBy: {"type": "string"},
-              updatedAt: {"type": "string"},
-              version: {"type": "integer"},
-              seq: {"type": "integer"},
-              subject: {"type": "object"},
-              form: {"type": "object"},
-              done: {"type": "object"},
-              entered: {"type": "object"},
-              action: {"type": "object"},
-              performer: {"type": "object"},
-              passedTo: {"type": "object"},
-              closures: {"type": "array"},
-              tasks: {"type": "object"},
-              timers: {"type": "object"},
-              joins: {"type": "object"},
-              waitingFor: {"type": "object"},
-              history: {
-                type: "array",
-                items: {
-                  type: "object",
-                  required: ["at", "type", "node"],
-                  properties: {
-                    at: {"type": "string"},
-                    type: {"type": "string"},
-                    node: {"type": "string"},
-                    by: {"type": "string"},
-                    children: {"type": "integer"},
-                    notification: {"type": "string"},
-                    subject: {"type": "string"},
-                    to: {
-                      anyOf: [
-                        {
-                          type: "array",
-                          items: {
-                            type: "object",
-                            required: ["team"],
-                            properties: {"team": {"type": "string"}},
-                            additionalProperties: false
-                          }
-                        },
-                        {"type": "string"}
-                      ]
-                    },
-                    timer: {"type": "string"},
-                    fireAt: {"type": "string"},
-                    label: {"type": "string"},
-                    dueAt: {"type": "string"},
-                    task: {"type": "string"},
-                    assignee: {"type": "string"},
-                    priority: {"enum": ["urgent", "normal", "low"]},
-                    due: {"type": ["string", "null"]},
-                    role: {"type": "string"},
-                    actions: {"type": "array", "items": {"type": "string"}},
-                    overdue: {"type": "boolean"},
-                    branch: {"type": "string"}
-                  },
-                  additionalProperties: false
-                }
-              }
-            },
-            additionalProperties: false
-          },
-          {"type": "null"}
-        ]
-      },
-      example: {
-        anyOf: [
-          {
-            type: "object",
-            properties: {
-              socialWorkerName: {"type": "string"},
-              socialWorkTeam: {"type": "string"},
-              stepDownPoint: {"type": "string"},
-              reasonForStepDown: {"type": "string"},
-              ongoingSupportNeeded: {"type": "string"},
-              familyAgreed: {"type": "boolean"},
-              mashReferralAllocatedToEarlyHelp: {"type": "boolean"},
-              dateOfDiscussion: {"type": "string"},
-              allocatedSocialWorker: {"type": "string"},
-              socialWorkTeamManager: {"type": "string"},
-              earlyHelpTeamManager: {"type": "string"},
-              outcome: {"type": ["string", "null"]},
-              assessmentCompletionDate: {"type": "string"},
-              identifiedFamilyWorker: {"type": "string"},
-              rationale: {"type": "string"},
-              ehmCaseNoteAdded: {"type": "boolean"}
-            },
-            additionalProperties: false
-          },
-          {"type": "null"}
-        ]
-      }
-    },
-    additionalProperties: false
-  },
-  StartFormView: {
-    type: "object",
-    required: ["case", "form"],
-    properties: {
-      case: {
-        type: "object",
-        required: ["id", "reference", "familyName", "definition"],
-        properties: {
-          id: {"type": "string"},
-          reference: {"type": "string"},
-          familyName: {"type": "string"},
-          definition: {
-            type: "object",
-            required: ["id", "name"],
-            properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-            additionalProperties: false
-          }
-        },
-        additionalProperties: false
-      },
-      form: {"type": "object"}
-    },
-    additionalProperties: false
-  },
-  SubjectAccessPreview: {
-    type: "object",
-    required: ["caseId", "reference", "familyName", "status", "children", "child", "thirdParties", "formats"],
-    properties: {
-      caseId: {"type": "string"},
-      reference: {"type": "string"},
-      familyName: {"type": "string"},
-      status: {"type": "string"},
-      children: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["index", "name"],
-          properties: {"index": {"type": "integer"}, "name": {"type": "string"}},
-          additionalProperties: false
-        }
-      },
-      child: {"type": ["null", "integer"]},
-      thirdParties: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["id", "name", "kind", "label"],
-          properties: {
-            id: {"type": "string"},
-            name: {"type": "string"},
-            kind: {"type": "string"},
-            label: {"type": "string"}
-          },
-          additionalProperties: false
-        }
-      },
-      formats: {"type": "array", "items": {"type": "string"}}
-    },
-    additionalProperties: false
-  },
-  TaskForm: {
-    type: "object",
-    required: [
-      "case",
-      "task",
-      "caseFile",
-      "answers",
-      "form",
-      "prefill",
-      "prefilled",
-      "draft",
-      "guards",
-      "evaluation",
-      "signing",
-      "roles",
-      "multipleActions",
-      "actions",
-      "people",
-      "priorities"
-    ],
-    properties: {
-      case: {
-        type: "object",
-        required: ["id", "version", "status", "familyName", "children", "definition"],
-        properties: {
-          id: {"type": "string"},
-          version: {"type": "integer"},
-          status: {"type": "string"},
-          familyName: {"type": "string"},
-          children: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["name"],
-              properties: {"name": {"type": "string"}, "dateOfBirth": {"type": "string"}, "personId": {"type": "string"}},
-              additionalProperties: false
-            }
-          },
-          definition: {
-            type: "object",
-            required: ["id", "version", "name"],
-            properties: {"id": {"type": "string"}, "version": {"type": "integer"}, "name": {"type": "string"}},
-            additionalProperties: false
-          }
-        },
-        additionalProperties: false
-      },
-      task: {
-        type: "object",
-        required: [
-          "id",
-          "node",
-          "name",
-          "stage",
-          "status",
-          "assignee",
-          "priority",
-          "createdAt",
-          "availableFrom",
-          "due",
-          "dueLabel",
-          "overdue",
-          "escalationLevel",
-          "scheduledFor",
-          "note",
-          "passedBy",
-          "canAct",
-          "completedAt",
-          "completedBy"
-        ],
-        properties: {
-          id: {"type": "string"},
-          node: {"type": "string"},
-          name: {"type": "string"},
-          stage: {"type": ["string", "null"]},
-          status: {"type": "string"},
-          assignee: {
-            type: "object",
-            required: ["kind", "id", "name"],
-            properties: {"kind": {"enum": ["worker", "team", "role"]}, "id": {"type": "string"}, "name": {"type": "string"}},
-            additionalProperties: false
-          },
-          priority: {"enum": ["urgent", "normal", "low"]},
-          createdAt: {"type": "string"},
-          availableFrom: {"type": ["string", "null"]},
-          due: {"type": ["string", "null"]},
-          dueLabel: {"type": ["string", "null"]},
-          overdue: {"type": "boolean"},
-          escalationLevel: {"type": "integer"},
-          scheduledFor: {},
-          note: {"type": ["string", "null"]},
-          passedBy: {
-            anyOf: [
-              {
-                type: "object",
-                required: ["id", "name"],
-                properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-                additionalProperties: false
-              },
-              {"type": "null"}
-            ]
-          },
-          canAct: {"type": "boolean"},
-          completedAt: {"type": ["null", "string"]},
-          completedBy: {"type": ["null", "object"]}
-        },
-        additionalProperties: false
-      },
-      caseFile: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["node", "task", "name", "form", "completedAt", "completedBy", "sections"],
-          properties: {
-            node: {"type": "string"},
-            task: {"type": ["string", "null"]},
-            name: {"type": "string"},
-            form: {"type": "object"},
-            completedAt: {"type": "string"},
-            completedBy: {"type": "object"},
-            sections: {
-              type: "array",
-              items: {
-                type: "object",
-                required: ["title", "rows"],
-                properties: {"title": {"type": "string"}, "rows": {"type": "array", "items": {"type": "object"}}},
-                additionalProperties: false
-              }
-            }
-          },
-          additionalProperties: false
-        }
-      },
-      answers: {"type": ["null", "object"]},
-      form: {"type": "object"},
-      prefill: {
-        type: "object",
-        properties: {
-          ehTeam: {"type": "string"},
-          children: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["name", "dateOfBirth", "personId"],
-              properties: {"name": {"type": "string"}, "dateOfBirth": {"type": "string"}, "personId": {"type": "string"}},
-              additionalProperties: false
-            }
-          },
-          caseSteppedDownFrom: {"type": "string"},
-          detailsOfContact: {"type": "string"},
-          previousInvolvement: {"type": "string"},
-          analysis: {"type": "string"},
-          summaryOfConcerns: {"type": "string"},
-          outlineStepDownPlan: {"type": "string"},
-          circumstancesReferBack: {"type": "string"}
-        },
-        additionalProperties: false
-      },
-      prefilled: {"type": "array", "items": {"type": "string"}},
-      draft: {"type": ["null", "object"]},
-      guards: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["message", "rule", "passes", "mayDependOnAnswers"],
-          properties: {
-            message: {"type": "string"},
-            rule: {"type": "object"},
-            passes: {"type": ["boolean", "null"]},
-            mayDependOnAnswers: {"type": "boolean"}
-          },
-          additionalProperties: false
-        }
-      },
-      evaluation: {
-        type: "object",
-        required: ["node", "data", "calendar"],
-        properties: {"node": {"type": "string"}, "data": {"type": "object"}, "calendar": {"type": "object"}},
-        additionalProperties: false
-      },
-      signing: {},
-      roles: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["id", "name"],
-          properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-          additionalProperties: false
-        }
-      },
-      multipleActions: {"type": "boolean"},
-      actions: {
-        type: "array",
-        items: {
-          type: "object",
-          required: [
-            "id",
-            "label",
-            "to",
-            "irreversible",
-            "chosenBy",
-            "passTo",
-            "requires",
-            "scheduledDate",
-            "defaultPriority",
-            "guards",
-            "available"
-          ],
-          properties: {
-            id: {"type": "string"},
-            label: {"type": "string"},
-            to: {
-              type: "object",
-              required: ["id", "name", "kind"],
-              properties: {"id": {"type": "string"}, "name": {"type": "string"}, "kind": {"type": "string"}},
-              additionalProperties: false
-            },
-            irreversible: {"type": ["null", "string"]},
-            chosenBy: {
-              anyOf: [
-                {
-                  type: "object",
-                  required: ["field", "values"],
-                  properties: {"field": {"type": "string"}, "values": {"type": "array", "items": {"type": "string"}}},
-                  additionalProperties: false
-                },
-                {"type": "null"}
-              ]
-            },
-            passTo: {
-              anyOf: [
-                {
-                  type: "object",
-                  required: ["required", "teams", "workers", "workerRoles", "teamFromAnswer"],
-                  properties: {
-                    required: {"type": "boolean"},
-                    teams: {
-                      type: "array",
-                      items: {
-                        type: "object",
-                        required: ["id", "name"],
-                        properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-                        additionalProperties: false
-                      }
-                    },
-                    workers: {"type": "boolean"},
-                    workerRoles: {
-                      anyOf: [
-                        {"type": "null"},
-                        {
-                          type: "array",
-                          items: {
-                            type: "object",
-                            required: ["id", "name"],
-                            properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-                            additionalProperties: false
-                          }
-                        }
-                      ]
-                    },
-                    teamFromAnswer: {"type": ["string", "null"]}
-                  },
-                  additionalProperties: false
-                },
-                {"type": "null"}
-              ]
-            },
-            requires: {"type": "array", "items": {"type": "string"}},
-            scheduledDate: {
-              anyOf: [
-                {"type": "null"},
-                {
-                  type: "object",
-                  required: ["required", "label"],
-                  properties: {"required": {"type": "boolean"}, "label": {"type": "string"}},
-                  additionalProperties: false
-                }
-              ]
-            },
-            defaultPriority: {},
-            guards: {
-              type: "array",
-              items: {
-                type: "object",
-                required: ["message", "rule", "passes", "mayDependOnAnswers"],
-                properties: {
-                  message: {"type": "string"},
-                  rule: {"type": "object"},
-                  passes: {"type": ["boolean", "null"]},
-                  mayDependOnAnswers: {"type": "boolean"}
-                },
-                additionalProperties: false
-              }
-            },
-            available: {"type": "boolean"}
-          },
-          additionalProperties: false
-        }
-      },
-      people: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["id", "name", "roles"],
-          properties: {
-            id: {"type": "string"},
-            name: {"type": "string"},
-            roles: {
-              type: "array",
-              items: {
-                type: "object",
-                required: ["id", "name"],
-                properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-                additionalProperties: false
-              }
-            }
-          },
-          additionalProperties: false
-        }
-      },
-      priorities: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["id", "label"],
-          properties: {"id": {"type": "string"}, "label": {"type": "string"}},
-          additionalProperties: false
-        }
-      }
-    },
-    additionalProperties: false
-  },
-  Timeline: {
-    type: "object",
-    required: ["caseId", "status", "history", "upcoming", "forms"],
-    properties: {
-      caseId: {"type": "string"},
-      status: {"type": "string"},
-      history: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["at", "london", "type", "node", "nodeName", "task", "who", "text", "internal", "detail", "email"],
-          properties: {
-            at: {"type": "string"},
-            london: {"type": "string"},
-            type: {"type": "string"},
-            node: {"type": ["string", "null"]},
-            nodeName: {"type": ["string", "null"]},
-            task: {"type": ["null", "string"]},
-            who: {
-              anyOf: [
-                {
-                  type: "object",
-                  required: ["id", "name"],
-                  properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-                  additionalProperties: false
-                },
-                {"type": "null"}
-              ]
-            },
-            text: {"type": "string"},
-            internal: {"type": "boolean"},
-            detail: {"type": "object"},
-            email: {
-              anyOf: [
-                {"type": "null"},
-                {
-                  type: "object",
-                  required: ["subject", "body"],
-                  properties: {"subject": {"type": "string"}, "body": {"type": "string"}},
-                  additionalProperties: false
-                }
-              ]
-            }
-          },
-          additionalProperties: false
-        }
-      },
-      upcoming: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["overdue", "node", "nodeName", "task", "at", "kind", "label", "london"],
-          properties: {
-            overdue: {"type": "boolean"},
-            node: {"type": "string"},
-            nodeName: {"type": "string"},
-            task: {"type": "string"},
-            at: {"type": "string"},
-            kind: {"type": "string"},
-            label: {"type": "string"},
-            london: {"type": "string"}
-          },
-          additionalProperties: false
-        }
-      },
-      forms: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["node", "task", "name", "form", "completedAt", "completedBy"],
-          properties: {
-            node: {"type": "string"},
-            task: {"type": ["string", "null"]},
-            name: {"type": "string"},
-            form: {"type": "object"},
-            completedAt: {"type": "string"},
-            completedBy: {"type": "object"}
-          },
-          additionalProperties: false
-        }
-      }
-    },
-    additionalProperties: false
-  },
-  Tray: {
-    type: "object",
-    required: ["team", "tasks", "counts", "allocate"],
-    properties: {
-      team: {
-        type: "object",
-        required: ["id", "name", "kind"],
-        properties: {"id": {"type": "string"}, "name": {"type": "string"}, "kind": {"type": "string"}},
-        additionalProperties: false
-      },
-      tasks: {
-        type: "array",
-        items: {
-          type: "object",
-          required: [
-            "caseId",
-            "reference",
-            "taskId",
-            "familyName",
-            "name",
-            "node",
-            "stage",
-            "definition",
-            "assignee",
-            "via",
-            "priority",
-            "due",
-            "dueLabel",
-            "overdue",
-            "dueTag",
-            "canTake",
-            "createdAt"
-          ],
-          properties: {
-            caseId: {"type": "string"},
-            reference: {"type": "string"},
-            taskId: {"type": "string"},
-            familyName: {"type": "string"},
-            name: {"type": "string"},
-            node: {"type": "string"},
-            stage: {"type": ["string", "null"]},
-            definition: {
-              type: "object",
-              required: ["id", "name"],
-              properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-              additionalProperties: false
-            },
-            assignee: {
-              type: "object",
-              required: ["kind", "id", "name"],
-              properties: {"kind": {"enum": ["worker", "team", "role"]}, "id": {"type": "string"}, "name": {"type": "string"}},
-              additionalProperties: false
-            },
-            via: {"enum": ["me", "team", "role", "other"]},
-            priority: {"enum": ["urgent", "normal", "low"]},
-            due: {"type": ["string", "null"]},
-            dueLabel: {"type": ["string", "null"]},
-            overdue: {"type": "boolean"},
-            dueTag: {
-              anyOf: [
-                {
-                  type: "object",
-                  required: ["kind"],
-                  properties: {"kind": {"type": "string"}, "workingDays": {"type": "integer"}},
-                  additionalProperties: false
-                },
-                {"type": "null"}
-              ]
-            },
-            canTake: {"type": "boolean"},
-            createdAt: {"type": "string"}
-          },
-          additionalProperties: false
-        }
-      },
-      counts: {"type": "object"},
-      allocate: {
-        anyOf: [
-          {
-            type: "object",
-            required: ["people"],
-            properties: {
-              people: {
-                type: "array",
-                items: {
-                  type: "object",
-                  required: ["id", "name"],
-                  properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-                  additionalProperties: false
-                }
-              }
-            },
-            additionalProperties: false
-          },
-          {"type": "null"}
-        ]
-      }
-    },
-    additionalProperties: false
-  },
-  WorkList: {
-    type: "object",
-    required: ["tasks", "counts", "teams", "roles"],
-    properties: {
-      tasks: {
-        type: "array",
-        items: {
-          type: "object",
-          required: [
-            "caseId",
-            "reference",
-            "taskId",
-            "familyName",
-            "name",
-            "node",
-            "stage",
-            "definition",
-            "assignee",
-            "via",
-            "priority",
-            "due",
-            "dueLabel",
-            "overdue",
-            "dueTag",
-            "canTake",
-            "createdAt"
-          ],
-          properties: {
-            caseId: {"type": "string"},
-            reference: {"type": "string"},
-            taskId: {"type": "string"},
-            familyName: {"type": "string"},
-            name: {"type": "string"},
-            node: {"type": "string"},
-            stage: {"type": ["string", "null"]},
-            definition: {
-              type: "object",
-              required: ["id", "name"],
-              properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-              additionalProperties: false
-            },
-            assignee: {
-              type: "object",
-              required: ["kind", "id", "name"],
-              properties: {"kind": {"enum": ["worker", "team", "role"]}, "id": {"type": "string"}, "name": {"type": "string"}},
-              additionalProperties: false
-            },
-            via: {"enum": ["me", "team", "role", "other"]},
-            priority: {"enum": ["urgent", "normal", "low"]},
-            due: {"type": ["null", "string"]},
-            dueLabel: {"type": ["string", "null"]},
-            overdue: {"type": "boolean"},
-            dueTag: {
-              anyOf: [
-                {"type": "null"},
-                {
-                  type: "object",
-                  required: ["kind"],
-                  properties: {"kind": {"type": "string"}, "workingDays": {"type": "integer"}},
-                  additionalProperties: false
-                }
-              ]
-            },
-            canTake: {"type": "boolean"},
-            createdAt: {"type": "string"}
-          },
-          additionalProperties: false
-        }
-      },
-      counts: {"type": "object"},
-      teams: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["id", "name", "kind", "open"],
-          properties: {
-            id: {"type": "string"},
-            name: {"type": "string"},
-            kind: {"type": "string"},
-            open: {"type": "integer"}
-          },
-          additionalProperties: false
-        }
-      },
-      roles: {
-        type: "array",
-        items: {
-          type: "object",
-          required: ["id", "name"],
-          properties: {"id": {"type": "string"}, "name": {"type": "string"}},
-          additionalProperties: false
-        }
-      }
-    },
-    additionalProperties: false
-  }
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const arrayOf = (items: Schema) => ({ type: 'array', items });
+const oneOf = (...values: string[]) => ({ enum: values });
+const constant = (value: string) => ({ const: value });
+const anyOf = (...schemas: Schema[]) => ({ anyOf: schemas });
+
+/** `T | null`: a plain type gains `null` in its `type`; anything else is `anyOf` with null. */
+function nullable(schema: Schema): Schema {
+  const keys = Object.keys(schema);
+  if (keys.length === 1 && typeof schema.type === 'string') return { type: [schema.type, 'null'] };
+  return { anyOf: [schema, { type: 'null' }] };
+}
+
+/** A closed object: the `required` properties, the `optional` ones, and nothing else. */
+function object(required: Record<string, Schema>, optional: Record<string, Schema> = {}): Schema {
+  return { type: 'object', required: Object.keys(required), properties: { ...required, ...optional }, additionalProperties: false };
+}
+
+/** An object with these properties that may carry more (a person, this document). */
+function openObject(required: Record<string, Schema>, optional: Record<string, Schema> = {}): Schema {
+  return { ...object(required, optional), additionalProperties: true };
+}
+
+// Shared parts of the case, task and work shapes, spread where a body extends them.
+const priority = ref('Priority');
+const caseStatus = ref('CaseStatus');
+const changeKind = oneOf('added', 'removed', 'changed');
+const datedName = object({ date: str, name: str }, { substitute: bool });
+
+/** case-context.ts `taskView`. */
+const taskSummary = {
+  id: str,
+  node: str,
+  name: str,
+  stage: nullable(str),
+  status: oneOf('open', 'completed', 'cancelled'),
+  assignee: ref('Assignee'),
+  priority,
+  createdAt: str,
+  availableFrom: nullable(str),
+  due: nullable(str),
+  dueLabel: nullable(str),
+  overdue: bool,
+  escalationLevel: int,
+  scheduledFor: nullable(str),
+  note: nullable(str),
+  passedBy: nullable(ref('Named')),
+  canAct: bool,
 };
+
+/** case-view.ts `caseView`. */
+const caseView = {
+  id: str,
+  reference: str,
+  version: int,
+  status: caseStatus,
+  outcome: nullable(object({ id: str, at: str, name: str, nodeName: nullable(str) }, { node: str, closureReason: str })),
+  closures: arrayOf(object({ node: str, nodeName: str, outcome: str, outcomeName: str, closureReason: str, at: str })),
+  definition: ref('DefinitionRef'),
+  entry: ref('Named'),
+  family: object({ familyName: str, children: arrayOf(ref('Child')) }),
+  startedAt: str,
+  startedBy: nullable(ref('Named')),
+  updatedAt: str,
+  stages: arrayOf(object({ node: str, kind: nullable(str), name: str, stage: nullable(str) })),
+  openTasks: arrayOf(ref('TaskSummary')),
+  overdue: bool,
+  links: object({
+    parent: nullable(object({ caseId: str, node: str })),
+    children: arrayOf(object({ caseId: str, node: nullable(str), at: str })),
+  }),
+  map: ref('ProtocolMapView'),
+};
+
+/** case-file.ts: a form recorded on a case (the start form, or a completed task's answers). */
+const recordedForm = {
+  node: str,
+  task: nullable(str),
+  name: str,
+  form: object({ id: str, title: str }),
+  completedAt: str,
+  completedBy: nullable(ref('Named')),
+};
+
+/** The engine's `MigrationPlan`. */
+const migrationPlan = {
+  definition: str,
+  from: int,
+  to: int,
+  cases: arrayOf(object({ caseId: str, version: int, migratable: bool, blockers: arrayOf(object({ code: str, node: str, ref: str })) })),
+};
+
+/** Named bodies and shared shapes: components of the document, and the web app's types. */
+export const responseComponents: Record<string, Schema> = {
+  // Small shapes used across the API.
+  Named: object({ id: str, name: str }),
+  DefinitionRef: object({ id: str, version: int, name: str }),
+  Priority: oneOf('urgent', 'normal', 'low'),
+  CaseStatus: oneOf('open', 'closed', 'withdrawn'),
+  Assignee: object({ kind: oneOf('worker', 'team', 'role'), id: str, name: str }),
+  Child: object({ name: str }, { dateOfBirth: str, personId: str }),
+  ChangeSummary: object({ node: int, timescale: int, form: int, team: int, role: int, other: int, total: int }),
+  DefinitionProblem: object({ code: str, path: str, message: str }, { cause: object({ code: str, path: str }) }),
+  LegalHold: object({ caseId: str, authority: str, by: str, at: str, reason: str }),
+  Person: openObject({
+    id: str,
+    authority: str,
+    name: str,
+    email: str,
+    roles: arrayOf(str),
+    teams: arrayOf(str),
+    disabled: bool,
+    hasPassword: bool,
+    signsInWithProvider: bool,
+  }),
+  PersonAnswer: object({ person: ref('Person') }),
+  WebhookSubscription: object({
+    id: str,
+    authority: str,
+    url: str,
+    events: arrayOf(str),
+    description: str,
+    createdAt: str,
+    createdBy: str,
+    disabledAt: nullable(str),
+    active: bool,
+  }),
+  WebhookAnswer: object({ subscription: ref('WebhookSubscription') }),
+
+  // Service and session.
+  Health: object({ status: constant('ok'), nextTimerAt: nullable(str) }),
+  OpenApiDocument: openObject({ openapi: constant('3.1.0'), info: record, paths: record, components: record }),
+  SessionView: object(
+    {
+      user: object(
+        { id: str, authority: str, name: str, email: str, roles: arrayOf(str), teams: arrayOf(str) },
+        { sso: object({ issuer: str, subject: str }), disabled: bool },
+      ),
+      csrfToken: str,
+    },
+    { authority: object({ id: str, name: str }, { logo: str }) },
+  ),
+  SignInOptions: object({ authorities: arrayOf(object({ id: str, name: str, href: str })), passwords: bool }),
+
+  // Cases.
+  CaseSummary: object({
+    id: str,
+    reference: str,
+    familyName: str,
+    status: caseStatus,
+    definition: ref('DefinitionRef'),
+    startedAt: str,
+    updatedAt: str,
+    openTasks: int,
+    nextDue: nullable(str),
+    overdue: bool,
+    stages: arrayOf(object({ node: str, name: str, stage: nullable(str) })),
+  }),
+  CaseList: object({ cases: arrayOf(ref('CaseSummary')), count: int }),
+  TaskSummary: object(taskSummary),
+  ProtocolMapView: object({
+    nodes: arrayOf(
+      object({ id: str, kind: str, name: str, stage: nullable(str), state: oneOf('active', 'done', 'not_reached') }, { position: object({ x: int, y: int }) }),
+    ),
+    edges: arrayOf(object({ from: str, to: str }, { label: str })),
+    active: arrayOf(str),
+    done: arrayOf(str),
+  }),
+  CaseView: object(caseView),
+  Completion: object({
+    completed: bool,
+    closed: bool,
+    outcome: nullable(ref('Named')),
+    nextTasks: arrayOf(ref('TaskSummary')),
+    stillOpen: arrayOf(ref('TaskSummary')),
+    startedCases: arrayOf(str),
+  }),
+  /** With `Prefer: return=minimal`: the case's head and the completion. */
+  CompletedTask: object({ id: str, reference: str, version: int, status: caseStatus, completion: ref('Completion') }),
+  CompletedCase: object({ ...caseView, completion: ref('Completion') }),
+  TaskCompletion: anyOf(ref('CompletedTask'), ref('CompletedCase')),
+  CaseFileRow: object({ label: str, value: anyOf(str, arrayOf(str)) }, { items: arrayOf(object({ label: str, rows: arrayOf(ref('CaseFileRow')) })) }),
+  CaseFileSection: object({ title: nullable(str), rows: arrayOf(ref('CaseFileRow')) }),
+  RecordedForm: object(recordedForm),
+  CaseFileEntry: object({ ...recordedForm, sections: arrayOf(ref('CaseFileSection')) }),
+  StartFormView: object({
+    case: object({ id: str, reference: str, familyName: str, definition: ref('Named') }),
+    form: ref('CaseFileEntry'),
+  }),
+  Timeline: object({
+    caseId: str,
+    status: caseStatus,
+    history: arrayOf(
+      object({
+        at: str,
+        london: str,
+        type: str,
+        node: nullable(str),
+        nodeName: nullable(str),
+        task: nullable(str),
+        who: nullable(ref('Named')),
+        text: str,
+        internal: bool,
+        detail: record,
+        email: nullable(object({ subject: str, body: str })),
+      }),
+    ),
+    upcoming: arrayOf(object({ at: str, london: str, kind: str, label: str, node: str, nodeName: nullable(str), task: nullable(str), overdue: bool })),
+    forms: arrayOf(ref('RecordedForm')),
+  }),
+  CaseAudit: object({
+    caseId: str,
+    familyName: str,
+    definition: record,
+    status: str,
+    entries: arrayOf(object({ seq: int, at: str, actor: str, actorName: str, action: str, detail: anything })),
+  }),
+  AuditVerdict: object({ caseId: str, checkedAt: str, ok: bool, entries: int }, { brokenAt: int, reason: str, keyedFrom: int }),
+  SubjectAccessPreview: object({
+    caseId: str,
+    reference: str,
+    familyName: str,
+    status: caseStatus,
+    children: arrayOf(object({ index: int, name: str })),
+    child: nullable(int),
+    thirdParties: arrayOf(object({ id: str, name: str, kind: oneOf('staff', 'named_in_answers'), label: str })),
+    formats: arrayOf(str),
+  }),
+  SubjectAccessExport: object({
+    format: str,
+    version: int,
+    exportedAt: str,
+    authority: ref('Named'),
+    scope: object({ kind: str }, { child: str }),
+    case: object({
+      id: str,
+      reference: str,
+      protocol: ref('DefinitionRef'),
+      status: caseStatus,
+      startedAt: str,
+      startedBy: str,
+      outcome: nullable(str),
+      familyName: str,
+      children: arrayOf(ref('Child')),
+    }),
+    forms: arrayOf(object({ step: str, form: str, completedAt: str, completedAtLondon: str, completedBy: str, sections: arrayOf(ref('CaseFileSection')) })),
+    timeline: arrayOf(object({ at: str, london: str, type: str, text: str, who: nullable(str), internal: bool })),
+    emails: arrayOf(object({ createdAt: str, createdAtLondon: str, status: str, to: arrayOf(str), subject: str, body: str })),
+    views: arrayOf(object({ at: str, london: str, who: str, what: str })),
+    redaction: object({ found: int, redacted: int, labels: arrayOf(str) }),
+  }),
+
+  // A task's page (work-form.ts `taskForm`).
+  GuardCheck: object({ message: str, rule: anything, passes: nullable(bool), mayDependOnAnswers: bool }),
+  NextActionView: object({
+    id: str,
+    label: str,
+    to: object({ id: str, name: str, kind: nullable(str) }),
+    irreversible: nullable(oneOf('closes', 'withdraws', 'steps_up')),
+    chosenBy: nullable(object({ field: str, values: arrayOf(anything) })),
+    passTo: nullable(
+      object({ required: bool, teams: arrayOf(ref('Named')), workers: bool, workerRoles: nullable(arrayOf(ref('Named'))), teamFromAnswer: nullable(str) }),
+    ),
+    requires: arrayOf(str),
+    scheduledDate: nullable(object({ required: bool, label: str })),
+    defaultPriority: nullable(priority),
+    guards: arrayOf(ref('GuardCheck')),
+    available: bool,
+  }),
+  Signer: object({ label: str, roles: arrayOf(ref('Named')), signature: nullable(object({ at: str, role: ref('Named'), person: nullable(ref('Named')) })) }),
+  TaskForm: object({
+    case: object({ id: str, version: int, status: caseStatus, familyName: str, children: arrayOf(ref('Child')), definition: ref('DefinitionRef') }),
+    task: object({ ...taskSummary, completedAt: nullable(str), completedBy: nullable(ref('Named')) }),
+    form: nullable(object({ id: str, title: str, description: nullable(str), schema: record, layout: nullable(record), errorMessages: record })),
+    prefill: record,
+    prefilled: arrayOf(str),
+    draft: nullable(object({ data: record, savedAt: str })),
+    answers: nullable(record),
+    caseFile: arrayOf(ref('CaseFileEntry')),
+    guards: arrayOf(ref('GuardCheck')),
+    evaluation: object({ node: str, data: record, calendar: object({ timeZone: str, closureDays: arrayOf(datedName), bankHolidays: arrayOf(datedName) }) }),
+    /** What the signatures so far were given with: the actions as chosen, with any other choices made with them. */
+    signing: nullable(
+      object({
+        signers: arrayOf(ref('Signer')),
+        proposedActions: arrayOf(
+          openObject({ action: str }, { passTo: anyOf(object({ worker: str }), object({ team: str })), priority, scheduledFor: str, note: str }),
+        ),
+      }),
+    ),
+    roles: nullable(arrayOf(ref('Named'))),
+    multipleActions: bool,
+    actions: arrayOf(ref('NextActionView')),
+    people: arrayOf(object({ id: str, name: str, roles: arrayOf(ref('Named')) })),
+    priorities: arrayOf(object({ id: priority, label: str })),
+  }),
+
+  // Work lists.
+  WorkItem: object({
+    caseId: str,
+    reference: str,
+    taskId: str,
+    familyName: str,
+    name: str,
+    node: str,
+    stage: nullable(str),
+    definition: ref('Named'),
+    assignee: ref('Assignee'),
+    via: oneOf('me', 'other', 'team', 'role'),
+    priority,
+    due: nullable(str),
+    dueLabel: nullable(str),
+    overdue: bool,
+    dueTag: nullable(
+      anyOf(object({ kind: constant('overdue'), workingDays: int }), object({ kind: constant('today') }), object({ kind: constant('tomorrow') })),
+    ),
+    canTake: bool,
+    createdAt: str,
+  }),
+  WorkList: object({
+    tasks: arrayOf(ref('WorkItem')),
+    counts: object({ total: int, mine: int, teams: int, roles: int, overdue: int }),
+    teams: arrayOf(object({ id: str, name: str, kind: str, open: int })),
+    roles: arrayOf(ref('Named')),
+  }),
+  Tray: object({
+    team: object({ id: str, name: str, kind: str }),
+    tasks: arrayOf(ref('WorkItem')),
+    counts: object({ total: int, overdue: int }),
+    allocate: nullable(object({ people: arrayOf(ref('Named')) })),
+  }),
+
+  // Definitions.
+  DefinitionList: object({
+    authority: str,
+    canEdit: bool,
+    definitions: arrayOf(
+      object(
+        {
+          id: str,
+          name: str,
+          description: nullable(str),
+          latestVersion: nullable(int),
+          publishedAt: nullable(str),
+          publishedBy: nullable(str),
+          hasDraft: bool,
+        },
+        { draft: nullable(object({ savedAt: str, savedBy: str, unpublishedChanges: nullable(int), problemCount: int })) },
+      ),
+    ),
+  }),
+  PublishedDefinitionView: object({
+    id: str,
+    authority: str,
+    name: str,
+    version: int,
+    latestVersion: int,
+    publishedAt: str,
+    publishedBy: str,
+    definition: workflowDefinition,
+  }),
+  DraftView: object({
+    id: str,
+    authority: str,
+    savedAt: nullable(str),
+    savedBy: nullable(str),
+    latestVersion: nullable(int),
+    unpublishedChanges: nullable(int),
+    problems: arrayOf(ref('DefinitionProblem')),
+    definition: workflowDefinition,
+  }),
+  DefinitionValidation: object({ id: str, valid: bool, problems: arrayOf(ref('DefinitionProblem')) }),
+  PublishResult: object({ id: str, version: int, previousVersion: nullable(int), publishedAt: str, publishedBy: str, name: str, note: nullable(str) }),
+  DefinitionVersions: object({
+    id: str,
+    name: str,
+    latestVersion: nullable(int),
+    versions: arrayOf(object({ version: int, name: str, publishedAt: str, publishedBy: str, note: nullable(str), changes: nullable(ref('ChangeSummary')) })),
+  }),
+  DefinitionDiff: object({
+    id: str,
+    from: int,
+    to: anyOf(int, constant('draft')),
+    summary: ref('ChangeSummary'),
+    /** The same changes in plain English (engine/definition/describe.ts), for people to read. */
+    described: arrayOf(
+      object({
+        topic: oneOf('deadline', 'who', 'question', 'step', 'way_out', 'notification', 'other'),
+        kind: changeKind,
+        about: nullable(str),
+        text: str,
+        paths: arrayOf(str),
+      }),
+    ),
+    changes: arrayOf(
+      object({ path: str, kind: changeKind, category: oneOf('node', 'timescale', 'form', 'team', 'role', 'other') }, { before: anything, after: anything }),
+    ),
+  }),
+  MigrationPlan: object({ ...migrationPlan, summary: record }),
+  MigrationRun: object(
+    { dryRun: bool, plan: object(migrationPlan), summary: record, notInPlan: arrayOf(str) },
+    { result: object({ moved: arrayOf(str), skipped: arrayOf(object({ caseId: str, reason: str })) }) },
+  ),
+  Simulation: object(
+    {
+      definition: object({ id: str, version: nullable(int), draft: bool }),
+      timeZone: str,
+      period: object({ from: str, to: str }),
+      bankHolidays: arrayOf(datedName),
+      closureDays: arrayOf(datedName),
+      ok: bool,
+      failures: arrayOf(object({ step: int, message: str })),
+      timeline: arrayOf(object({ at: str, type: str, detail: record }, { node: str, by: str, task: str })),
+      upcoming: arrayOf(object({ at: str, type: oneOf('task_due', 'timer'), node: str }, { task: str, name: str })),
+      /** The engine's `CaseState` at the run's end; its history entries carry what each kind records. */
+      finalState: nullable(
+        object(
+          {
+            schemaVersion: int,
+            id: str,
+            definition: object({ id: str, version: int }),
+            authority: str,
+            status: caseStatus,
+            entry: str,
+            startedAt: str,
+            startedBy: str,
+            updatedAt: str,
+            version: int,
+            seq: int,
+            subject: record,
+            form: record,
+            done: record,
+            entered: record,
+            action: record,
+            performer: record,
+            passedTo: record,
+            closures: arrayOf(record),
+            tasks: record,
+            timers: record,
+            joins: record,
+            waitingFor: record,
+            history: arrayOf(openObject({ at: str, type: str })),
+          },
+          { outcome: record, parent: record },
+        ),
+      ),
+    },
+    {
+      overdue: arrayOf(object({ at: str, type: constant('task_due'), node: str, task: str, name: str })),
+      example: nullable(record),
+    },
+  ),
+
+  // People, webhooks, the outbox, retention and reports.
+  PeopleList: object({ authority: str, roles: arrayOf(ref('Named')), teams: arrayOf(ref('Named')), minPasswordLength: int, people: arrayOf(ref('Person')) }),
+  PeopleImport: object({
+    dryRun: bool,
+    counts: record,
+    rows: arrayOf(
+      object(
+        { row: int, email: str, outcome: oneOf('add', 'change', 'unchanged', 'refused'), errors: arrayOf(object({ column: str, message: str })) },
+        { changes: arrayOf(str) },
+      ),
+    ),
+  }),
+  WebhookList: object({ authority: str, eventTypes: arrayOf(str), subscriptions: arrayOf(ref('WebhookSubscription')) }),
+  WebhookCreated: object({ subscription: ref('WebhookSubscription'), secret: str }),
+  Outbox: object({
+    authority: str,
+    counts: record,
+    total: int,
+    truncated: bool,
+    messages: arrayOf(
+      object({
+        id: str,
+        kind: str,
+        caseId: str,
+        status: str,
+        attempts: int,
+        createdAt: str,
+        availableAt: str,
+        doneAt: nullable(str),
+        lastError: nullable(str),
+        reason: str,
+        subject: str,
+        body: str,
+        to: arrayOf(object({ kind: str, id: str, name: str }, { address: str })),
+        addresses: arrayOf(str),
+      }),
+    ),
+  }),
+  PlannedDisposal: object({
+    caseId: str,
+    authority: str,
+    definition: object({ id: str, version: int }),
+    status: str,
+    version: int,
+    closedAt: str,
+    due: nullable(str),
+    then: str,
+    because: str,
+    rule: str,
+    hold: nullable(ref('LegalHold')),
+  }),
+  RetentionReport: object({
+    at: str,
+    today: str,
+    authority: nullable(str),
+    due: arrayOf(ref('PlannedDisposal')),
+    held: arrayOf(ref('PlannedDisposal')),
+    undated: arrayOf(ref('PlannedDisposal')),
+    notYetDue: int,
+  }),
+  OpenCasesReport: object({ report: str, authority: str, asOf: str, totals: record, byStage: arrayOf(record), byTeam: arrayOf(record), truncated: bool }),
+  TasksReport: object({
+    report: str,
+    authority: str,
+    asOf: str,
+    dueSoonWorkingDays: int,
+    dueSoonUntil: record,
+    totals: record,
+    byTeam: arrayOf(record),
+    byWorker: arrayOf(object({ worker: nullable(str), workerName: str, open: int, overdue: int, dueSoon: int, noDueDate: int })),
+    truncated: bool,
+  }),
+  TimescalesReport: object({
+    report: str,
+    authority: str,
+    asOf: str,
+    from: str,
+    to: str,
+    period: object({ start: str, end: str }),
+    totals: record,
+    timescales: arrayOf(
+      object({
+        definitionId: str,
+        node: str,
+        name: str,
+        stage: nullable(str),
+        label: str,
+        completed: int,
+        met: int,
+        late: int,
+        metPercent: nullable(int),
+        openOverdue: int,
+        byTeam: arrayOf(record),
+        byMonth: arrayOf(object({ month: str, completed: int, met: int, late: int, metPercent: nullable(int), openOverdue: int })),
+      }),
+    ),
+    truncated: bool,
+  }),
+};
+
+/** A report as CSV, with `format=csv`. */
+const csv = { ...str, description: 'With `format=csv`: a header row, then one row a line (RFC 4180)' };
+
+type Bodies = Record<string, Record<string, Schema>>;
+/** A JSON body named in the components, with any other media types the operation also answers. */
+const ok = (name: string, also: Record<string, Schema> = {}): Bodies => ({ '200': { 'application/json': ref(name), ...also } });
+const created = (name: string): Bodies => ({ '201': { 'application/json': ref(name) } });
+const noContent: Bodies = { '204': {} };
 
 /** `<method> <path>` → status → media type → schema. */
-export const responseBodies: Record<string, Record<string, Record<string, Schema>>> = {
-  "delete /api/cases/{id}/legal-hold": {"204": {}},
-  "delete /api/session": {"204": {}},
-  "delete /api/webhooks/{id}": {"204": {}},
-  "get /api/cases": {"200": {"application/json": ref('GetCases')}},
-  "get /api/cases/{id}": {"200": {"application/json": ref('CaseView')}},
-  "get /api/cases/{id}/legal-hold": {"200": {"application/json": ref('GetCasesIdLegalHold')}},
-  "get /api/cases/{id}/start-form": {"200": {"application/json": ref('StartFormView')}},
-  "get /api/cases/{id}/subject-access": {"200": {"application/json": ref('SubjectAccessPreview')}},
-  "get /api/cases/{id}/subject-access/export": {
-    "200": {
-      "application/json": ref('GetCasesIdSubjectAccessExport'),
-      "application/pdf": {"type": "string", "format": "binary"},
-      "text/html": {"type": "string"}
-    }
-  },
-  "get /api/cases/{id}/tasks/{taskId}": {"200": {"application/json": ref('TaskForm')}},
-  "get /api/cases/{id}/timeline": {"200": {"application/json": ref('Timeline')}},
-  "get /api/definitions": {"200": {"application/json": ref('GetDefinitions')}},
-  "get /api/definitions/{id}": {"200": {"application/json": ref('PublishedDefinitionView')}},
-  "get /api/definitions/{id}/diff": {"200": {"application/json": ref('DefinitionDiff')}},
-  "get /api/definitions/{id}/draft": {"200": {"application/json": ref('DraftView')}},
-  "get /api/definitions/{id}/migrations/plan": {"200": {"application/json": ref('GetDefinitionsIdMigrationsPlan')}},
-  "get /api/definitions/{id}/versions": {"200": {"application/json": ref('DefinitionVersions')}},
-  "get /api/outbox": {"200": {"application/json": ref('GetOutbox')}},
-  "get /api/reports/open-cases": {
-    "200": {
-      "application/json": ref('GetReportsOpenCases'),
-      "text/csv": {"type": "string", "description": "With `format=csv`: a header row, then one row a line (RFC 4180)"}
-    }
-  },
-  "get /api/reports/tasks": {
-    "200": {
-      "application/json": ref('GetReportsTasks'),
-      "text/csv": {"type": "string", "description": "With `format=csv`: a header row, then one row a line (RFC 4180)"}
-    }
-  },
-  "get /api/reports/timescales": {
-    "200": {
-      "application/json": ref('GetReportsTimescales'),
-      "text/csv": {"type": "string", "description": "With `format=csv`: a header row, then one row a line (RFC 4180)"}
-    }
-  },
-  "get /api/retention": {"200": {"application/json": ref('GetRetention')}},
-  "get /api/session": {"200": {"application/json": ref('SessionView')}},
-  "get /api/sso": {"200": {"application/json": ref('GetSso')}},
-  "get /api/trays/{team}": {"200": {"application/json": ref('Tray')}},
-  "get /api/webhooks": {"200": {"application/json": ref('GetWebhooks')}},
-  "get /api/work": {"200": {"application/json": ref('WorkList')}},
-  "post /api/cases": {"201": {"application/json": ref('PostCases')}},
-  "post /api/cases/{id}/legal-hold": {"201": {"application/json": ref('PostCasesIdLegalHold')}},
-  "post /api/cases/{id}/tasks/{taskId}/complete": {"200": {"application/json": ref('PostCasesIdTasksTaskIdComplete')}},
-  "post /api/cases/{id}/tasks/{taskId}/reassign": {"200": {"application/json": ref('PostCasesIdTasksTaskIdReassign')}},
-  "post /api/cases/{id}/withdraw": {"200": {"application/json": ref('PostCasesIdWithdraw')}},
-  "post /api/definitions": {"201": {"application/json": ref('DraftView')}},
-  "post /api/definitions/{id}/migrations": {"200": {"application/json": ref('PostDefinitionsIdMigrations')}},
-  "post /api/definitions/{id}/publish": {"201": {"application/json": ref('PublishResult')}},
-  "post /api/definitions/{id}/simulate": {"200": {"application/json": ref('Simulation')}},
-  "post /api/definitions/{id}/validate": {"200": {"application/json": ref('PostDefinitionsIdValidate')}},
-  "post /api/session": {"201": {"application/json": ref('SessionView')}},
-  "post /api/webhooks": {"201": {"application/json": ref('PostWebhooks')}},
-  "post /api/webhooks/{id}/disable": {"200": {"application/json": ref('PostWebhooksIdDisable')}},
-  "post /api/webhooks/{id}/enable": {"200": {"application/json": ref('PostWebhooksIdEnable')}},
-  "put /api/cases/{id}/tasks/{taskId}/draft": {"204": {}},
-  "put /api/definitions/{id}/draft": {"200": {"application/json": ref('DraftView')}},
-  "get /api/health": {"200": {"application/json": ref('Health')}},
-  "get /api/cases/{id}/audit": {"200": {"application/json": ref('CaseAudit')}},
-  "get /api/cases/{id}/audit/verify": {"200": {"application/json": ref('AuditVerdict')}},
-  "get /api/openapi.json": {"200": {"application/json": ref('OpenApiDocument')}},
-  "get /api/people": {"200": {"application/json": ref('PeopleList')}},
-  "post /api/people": {"201": {"application/json": ref('PersonAnswer')}},
-  "patch /api/people/{id}": {"200": {"application/json": ref('PersonChanged')}},
-  "post /api/people/import": {"200": {"application/json": ref('PeopleImport')}},
-  "get /api/docs": {"200": {"text/html": {"type": "string"}}}
+export const responseBodies: Record<string, Bodies> = {
+  'delete /api/cases/{id}/legal-hold': noContent,
+  'delete /api/session': noContent,
+  'delete /api/webhooks/{id}': noContent,
+  'get /api/cases': ok('CaseList'),
+  'get /api/cases/{id}': ok('CaseView'),
+  'get /api/cases/{id}/legal-hold': ok('LegalHold'),
+  'get /api/cases/{id}/start-form': ok('StartFormView'),
+  'get /api/cases/{id}/subject-access': ok('SubjectAccessPreview'),
+  'get /api/cases/{id}/subject-access/export': ok('SubjectAccessExport', { 'application/pdf': { ...str, format: 'binary' }, 'text/html': str }),
+  'get /api/cases/{id}/tasks/{taskId}': ok('TaskForm'),
+  'get /api/cases/{id}/timeline': ok('Timeline'),
+  'get /api/definitions': ok('DefinitionList'),
+  'get /api/definitions/{id}': ok('PublishedDefinitionView'),
+  'get /api/definitions/{id}/diff': ok('DefinitionDiff'),
+  'get /api/definitions/{id}/draft': ok('DraftView'),
+  'get /api/definitions/{id}/migrations/plan': ok('MigrationPlan'),
+  'get /api/definitions/{id}/versions': ok('DefinitionVersions'),
+  'get /api/outbox': ok('Outbox'),
+  'get /api/reports/open-cases': ok('OpenCasesReport', { 'text/csv': csv }),
+  'get /api/reports/tasks': ok('TasksReport', { 'text/csv': csv }),
+  'get /api/reports/timescales': ok('TimescalesReport', { 'text/csv': csv }),
+  'get /api/retention': ok('RetentionReport'),
+  'get /api/session': ok('SessionView'),
+  'get /api/sso': ok('SignInOptions'),
+  'get /api/trays/{team}': ok('Tray'),
+  'get /api/webhooks': ok('WebhookList'),
+  'get /api/work': ok('WorkList'),
+  'post /api/cases': created('CaseView'),
+  'post /api/cases/{id}/legal-hold': created('LegalHold'),
+  'post /api/cases/{id}/tasks/{taskId}/complete': ok('TaskCompletion'),
+  'post /api/cases/{id}/tasks/{taskId}/reassign': ok('CaseView'),
+  'post /api/cases/{id}/withdraw': ok('CaseView'),
+  'post /api/definitions': created('DraftView'),
+  'post /api/definitions/{id}/migrations': ok('MigrationRun'),
+  'post /api/definitions/{id}/publish': created('PublishResult'),
+  'post /api/definitions/{id}/simulate': ok('Simulation'),
+  'post /api/definitions/{id}/validate': ok('DefinitionValidation'),
+  'post /api/session': created('SessionView'),
+  'post /api/webhooks': created('WebhookCreated'),
+  'post /api/webhooks/{id}/disable': ok('WebhookAnswer'),
+  'post /api/webhooks/{id}/enable': ok('WebhookAnswer'),
+  'put /api/cases/{id}/tasks/{taskId}/draft': noContent,
+  'put /api/definitions/{id}/draft': ok('DraftView'),
+  'get /api/health': ok('Health'),
+  'get /api/cases/{id}/audit': ok('CaseAudit'),
+  'get /api/cases/{id}/audit/verify': ok('AuditVerdict'),
+  'get /api/openapi.json': ok('OpenApiDocument'),
+  'get /api/people': ok('PeopleList'),
+  'post /api/people': created('PersonAnswer'),
+  'patch /api/people/{id}': ok('PersonAnswer'),
+  'post /api/people/import': ok('PeopleImport'),
+  'get /api/docs': { '200': { 'text/html': str } },
 };
+
 /** Adds each success status's body to an operation's responses (refusals get `Problem` in openapi.ts). */
 export function withBodies(operation: string, responses: Responses): Responses {
   const bodies = responseBodies[operation] ?? {};

@@ -60,6 +60,20 @@ describe('the conformance check', () => {
     expect(findings.map((f) => f.problem).join('\n')).toMatch(/body\/csrfToken|body\/user/);
   });
 
+  it('Given a body whose shared part (a component reached by $ref) is of another shape, Then it names the field inside it', async () => {
+    const task = {
+      caseId: 'c1', reference: 'C1', taskId: 't1', familyName: 'Smith', name: 'Screen', node: 'screen', stage: null,
+      definition: { id: 'd', name: 'D' }, assignee: { kind: 'team', id: 'mash', name: 'MASH' }, via: 'team', priority: 'normal',
+      due: null, dueLabel: null, overdue: false, dueTag: null, canTake: false, createdAt: '2026-01-05T09:00:00Z',
+    };
+    const work = (tasks: unknown[]) => ({ tasks, counts: { total: 1, mine: 0, teams: 1, roles: 0, overdue: 0 }, teams: [], roles: [] });
+    expect(await checkResponse('GET', '/api/work', json(200, work([task])))).toEqual([]);
+    const findings = await checkResponse('GET', '/api/work', json(200, work([{ ...task, dueTag: { kind: 'soon' }, assignee: { kind: 'team', id: 'mash' } }])));
+    const problems = findings.map((f) => f.problem).join('\n');
+    expect(problems).toMatch(/body\/tasks\/0\/assignee must have required property 'name'/);
+    expect(problems).toMatch(/body\/tasks\/0\/dueTag/);
+  });
+
   it('Given a refusal that is not a Problem, Then it says so', async () => {
     const findings = await checkResponse('GET', '/api/cases/abc', json(404, { message: 'nope' }, 'application/problem+json'));
     expect(findings.map((f) => f.problem).join('\n')).toMatch(/required property 'code'|must have required property/);

@@ -37,7 +37,21 @@ describe('adding people by CSV in the browser', () => {
     await heading(page, 'People');
     await eventually(() => page.locator('tbody tr').count()).toBeGreaterThan(10);
 
+    // A file the server cannot read: one error summary, its message said once there and once at the field, GOV.UK style.
+    await page.setInputFiles('#people-csv', { name: 'wrong.csv', mimeType: 'text/csv', buffer: Buffer.from('name,mail,roles\nA,a@b.uk,admin') });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await eventually(() => summary.count()).toBe(1);
+    const link = summary.getByRole('link');
+    expect(await link.count()).toBe(1);
+    expect(await link.textContent()).toContain('missing: email; not known: mail');
+    expect(await link.getAttribute('href')).toBe('#people-csv');
+    expect(await page.locator('#people-csv-error').textContent()).toContain('missing: email; not known: mail');
+    expect(await page.title()).toMatch(/^Error: /);
+    await check('csv-error');
+
     await page.setInputFiles('#people-csv', { name: 'new-starters.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+    await eventually(() => summary.count()).toBe(0);
     await page.getByRole('button', { name: 'Check the file' }).click();
     const report = page.locator('#people-import-report');
     await eventually(() => report.locator('caption').textContent()).toContain('2 to add, 0 to change, 0 unchanged, 0 refused');

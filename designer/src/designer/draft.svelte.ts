@@ -132,7 +132,8 @@ export class DraftEditor {
 
   /**
    * Publishes the draft as the next version with the admin's change note; the API refuses (422)
-   * while problems remain, or without a note (`publishErrors`).
+   * while problems remain, or without a note: `publishErrors`, each problem at its path in the
+   * definition (and in `serverProblems`), the note at `/note`.
    */
   async publish(note: string): Promise<number | null> {
     await this.flush();

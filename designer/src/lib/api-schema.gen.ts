@@ -1,55 +1,97 @@
 /* Generated from server/routes/response-schemas.ts by `npm run gen:api-types`. Do not edit by hand. */
 
 /**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "CaseStatus".
+ */
+export type CaseStatus = 'open' | 'closed' | 'withdrawn';
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "Priority".
+ */
+export type Priority = 'urgent' | 'normal' | 'low';
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "TaskCompletion".
+ */
+export type TaskCompletion = CompletedTask | CompletedCase;
+
+/**
  * Every named response body of the Stepwise API.
  */
 export interface ApiResponses {
+  Assignee?: Assignee;
   AuditVerdict?: AuditVerdict;
   CaseAudit?: CaseAudit;
+  CaseFileEntry?: CaseFileEntry;
+  CaseFileRow?: CaseFileRow;
+  CaseFileSection?: CaseFileSection;
+  CaseList?: CaseList;
+  CaseStatus?: CaseStatus;
+  CaseSummary?: CaseSummary;
   CaseView?: CaseView;
+  ChangeSummary?: ChangeSummary;
+  Child?: Child;
+  CompletedCase?: CompletedCase;
+  CompletedTask?: CompletedTask;
+  Completion?: Completion;
   DefinitionDiff?: DefinitionDiff;
+  DefinitionList?: DefinitionList;
   DefinitionProblem?: DefinitionProblem;
+  DefinitionRef?: DefinitionRef;
+  DefinitionValidation?: DefinitionValidation;
   DefinitionVersions?: DefinitionVersions;
   DraftView?: DraftView;
-  GetCases?: GetCases;
-  GetCasesIdLegalHold?: GetCasesIdLegalHold;
-  GetCasesIdSubjectAccessExport?: GetCasesIdSubjectAccessExport;
-  GetDefinitions?: GetDefinitions;
-  GetDefinitionsIdMigrationsPlan?: GetDefinitionsIdMigrationsPlan;
-  GetOutbox?: GetOutbox;
-  GetReportsOpenCases?: GetReportsOpenCases;
-  GetReportsTasks?: GetReportsTasks;
-  GetReportsTimescales?: GetReportsTimescales;
-  GetRetention?: GetRetention;
-  GetSso?: GetSso;
-  GetWebhooks?: GetWebhooks;
+  GuardCheck?: GuardCheck;
   Health?: Health;
+  LegalHold?: LegalHold;
+  MigrationPlan?: MigrationPlan;
+  MigrationRun?: MigrationRun;
+  Named?: Named;
+  NextActionView?: NextActionView;
   OpenApiDocument?: OpenApiDocument;
+  OpenCasesReport?: OpenCasesReport;
+  Outbox?: Outbox;
   PeopleImport?: PeopleImport;
   PeopleList?: PeopleList;
   Person?: Person;
   PersonAnswer?: PersonAnswer;
-  PersonChanged?: PersonChanged;
-  PostCases?: PostCases;
-  PostCasesIdLegalHold?: PostCasesIdLegalHold;
-  PostCasesIdTasksTaskIdComplete?: PostCasesIdTasksTaskIdComplete;
-  PostCasesIdTasksTaskIdReassign?: PostCasesIdTasksTaskIdReassign;
-  PostCasesIdWithdraw?: PostCasesIdWithdraw;
-  PostDefinitionsIdMigrations?: PostDefinitionsIdMigrations;
-  PostDefinitionsIdValidate?: PostDefinitionsIdValidate;
-  PostWebhooks?: PostWebhooks;
-  PostWebhooksIdDisable?: PostWebhooksIdDisable;
-  PostWebhooksIdEnable?: PostWebhooksIdEnable;
+  PlannedDisposal?: PlannedDisposal;
+  Priority?: Priority;
+  ProtocolMapView?: ProtocolMapView;
   PublishResult?: PublishResult;
   PublishedDefinitionView?: PublishedDefinitionView;
+  RecordedForm?: RecordedForm;
+  RetentionReport?: RetentionReport;
   SessionView?: SessionView;
+  SignInOptions?: SignInOptions;
+  Signer?: Signer;
   Simulation?: Simulation;
   StartFormView?: StartFormView;
+  SubjectAccessExport?: SubjectAccessExport;
   SubjectAccessPreview?: SubjectAccessPreview;
+  TaskCompletion?: TaskCompletion;
   TaskForm?: TaskForm;
+  TaskSummary?: TaskSummary;
+  TasksReport?: TasksReport;
   Timeline?: Timeline;
+  TimescalesReport?: TimescalesReport;
   Tray?: Tray;
+  WebhookAnswer?: WebhookAnswer;
+  WebhookCreated?: WebhookCreated;
+  WebhookList?: WebhookList;
+  WebhookSubscription?: WebhookSubscription;
+  WorkItem?: WorkItem;
   WorkList?: WorkList;
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "Assignee".
+ */
+export interface Assignee {
+  kind: 'worker' | 'team' | 'role';
+  id: string;
+  name: string;
 }
 /**
  * This interface was referenced by `ApiResponses`'s JSON-Schema
@@ -59,9 +101,9 @@ export interface AuditVerdict {
   caseId: string;
   checkedAt: string;
   ok: boolean;
+  entries: number;
   brokenAt?: number;
   reason?: string;
-  entries: number;
   keyedFrom?: number;
 }
 /**
@@ -86,98 +128,288 @@ export interface CaseAudit {
 }
 /**
  * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "CaseFileEntry".
+ */
+export interface CaseFileEntry {
+  node: string;
+  task: string | null;
+  name: string;
+  form: {
+    id: string;
+    title: string;
+  };
+  completedAt: string;
+  completedBy: Named | null;
+  sections: CaseFileSection[];
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "Named".
+ */
+export interface Named {
+  id: string;
+  name: string;
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "CaseFileSection".
+ */
+export interface CaseFileSection {
+  title: string | null;
+  rows: CaseFileRow[];
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "CaseFileRow".
+ */
+export interface CaseFileRow {
+  label: string;
+  value: string | string[];
+  items?: {
+    label: string;
+    rows: CaseFileRow[];
+  }[];
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "CaseList".
+ */
+export interface CaseList {
+  cases: CaseSummary[];
+  count: number;
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "CaseSummary".
+ */
+export interface CaseSummary {
+  id: string;
+  reference: string;
+  familyName: string;
+  status: CaseStatus;
+  definition: DefinitionRef;
+  startedAt: string;
+  updatedAt: string;
+  openTasks: number;
+  nextDue: string | null;
+  overdue: boolean;
+  stages: {
+    node: string;
+    name: string;
+    stage: string | null;
+  }[];
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "DefinitionRef".
+ */
+export interface DefinitionRef {
+  id: string;
+  version: number;
+  name: string;
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
  * via the `definition` "CaseView".
  */
 export interface CaseView {
   id: string;
   reference: string;
   version: number;
-  status: string;
-  outcome: string | null;
-  closures: unknown[];
-  definition: {
+  status: CaseStatus;
+  outcome: {
     id: string;
-    version: number;
+    at: string;
     name: string;
-  };
-  entry: {
-    id: string;
-    name: string;
-  };
+    nodeName: string | null;
+    node?: string;
+    closureReason?: string;
+  } | null;
+  closures: {
+    node: string;
+    nodeName: string;
+    outcome: string;
+    outcomeName: string;
+    closureReason: string;
+    at: string;
+  }[];
+  definition: DefinitionRef;
+  entry: Named;
   family: {
     familyName: string;
-    children: {
-      name: string;
-      dateOfBirth?: string;
-      personId?: string;
-    }[];
+    children: Child[];
   };
   startedAt: string;
-  startedBy: {
-    id: string;
-    name: string;
-  };
+  startedBy: Named | null;
   updatedAt: string;
   stages: {
     node: string;
+    kind: string | null;
+    name: string;
+    stage: string | null;
+  }[];
+  openTasks: TaskSummary[];
+  overdue: boolean;
+  links: {
+    parent: {
+      caseId: string;
+      node: string;
+    } | null;
+    children: {
+      caseId: string;
+      node: string | null;
+      at: string;
+    }[];
+  };
+  map: ProtocolMapView;
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "Child".
+ */
+export interface Child {
+  name: string;
+  dateOfBirth?: string;
+  personId?: string;
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "TaskSummary".
+ */
+export interface TaskSummary {
+  id: string;
+  node: string;
+  name: string;
+  stage: string | null;
+  status: 'open' | 'completed' | 'cancelled';
+  assignee: Assignee;
+  priority: Priority;
+  createdAt: string;
+  availableFrom: string | null;
+  due: string | null;
+  dueLabel: string | null;
+  overdue: boolean;
+  escalationLevel: number;
+  scheduledFor: string | null;
+  note: string | null;
+  passedBy: Named | null;
+  canAct: boolean;
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "ProtocolMapView".
+ */
+export interface ProtocolMapView {
+  nodes: {
+    id: string;
     kind: string;
     name: string;
     stage: string | null;
+    state: 'active' | 'done' | 'not_reached';
+    position?: {
+      x: number;
+      y: number;
+    };
   }[];
-  openTasks: {
+  edges: {
+    from: string;
+    to: string;
+    label?: string;
+  }[];
+  active: string[];
+  done: string[];
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "ChangeSummary".
+ */
+export interface ChangeSummary {
+  node: number;
+  timescale: number;
+  form: number;
+  team: number;
+  role: number;
+  other: number;
+  total: number;
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "CompletedCase".
+ */
+export interface CompletedCase {
+  id: string;
+  reference: string;
+  version: number;
+  status: CaseStatus;
+  outcome: {
     id: string;
+    at: string;
+    name: string;
+    nodeName: string | null;
+    node?: string;
+    closureReason?: string;
+  } | null;
+  closures: {
     node: string;
+    nodeName: string;
+    outcome: string;
+    outcomeName: string;
+    closureReason: string;
+    at: string;
+  }[];
+  definition: DefinitionRef;
+  entry: Named;
+  family: {
+    familyName: string;
+    children: Child[];
+  };
+  startedAt: string;
+  startedBy: Named | null;
+  updatedAt: string;
+  stages: {
+    node: string;
+    kind: string | null;
     name: string;
     stage: string | null;
-    status: string;
-    assignee: {
-      kind: 'worker' | 'team' | 'role';
-      id: string;
-      name: string;
-    };
-    priority: 'urgent' | 'normal' | 'low';
-    createdAt: string;
-    availableFrom: string | null;
-    due: null | string;
-    dueLabel: string | null;
-    overdue: boolean;
-    escalationLevel: number;
-    scheduledFor: unknown;
-    note: string | null;
-    passedBy: {
-      id: string;
-      name: string;
-    } | null;
-    canAct: boolean;
   }[];
+  openTasks: TaskSummary[];
   overdue: boolean;
   links: {
-    parent: null | {
+    parent: {
       caseId: string;
       node: string;
-    };
-    children: unknown[];
-  };
-  map: {
-    nodes: {
-      id: string;
-      kind: string;
-      name: string;
-      stage: string | null;
-      position?: {
-        x: number;
-        y: number;
-      };
-      state: string;
+    } | null;
+    children: {
+      caseId: string;
+      node: string | null;
+      at: string;
     }[];
-    edges: {
-      from: string;
-      to: string;
-      label?: string;
-    }[];
-    active: string[];
-    done: string[];
   };
+  map: ProtocolMapView;
+  completion: Completion;
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "Completion".
+ */
+export interface Completion {
+  completed: boolean;
+  closed: boolean;
+  outcome: Named | null;
+  nextTasks: TaskSummary[];
+  stillOpen: TaskSummary[];
+  startedCases: string[];
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "CompletedTask".
+ */
+export interface CompletedTask {
+  id: string;
+  reference: string;
+  version: number;
+  status: CaseStatus;
+  completion: Completion;
 }
 /**
  * This interface was referenced by `ApiResponses`'s JSON-Schema
@@ -186,36 +418,45 @@ export interface CaseView {
 export interface DefinitionDiff {
   id: string;
   from: number;
-  to: string | number;
-  summary: {
-    [k: string]: unknown | undefined;
-  };
+  to: number | 'draft';
+  summary: ChangeSummary;
   described: {
-    kind: string;
-    topic: string;
+    topic: 'deadline' | 'who' | 'question' | 'step' | 'way_out' | 'notification' | 'other';
+    kind: 'added' | 'removed' | 'changed';
+    about: string | null;
     text: string;
-    about: string;
     paths: string[];
   }[];
-  changes:
-    | ({
-        path: string;
-        kind: string;
-        category: string;
-        before:
-          | number
-          | string
-          | {
-              [k: string]: unknown | undefined;
-            }[];
-        after:
-          | number
-          | string
-          | {
-              [k: string]: unknown | undefined;
-            }[];
-      } | null)[]
-    | null;
+  changes: {
+    path: string;
+    kind: 'added' | 'removed' | 'changed';
+    category: 'node' | 'timescale' | 'form' | 'team' | 'role' | 'other';
+    before?: unknown;
+    after?: unknown;
+  }[];
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "DefinitionList".
+ */
+export interface DefinitionList {
+  authority: string;
+  canEdit: boolean;
+  definitions: {
+    id: string;
+    name: string;
+    description: string | null;
+    latestVersion: number | null;
+    publishedAt: string | null;
+    publishedBy: string | null;
+    hasDraft: boolean;
+    draft?: {
+      savedAt: string;
+      savedBy: string;
+      unpublishedChanges: number | null;
+      problemCount: number;
+    } | null;
+  }[];
 }
 /**
  * This interface was referenced by `ApiResponses`'s JSON-Schema
@@ -232,6 +473,15 @@ export interface DefinitionProblem {
 }
 /**
  * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "DefinitionValidation".
+ */
+export interface DefinitionValidation {
+  id: string;
+  valid: boolean;
+  problems: DefinitionProblem[];
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
  * via the `definition` "DefinitionVersions".
  */
 export interface DefinitionVersions {
@@ -244,15 +494,7 @@ export interface DefinitionVersions {
     publishedAt: string;
     publishedBy: string;
     note: string | null;
-    changes: {
-      node: number;
-      timescale: number;
-      form: number;
-      team: number;
-      role: number;
-      other: number;
-      total: number;
-    } | null;
+    changes: ChangeSummary | null;
   }[];
 }
 /**
@@ -276,37 +518,27 @@ export interface DraftView {
 }
 /**
  * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "GetCases".
+ * via the `definition` "GuardCheck".
  */
-export interface GetCases {
-  cases: {
-    id: string;
-    reference: string;
-    familyName: string;
-    status: string;
-    definition: {
-      id: string;
-      version: number;
-      name: string;
-    };
-    startedAt: string;
-    updatedAt: string;
-    openTasks: number;
-    nextDue: null | string;
-    overdue: boolean;
-    stages: {
-      node: string;
-      name: string;
-      stage: string | null;
-    }[];
-  }[];
-  count: number;
+export interface GuardCheck {
+  message: string;
+  rule: unknown;
+  passes: boolean | null;
+  mayDependOnAnswers: boolean;
 }
 /**
  * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "GetCasesIdLegalHold".
+ * via the `definition` "Health".
  */
-export interface GetCasesIdLegalHold {
+export interface Health {
+  status: 'ok';
+  nextTimerAt: string | null;
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "LegalHold".
+ */
+export interface LegalHold {
   caseId: string;
   authority: string;
   by: string;
@@ -315,105 +547,9 @@ export interface GetCasesIdLegalHold {
 }
 /**
  * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "GetCasesIdSubjectAccessExport".
+ * via the `definition` "MigrationPlan".
  */
-export interface GetCasesIdSubjectAccessExport {
-  format: string;
-  version: number;
-  exportedAt: string;
-  authority: {
-    id: string;
-    name: string;
-  };
-  scope: {
-    kind: string;
-    child?: string;
-  };
-  case: {
-    id: string;
-    reference: string;
-    protocol: {
-      id: string;
-      version: number;
-      name: string;
-    };
-    status: string;
-    startedAt: string;
-    startedBy: string;
-    outcome: string | null;
-    familyName: string;
-    children: {
-      name: string;
-      dateOfBirth: string;
-      personId: string;
-    }[];
-  };
-  forms: {
-    step: string;
-    form: string;
-    completedAt: string;
-    completedAtLondon: string;
-    completedBy: string;
-    sections: {
-      title: string;
-      rows: {
-        [k: string]: unknown | undefined;
-      }[];
-    }[];
-  }[];
-  timeline: {
-    at: string;
-    london: string;
-    type: string;
-    text: string;
-    who: string | null;
-    internal: boolean;
-  }[];
-  emails: {
-    createdAt: string;
-    createdAtLondon: string;
-    status: string;
-    to: string[];
-    subject: string;
-    body: string;
-  }[];
-  views: {
-    at: string;
-    london: string;
-    who: string;
-    what: string;
-  }[];
-  redaction: {
-    found: number;
-    redacted: number;
-    labels: string[];
-  };
-}
-/**
- * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "GetDefinitions".
- */
-export interface GetDefinitions {
-  authority: string;
-  canEdit: boolean;
-  definitions: {
-    id: string;
-    name: string;
-    description: string | null;
-    latestVersion: number | null;
-    publishedAt: string | null;
-    publishedBy: string | null;
-    hasDraft: boolean;
-    draft?: {
-      [k: string]: unknown | undefined;
-    };
-  }[];
-}
-/**
- * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "GetDefinitionsIdMigrationsPlan".
- */
-export interface GetDefinitionsIdMigrationsPlan {
+export interface MigrationPlan {
   definition: string;
   from: number;
   to: number;
@@ -433,738 +569,9 @@ export interface GetDefinitionsIdMigrationsPlan {
 }
 /**
  * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "GetOutbox".
+ * via the `definition` "MigrationRun".
  */
-export interface GetOutbox {
-  authority: string;
-  counts: {
-    [k: string]: unknown | undefined;
-  };
-  total: number;
-  truncated: boolean;
-  messages: {
-    id: string;
-    kind: string;
-    caseId: string;
-    status: string;
-    attempts: number;
-    createdAt: string;
-    availableAt: string;
-    doneAt: null | string;
-    lastError: null | string;
-    reason: string;
-    subject: string;
-    body: string;
-    to: {
-      kind: string;
-      id: string;
-      name: string;
-      address?: string;
-    }[];
-    addresses: string[];
-  }[];
-}
-/**
- * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "GetReportsOpenCases".
- */
-export interface GetReportsOpenCases {
-  report: string;
-  authority: string;
-  asOf: string;
-  totals: {
-    [k: string]: unknown | undefined;
-  };
-  byStage: {
-    [k: string]: unknown | undefined;
-  }[];
-  byTeam: {
-    [k: string]: unknown | undefined;
-  }[];
-  truncated: boolean;
-}
-/**
- * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "GetReportsTasks".
- */
-export interface GetReportsTasks {
-  report: string;
-  authority: string;
-  asOf: string;
-  dueSoonWorkingDays: number;
-  dueSoonUntil: {
-    [k: string]: unknown | undefined;
-  };
-  totals: {
-    [k: string]: unknown | undefined;
-  };
-  byTeam: {
-    [k: string]: unknown | undefined;
-  }[];
-  byWorker: {
-    worker: string | null;
-    workerName: string;
-    open: number;
-    overdue: number;
-    dueSoon: number;
-    noDueDate: number;
-  }[];
-  truncated: boolean;
-}
-/**
- * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "GetReportsTimescales".
- */
-export interface GetReportsTimescales {
-  report: string;
-  authority: string;
-  asOf: string;
-  from: string;
-  to: string;
-  period: {
-    start: string;
-    end: string;
-  };
-  totals: {
-    [k: string]: unknown | undefined;
-  };
-  timescales: {
-    definitionId: string;
-    node: string;
-    name: string;
-    stage: string | null;
-    label: string;
-    completed: number;
-    met: number;
-    late: number;
-    metPercent: null | number;
-    openOverdue: number;
-    byTeam: {
-      [k: string]: unknown | undefined;
-    }[];
-    byMonth: {
-      month: string;
-      completed: number;
-      met: number;
-      late: number;
-      metPercent: number | null;
-      openOverdue: number;
-    }[];
-  }[];
-  truncated: boolean;
-}
-/**
- * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "GetRetention".
- */
-export interface GetRetention {
-  at: string;
-  today: string;
-  authority: string;
-  due:
-    | ({
-        caseId: string;
-        authority: string;
-        definition: {
-          id: string;
-          version: number;
-        };
-        status: string;
-        version: number;
-        closedAt: string;
-        due: string | null;
-        then: string;
-        because: string;
-        rule: string;
-        hold: unknown;
-      } | null)[]
-    | null;
-  held: {
-    caseId: string;
-    authority: string;
-    definition: {
-      id: string;
-      version: number;
-    };
-    status: string;
-    version: number;
-    closedAt: string;
-    due: string | null;
-    then: string;
-    because: string;
-    rule: string;
-    hold: {
-      caseId: string;
-      authority: string;
-      by: string;
-      at: string;
-      reason: string;
-    };
-  }[];
-  undated: unknown[];
-  notYetDue: number;
-}
-/**
- * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "GetSso".
- */
-export interface GetSso {
-  authorities: {
-    id: string;
-    name: string;
-    href: string;
-  }[];
-  passwords: boolean;
-}
-/**
- * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "GetWebhooks".
- */
-export interface GetWebhooks {
-  authority: string;
-  eventTypes: string[];
-  subscriptions: {
-    id: string;
-    authority: string;
-    url: string;
-    events: string[];
-    description: string;
-    createdAt: string;
-    createdBy: string;
-    disabledAt: string | null;
-    active: boolean;
-  }[];
-}
-/**
- * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "Health".
- */
-export interface Health {
-  status: 'ok';
-  nextTimerAt: string | null;
-}
-/**
- * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "OpenApiDocument".
- */
-export interface OpenApiDocument {
-  openapi: '3.1.0';
-  info: {
-    [k: string]: unknown | undefined;
-  };
-  paths: {
-    [k: string]: unknown | undefined;
-  };
-  components: {
-    [k: string]: unknown | undefined;
-  };
-  [k: string]: unknown | undefined;
-}
-/**
- * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "PeopleImport".
- */
-export interface PeopleImport {
-  dryRun: boolean;
-  counts: {
-    [k: string]: unknown | undefined;
-  };
-  rows: {
-    row: number;
-    email: string;
-    outcome: 'add' | 'change' | 'unchanged' | 'refused';
-    changes?: string[];
-    errors: {
-      column: string;
-      message: string;
-    }[];
-  }[];
-}
-/**
- * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "PeopleList".
- */
-export interface PeopleList {
-  authority: string;
-  roles: {
-    id: string;
-    name: string;
-  }[];
-  teams: {
-    id: string;
-    name: string;
-  }[];
-  minPasswordLength: number;
-  people: Person[];
-}
-/**
- * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "Person".
- */
-export interface Person {
-  id: string;
-  authority: string;
-  name: string;
-  email: string;
-  roles: string[];
-  teams: string[];
-  disabled: boolean;
-  hasPassword: boolean;
-  signsInWithProvider: boolean;
-  [k: string]: unknown | undefined;
-}
-/**
- * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "PersonAnswer".
- */
-export interface PersonAnswer {
-  person: Person;
-}
-/**
- * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "PersonChanged".
- */
-export interface PersonChanged {
-  person: Person;
-}
-/**
- * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "PostCases".
- */
-export interface PostCases {
-  id: string;
-  reference: string;
-  version: number;
-  status: string;
-  outcome: string | null;
-  closures: unknown[];
-  definition: {
-    id: string;
-    version: number;
-    name: string;
-  };
-  entry: {
-    id: string;
-    name: string;
-  };
-  family: {
-    familyName: string;
-    children: {
-      name: string;
-      dateOfBirth?: string;
-      personId?: string;
-    }[];
-  };
-  startedAt: string;
-  startedBy: {
-    id: string;
-    name: string;
-  };
-  updatedAt: string;
-  stages: {
-    node: string;
-    kind: string;
-    name: string;
-    stage: string | null;
-  }[];
-  openTasks: {
-    id: string;
-    node: string;
-    name: string;
-    stage: string | null;
-    status: string;
-    assignee: {
-      kind: 'worker' | 'team' | 'role';
-      id: string;
-      name: string;
-    };
-    priority: 'urgent' | 'normal' | 'low';
-    createdAt: string;
-    availableFrom: string | null;
-    due: null | string;
-    dueLabel: string | null;
-    overdue: boolean;
-    escalationLevel: number;
-    scheduledFor: unknown;
-    note: string | null;
-    passedBy: {
-      id: string;
-      name: string;
-    } | null;
-    canAct: boolean;
-  }[];
-  overdue: boolean;
-  links: {
-    parent: unknown;
-    children: unknown[];
-  };
-  map: {
-    nodes: {
-      id: string;
-      kind: string;
-      name: string;
-      stage: string | null;
-      position?: {
-        x: number;
-        y: number;
-      };
-      state: string;
-    }[];
-    edges: {
-      from: string;
-      to: string;
-      label?: string;
-    }[];
-    active: string[];
-    done: string[];
-  };
-}
-/**
- * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "PostCasesIdLegalHold".
- */
-export interface PostCasesIdLegalHold {
-  caseId: string;
-  by: string;
-  at: string;
-  reason: string;
-  authority: string;
-}
-/**
- * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "PostCasesIdTasksTaskIdComplete".
- */
-export interface PostCasesIdTasksTaskIdComplete {
-  id: string;
-  reference: string;
-  version: number;
-  status: string;
-  outcome?: null | {
-    id: string;
-    node: string;
-    closureReason?: string;
-    at: string;
-    name: string;
-    nodeName: string;
-  };
-  closures?: {
-    node: string;
-    outcome: string | null;
-    closureReason: string;
-    at: string;
-    nodeName: string;
-    outcomeName: string;
-  }[];
-  definition?: {
-    id: string;
-    version: number;
-    name: string;
-  };
-  entry?: {
-    id: string;
-    name: string;
-  };
-  family?: {
-    familyName: string;
-    children: {
-      name: string;
-      dateOfBirth?: string;
-      personId?: string;
-    }[];
-  };
-  startedAt?: string;
-  startedBy?: {
-    id: string;
-    name: string;
-  };
-  updatedAt?: string;
-  stages?: {
-    node: string;
-    kind: string;
-    name: string;
-    stage: string | null;
-  }[];
-  openTasks?: {
-    id: string;
-    node: string;
-    name: string;
-    stage: string | null;
-    status: string;
-    assignee: {
-      kind: 'worker' | 'team' | 'role';
-      id: string;
-      name: string;
-    };
-    priority: 'urgent' | 'normal' | 'low';
-    createdAt: string;
-    availableFrom: null | string;
-    due: string | null;
-    dueLabel: string | null;
-    overdue: boolean;
-    escalationLevel: number;
-    scheduledFor: unknown;
-    note: null | string;
-    passedBy: {
-      id: string;
-      name: string;
-    } | null;
-    canAct: boolean;
-  }[];
-  overdue?: boolean;
-  links?: {
-    parent: unknown;
-    children: {
-      caseId: string;
-      node: string;
-      at: string;
-    }[];
-  };
-  map?: {
-    nodes: {
-      id: string;
-      kind: string;
-      name: string;
-      stage: string | null;
-      position?: {
-        x: number;
-        y: number;
-      };
-      state: string;
-    }[];
-    edges: {
-      from: string;
-      to: string;
-      label?: string;
-    }[];
-    active: string[];
-    done: string[];
-  };
-  completion: {
-    completed: boolean;
-    closed: boolean;
-    outcome: null | {
-      id: string;
-      name: string;
-    };
-    nextTasks: {
-      id: string;
-      node: string;
-      name: string;
-      stage: string | null;
-      status: string;
-      assignee: {
-        kind: 'worker' | 'team' | 'role';
-        id: string;
-        name: string;
-      };
-      priority: 'urgent' | 'normal' | 'low';
-      createdAt: string;
-      availableFrom: null | string;
-      due: string | null;
-      dueLabel: string | null;
-      overdue: boolean;
-      escalationLevel: number;
-      scheduledFor: unknown;
-      note: null | string;
-      passedBy: {
-        id: string;
-        name: string;
-      } | null;
-      canAct: boolean;
-    }[];
-    stillOpen: {
-      id: string;
-      node: string;
-      name: string;
-      stage: string | null;
-      status: string;
-      assignee: {
-        kind: 'worker' | 'team' | 'role';
-        id: string;
-        name: string;
-      };
-      priority: 'urgent' | 'normal' | 'low';
-      createdAt: string;
-      availableFrom: string | null;
-      due: string | null;
-      dueLabel: string | null;
-      overdue: boolean;
-      escalationLevel: number;
-      scheduledFor: unknown;
-      note: string | null;
-      passedBy: {
-        id: string;
-        name: string;
-      } | null;
-      canAct: boolean;
-    }[];
-    startedCases: string[];
-  };
-}
-/**
- * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "PostCasesIdTasksTaskIdReassign".
- */
-export interface PostCasesIdTasksTaskIdReassign {
-  id: string;
-  reference: string;
-  version: number;
-  status: string;
-  outcome: string | null;
-  closures: unknown[];
-  definition: {
-    id: string;
-    version: number;
-    name: string;
-  };
-  entry: {
-    id: string;
-    name: string;
-  };
-  family: {
-    familyName: string;
-    children: {
-      name: string;
-      dateOfBirth: string;
-      personId: string;
-    }[];
-  };
-  startedAt: string;
-  startedBy: {
-    id: string;
-    name: string;
-  };
-  updatedAt: string;
-  stages: {
-    node: string;
-    kind: string;
-    name: string;
-    stage: string | null;
-  }[];
-  openTasks: {
-    id: string;
-    node: string;
-    name: string;
-    stage: string | null;
-    status: string;
-    assignee: {
-      kind: 'worker' | 'team' | 'role';
-      id: string;
-      name: string;
-    };
-    priority: 'urgent' | 'normal' | 'low';
-    createdAt: string;
-    availableFrom: string | null;
-    due: string | null;
-    dueLabel: string | null;
-    overdue: boolean;
-    escalationLevel: number;
-    scheduledFor: unknown;
-    note: string | null;
-    passedBy: {
-      id: string;
-      name: string;
-    } | null;
-    canAct: boolean;
-  }[];
-  overdue: boolean;
-  links: {
-    parent: unknown;
-    children: unknown[];
-  };
-  map: {
-    nodes: {
-      id: string;
-      kind: string;
-      name: string;
-      stage: string | null;
-      position: {
-        x: number;
-        y: number;
-      };
-      state: string;
-    }[];
-    edges: {
-      from: string;
-      to: string;
-      label?: string;
-    }[];
-    active: string[];
-    done: string[];
-  };
-}
-/**
- * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "PostCasesIdWithdraw".
- */
-export interface PostCasesIdWithdraw {
-  id: string;
-  reference: string;
-  version: number;
-  status: string;
-  outcome: {
-    id: string;
-    at: string;
-    name: string;
-    nodeName: string | null;
-  } | null;
-  closures: unknown[];
-  definition: {
-    id: string;
-    version: number;
-    name: string;
-  };
-  entry: {
-    id: string;
-    name: string;
-  };
-  family: {
-    familyName: string;
-    children: {
-      name: string;
-      dateOfBirth: string;
-      personId: string;
-    }[];
-  };
-  startedAt: string;
-  startedBy: {
-    id: string;
-    name: string;
-  };
-  updatedAt: string;
-  stages: unknown[];
-  openTasks: unknown[];
-  overdue: boolean;
-  links: {
-    parent: unknown;
-    children: unknown[];
-  };
-  map: {
-    nodes: {
-      id: string;
-      kind: string;
-      name: string;
-      stage: string | null;
-      position: {
-        x: number;
-        y: number;
-      };
-      state: string;
-    }[];
-    edges: {
-      from: string;
-      to: string;
-      label?: string;
-    }[];
-    active: unknown[];
-    done: string[];
-  };
-}
-/**
- * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "PostDefinitionsIdMigrations".
- */
-export interface PostDefinitionsIdMigrations {
+export interface MigrationRun {
   dryRun: boolean;
   plan: {
     definition: string;
@@ -1195,68 +602,179 @@ export interface PostDefinitionsIdMigrations {
 }
 /**
  * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "PostDefinitionsIdValidate".
+ * via the `definition` "NextActionView".
  */
-export interface PostDefinitionsIdValidate {
+export interface NextActionView {
   id: string;
-  valid: boolean;
-  problems: {
-    code: string;
-    path: string;
-    message: string;
+  label: string;
+  to: {
+    id: string;
+    name: string;
+    kind: string | null;
+  };
+  irreversible: ('closes' | 'withdraws' | 'steps_up') | null;
+  chosenBy: {
+    field: string;
+    values: unknown[];
+  } | null;
+  passTo: {
+    required: boolean;
+    teams: Named[];
+    workers: boolean;
+    workerRoles: Named[] | null;
+    teamFromAnswer: string | null;
+  } | null;
+  requires: string[];
+  scheduledDate: {
+    required: boolean;
+    label: string;
+  } | null;
+  defaultPriority: Priority | null;
+  guards: GuardCheck[];
+  available: boolean;
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "OpenApiDocument".
+ */
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: {
+    [k: string]: unknown | undefined;
+  };
+  paths: {
+    [k: string]: unknown | undefined;
+  };
+  components: {
+    [k: string]: unknown | undefined;
+  };
+  [k: string]: unknown | undefined;
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "OpenCasesReport".
+ */
+export interface OpenCasesReport {
+  report: string;
+  authority: string;
+  asOf: string;
+  totals: {
+    [k: string]: unknown | undefined;
+  };
+  byStage: {
+    [k: string]: unknown | undefined;
+  }[];
+  byTeam: {
+    [k: string]: unknown | undefined;
+  }[];
+  truncated: boolean;
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "Outbox".
+ */
+export interface Outbox {
+  authority: string;
+  counts: {
+    [k: string]: unknown | undefined;
+  };
+  total: number;
+  truncated: boolean;
+  messages: {
+    id: string;
+    kind: string;
+    caseId: string;
+    status: string;
+    attempts: number;
+    createdAt: string;
+    availableAt: string;
+    doneAt: string | null;
+    lastError: string | null;
+    reason: string;
+    subject: string;
+    body: string;
+    to: {
+      kind: string;
+      id: string;
+      name: string;
+      address?: string;
+    }[];
+    addresses: string[];
   }[];
 }
 /**
  * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "PostWebhooks".
+ * via the `definition` "PeopleImport".
  */
-export interface PostWebhooks {
-  subscription: {
-    id: string;
-    authority: string;
-    url: string;
-    events: string[];
-    description: string;
-    createdAt: string;
-    createdBy: string;
-    disabledAt: string | null;
-    active: boolean;
+export interface PeopleImport {
+  dryRun: boolean;
+  counts: {
+    [k: string]: unknown | undefined;
   };
-  secret: string;
+  rows: {
+    row: number;
+    email: string;
+    outcome: 'add' | 'change' | 'unchanged' | 'refused';
+    errors: {
+      column: string;
+      message: string;
+    }[];
+    changes?: string[];
+  }[];
 }
 /**
  * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "PostWebhooksIdDisable".
+ * via the `definition` "PeopleList".
  */
-export interface PostWebhooksIdDisable {
-  subscription: {
-    id: string;
-    authority: string;
-    url: string;
-    events: string[];
-    description: string;
-    createdAt: string;
-    createdBy: string;
-    disabledAt: string;
-    active: boolean;
-  };
+export interface PeopleList {
+  authority: string;
+  roles: Named[];
+  teams: Named[];
+  minPasswordLength: number;
+  people: Person[];
 }
 /**
  * This interface was referenced by `ApiResponses`'s JSON-Schema
- * via the `definition` "PostWebhooksIdEnable".
+ * via the `definition` "Person".
  */
-export interface PostWebhooksIdEnable {
-  subscription: {
+export interface Person {
+  id: string;
+  authority: string;
+  name: string;
+  email: string;
+  roles: string[];
+  teams: string[];
+  disabled: boolean;
+  hasPassword: boolean;
+  signsInWithProvider: boolean;
+  [k: string]: unknown | undefined;
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "PersonAnswer".
+ */
+export interface PersonAnswer {
+  person: Person;
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "PlannedDisposal".
+ */
+export interface PlannedDisposal {
+  caseId: string;
+  authority: string;
+  definition: {
     id: string;
-    authority: string;
-    url: string;
-    events: string[];
-    description: string;
-    createdAt: string;
-    createdBy: string;
-    disabledAt: string | null;
-    active: boolean;
+    version: number;
   };
+  status: string;
+  version: number;
+  closedAt: string;
+  due: string | null;
+  then: string;
+  because: string;
+  rule: string;
+  hold: LegalHold | null;
 }
 /**
  * This interface was referenced by `ApiResponses`'s JSON-Schema
@@ -1292,6 +810,34 @@ export interface PublishedDefinitionView {
 }
 /**
  * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "RecordedForm".
+ */
+export interface RecordedForm {
+  node: string;
+  task: string | null;
+  name: string;
+  form: {
+    id: string;
+    title: string;
+  };
+  completedAt: string;
+  completedBy: Named | null;
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "RetentionReport".
+ */
+export interface RetentionReport {
+  at: string;
+  today: string;
+  authority: string | null;
+  due: PlannedDisposal[];
+  held: PlannedDisposal[];
+  undated: PlannedDisposal[];
+  notYetDue: number;
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
  * via the `definition` "SessionView".
  */
 export interface SessionView {
@@ -1308,12 +854,37 @@ export interface SessionView {
     };
     disabled?: boolean;
   };
+  csrfToken: string;
   authority?: {
     id: string;
     name: string;
     logo?: string;
   };
-  csrfToken: string;
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "SignInOptions".
+ */
+export interface SignInOptions {
+  authorities: {
+    id: string;
+    name: string;
+    href: string;
+  }[];
+  passwords: boolean;
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "Signer".
+ */
+export interface Signer {
+  label: string;
+  roles: Named[];
+  signature: {
+    at: string;
+    role: Named;
+    person: Named | null;
+  } | null;
 }
 /**
  * This interface was referenced by `ApiResponses`'s JSON-Schema
@@ -1333,9 +904,13 @@ export interface Simulation {
   bankHolidays: {
     date: string;
     name: string;
-    substitute: boolean;
+    substitute?: boolean;
   }[];
-  closureDays: unknown[];
+  closureDays: {
+    date: string;
+    name: string;
+    substitute?: boolean;
+  }[];
   ok: boolean;
   failures: {
     step: number;
@@ -1344,21 +919,20 @@ export interface Simulation {
   timeline: {
     at: string;
     type: string;
-    node?: string;
-    by?: string;
     detail: {
       [k: string]: unknown | undefined;
     };
+    node?: string;
+    by?: string;
     task?: string;
   }[];
   upcoming: {
     at: string;
-    type: string;
+    type: 'task_due' | 'timer';
     node: string;
     task?: string;
     name?: string;
   }[];
-  overdue: unknown[];
   finalState: {
     schemaVersion: number;
     id: string;
@@ -1367,7 +941,7 @@ export interface Simulation {
       version: number;
     };
     authority: string;
-    status: string;
+    status: CaseStatus;
     entry: string;
     startedAt: string;
     startedBy: string;
@@ -1395,7 +969,9 @@ export interface Simulation {
     passedTo: {
       [k: string]: unknown | undefined;
     };
-    closures: unknown[];
+    closures: {
+      [k: string]: unknown | undefined;
+    }[];
     tasks: {
       [k: string]: unknown | undefined;
     };
@@ -1411,47 +987,24 @@ export interface Simulation {
     history: {
       at: string;
       type: string;
-      node: string;
-      by?: string;
-      children?: number;
-      notification?: string;
-      subject?: string;
-      to?:
-        | {
-            team: string;
-          }[]
-        | string;
-      timer?: string;
-      fireAt?: string;
-      label?: string;
-      dueAt?: string;
-      task?: string;
-      assignee?: string;
-      priority?: 'urgent' | 'normal' | 'low';
-      due?: string | null;
-      role?: string;
-      actions?: string[];
-      overdue?: boolean;
-      branch?: string;
+      [k: string]: unknown | undefined;
     }[];
+    outcome?: {
+      [k: string]: unknown | undefined;
+    };
+    parent?: {
+      [k: string]: unknown | undefined;
+    };
   } | null;
+  overdue?: {
+    at: string;
+    type: 'task_due';
+    node: string;
+    task: string;
+    name: string;
+  }[];
   example?: {
-    socialWorkerName?: string;
-    socialWorkTeam?: string;
-    stepDownPoint?: string;
-    reasonForStepDown?: string;
-    ongoingSupportNeeded?: string;
-    familyAgreed?: boolean;
-    mashReferralAllocatedToEarlyHelp?: boolean;
-    dateOfDiscussion?: string;
-    allocatedSocialWorker?: string;
-    socialWorkTeamManager?: string;
-    earlyHelpTeamManager?: string;
-    outcome?: string | null;
-    assessmentCompletionDate?: string;
-    identifiedFamilyWorker?: string;
-    rationale?: string;
-    ehmCaseNoteAdded?: boolean;
+    [k: string]: unknown | undefined;
   } | null;
 }
 /**
@@ -1463,13 +1016,68 @@ export interface StartFormView {
     id: string;
     reference: string;
     familyName: string;
-    definition: {
-      id: string;
-      name: string;
-    };
+    definition: Named;
   };
-  form: {
-    [k: string]: unknown | undefined;
+  form: CaseFileEntry;
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "SubjectAccessExport".
+ */
+export interface SubjectAccessExport {
+  format: string;
+  version: number;
+  exportedAt: string;
+  authority: Named;
+  scope: {
+    kind: string;
+    child?: string;
+  };
+  case: {
+    id: string;
+    reference: string;
+    protocol: DefinitionRef;
+    status: CaseStatus;
+    startedAt: string;
+    startedBy: string;
+    outcome: string | null;
+    familyName: string;
+    children: Child[];
+  };
+  forms: {
+    step: string;
+    form: string;
+    completedAt: string;
+    completedAtLondon: string;
+    completedBy: string;
+    sections: CaseFileSection[];
+  }[];
+  timeline: {
+    at: string;
+    london: string;
+    type: string;
+    text: string;
+    who: string | null;
+    internal: boolean;
+  }[];
+  emails: {
+    createdAt: string;
+    createdAtLondon: string;
+    status: string;
+    to: string[];
+    subject: string;
+    body: string;
+  }[];
+  views: {
+    at: string;
+    london: string;
+    who: string;
+    what: string;
+  }[];
+  redaction: {
+    found: number;
+    redacted: number;
+    labels: string[];
   };
 }
 /**
@@ -1480,16 +1088,16 @@ export interface SubjectAccessPreview {
   caseId: string;
   reference: string;
   familyName: string;
-  status: string;
+  status: CaseStatus;
   children: {
     index: number;
     name: string;
   }[];
-  child: null | number;
+  child: number | null;
   thirdParties: {
     id: string;
     name: string;
-    kind: string;
+    kind: 'staff' | 'named_in_answers';
     label: string;
   }[];
   formats: string[];
@@ -1502,171 +1110,137 @@ export interface TaskForm {
   case: {
     id: string;
     version: number;
-    status: string;
+    status: CaseStatus;
     familyName: string;
-    children: {
-      name: string;
-      dateOfBirth?: string;
-      personId?: string;
-    }[];
-    definition: {
-      id: string;
-      version: number;
-      name: string;
-    };
+    children: Child[];
+    definition: DefinitionRef;
   };
   task: {
     id: string;
     node: string;
     name: string;
     stage: string | null;
-    status: string;
-    assignee: {
-      kind: 'worker' | 'team' | 'role';
-      id: string;
-      name: string;
-    };
-    priority: 'urgent' | 'normal' | 'low';
+    status: 'open' | 'completed' | 'cancelled';
+    assignee: Assignee;
+    priority: Priority;
     createdAt: string;
     availableFrom: string | null;
     due: string | null;
     dueLabel: string | null;
     overdue: boolean;
     escalationLevel: number;
-    scheduledFor: unknown;
+    scheduledFor: string | null;
     note: string | null;
-    passedBy: {
-      id: string;
-      name: string;
-    } | null;
+    passedBy: Named | null;
     canAct: boolean;
-    completedAt: null | string;
-    completedBy: null | {
-      [k: string]: unknown | undefined;
-    };
-  };
-  caseFile: {
-    node: string;
-    task: string | null;
-    name: string;
-    form: {
-      [k: string]: unknown | undefined;
-    };
-    completedAt: string;
-    completedBy: {
-      [k: string]: unknown | undefined;
-    };
-    sections: {
-      title: string;
-      rows: {
-        [k: string]: unknown | undefined;
-      }[];
-    }[];
-  }[];
-  answers: null | {
-    [k: string]: unknown | undefined;
+    completedAt: string | null;
+    completedBy: Named | null;
   };
   form: {
-    [k: string]: unknown | undefined;
-  };
-  prefill: {
-    ehTeam?: string;
-    children?: {
-      name: string;
-      dateOfBirth: string;
-      personId: string;
-    }[];
-    caseSteppedDownFrom?: string;
-    detailsOfContact?: string;
-    previousInvolvement?: string;
-    analysis?: string;
-    summaryOfConcerns?: string;
-    outlineStepDownPlan?: string;
-    circumstancesReferBack?: string;
-  };
-  prefilled: string[];
-  draft: null | {
-    [k: string]: unknown | undefined;
-  };
-  guards: {
-    message: string;
-    rule: {
+    id: string;
+    title: string;
+    description: string | null;
+    schema: {
       [k: string]: unknown | undefined;
     };
-    passes: boolean | null;
-    mayDependOnAnswers: boolean;
-  }[];
+    layout: {
+      [k: string]: unknown | undefined;
+    } | null;
+    errorMessages: {
+      [k: string]: unknown | undefined;
+    };
+  } | null;
+  prefill: {
+    [k: string]: unknown | undefined;
+  };
+  prefilled: string[];
+  draft: {
+    data: {
+      [k: string]: unknown | undefined;
+    };
+    savedAt: string;
+  } | null;
+  answers: {
+    [k: string]: unknown | undefined;
+  } | null;
+  caseFile: CaseFileEntry[];
+  guards: GuardCheck[];
   evaluation: {
     node: string;
     data: {
       [k: string]: unknown | undefined;
     };
     calendar: {
-      [k: string]: unknown | undefined;
+      timeZone: string;
+      closureDays: {
+        date: string;
+        name: string;
+        substitute?: boolean;
+      }[];
+      bankHolidays: {
+        date: string;
+        name: string;
+        substitute?: boolean;
+      }[];
     };
   };
-  signing: unknown;
-  roles: {
-    id: string;
-    name: string;
-  }[];
-  multipleActions: boolean;
-  actions: {
-    id: string;
-    label: string;
-    to: {
-      id: string;
-      name: string;
-      kind: string;
-    };
-    irreversible: null | string;
-    chosenBy: {
-      field: string;
-      values: string[];
-    } | null;
-    passTo: {
-      required: boolean;
-      teams: {
-        id: string;
-        name: string;
-      }[];
-      workers: boolean;
-      workerRoles:
-        | null
+  signing: {
+    signers: Signer[];
+    proposedActions: {
+      action: string;
+      passTo?:
         | {
-            id: string;
-            name: string;
-          }[];
-      teamFromAnswer: string | null;
-    } | null;
-    requires: string[];
-    scheduledDate: null | {
-      required: boolean;
-      label: string;
-    };
-    defaultPriority: unknown;
-    guards: {
-      message: string;
-      rule: {
-        [k: string]: unknown | undefined;
-      };
-      passes: boolean | null;
-      mayDependOnAnswers: boolean;
+            worker: string;
+          }
+        | {
+            team: string;
+          };
+      priority?: Priority;
+      scheduledFor?: string;
+      note?: string;
+      [k: string]: unknown | undefined;
     }[];
-    available: boolean;
-  }[];
+  } | null;
+  roles: Named[] | null;
+  multipleActions: boolean;
+  actions: NextActionView[];
   people: {
     id: string;
     name: string;
-    roles: {
-      id: string;
-      name: string;
-    }[];
+    roles: Named[];
   }[];
   priorities: {
-    id: string;
+    id: Priority;
     label: string;
   }[];
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "TasksReport".
+ */
+export interface TasksReport {
+  report: string;
+  authority: string;
+  asOf: string;
+  dueSoonWorkingDays: number;
+  dueSoonUntil: {
+    [k: string]: unknown | undefined;
+  };
+  totals: {
+    [k: string]: unknown | undefined;
+  };
+  byTeam: {
+    [k: string]: unknown | undefined;
+  }[];
+  byWorker: {
+    worker: string | null;
+    workerName: string;
+    open: number;
+    overdue: number;
+    dueSoon: number;
+    noDueDate: number;
+  }[];
+  truncated: boolean;
 }
 /**
  * This interface was referenced by `ApiResponses`'s JSON-Schema
@@ -1674,50 +1248,78 @@ export interface TaskForm {
  */
 export interface Timeline {
   caseId: string;
-  status: string;
+  status: CaseStatus;
   history: {
     at: string;
     london: string;
     type: string;
     node: string | null;
     nodeName: string | null;
-    task: null | string;
-    who: {
-      id: string;
-      name: string;
-    } | null;
+    task: string | null;
+    who: Named | null;
     text: string;
     internal: boolean;
     detail: {
       [k: string]: unknown | undefined;
     };
-    email: null | {
+    email: {
       subject: string;
       body: string;
-    };
+    } | null;
   }[];
   upcoming: {
-    overdue: boolean;
-    node: string;
-    nodeName: string;
-    task: string;
     at: string;
+    london: string;
     kind: string;
     label: string;
-    london: string;
-  }[];
-  forms: {
     node: string;
+    nodeName: string | null;
     task: string | null;
-    name: string;
-    form: {
-      [k: string]: unknown | undefined;
-    };
-    completedAt: string;
-    completedBy: {
-      [k: string]: unknown | undefined;
-    };
+    overdue: boolean;
   }[];
+  forms: RecordedForm[];
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "TimescalesReport".
+ */
+export interface TimescalesReport {
+  report: string;
+  authority: string;
+  asOf: string;
+  from: string;
+  to: string;
+  period: {
+    start: string;
+    end: string;
+  };
+  totals: {
+    [k: string]: unknown | undefined;
+  };
+  timescales: {
+    definitionId: string;
+    node: string;
+    name: string;
+    stage: string | null;
+    label: string;
+    completed: number;
+    met: number;
+    late: number;
+    metPercent: number | null;
+    openOverdue: number;
+    byTeam: {
+      [k: string]: unknown | undefined;
+    }[];
+    byMonth: {
+      month: string;
+      completed: number;
+      met: number;
+      late: number;
+      metPercent: number | null;
+      openOverdue: number;
+    }[];
+  }[];
+  truncated: boolean;
 }
 /**
  * This interface was referenced by `ApiResponses`'s JSON-Schema
@@ -1729,81 +1331,102 @@ export interface Tray {
     name: string;
     kind: string;
   };
-  tasks: {
-    caseId: string;
-    reference: string;
-    taskId: string;
-    familyName: string;
-    name: string;
-    node: string;
-    stage: string | null;
-    definition: {
-      id: string;
-      name: string;
-    };
-    assignee: {
-      kind: 'worker' | 'team' | 'role';
-      id: string;
-      name: string;
-    };
-    via: 'me' | 'team' | 'role' | 'other';
-    priority: 'urgent' | 'normal' | 'low';
-    due: string | null;
-    dueLabel: string | null;
-    overdue: boolean;
-    dueTag: {
-      kind: string;
-      workingDays?: number;
-    } | null;
-    canTake: boolean;
-    createdAt: string;
-  }[];
+  tasks: WorkItem[];
   counts: {
-    [k: string]: unknown | undefined;
+    total: number;
+    overdue: number;
   };
   allocate: {
-    people: {
-      id: string;
-      name: string;
-    }[];
+    people: Named[];
   } | null;
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "WorkItem".
+ */
+export interface WorkItem {
+  caseId: string;
+  reference: string;
+  taskId: string;
+  familyName: string;
+  name: string;
+  node: string;
+  stage: string | null;
+  definition: Named;
+  assignee: Assignee;
+  via: 'me' | 'other' | 'team' | 'role';
+  priority: Priority;
+  due: string | null;
+  dueLabel: string | null;
+  overdue: boolean;
+  dueTag:
+    | (
+        | {
+            kind: 'overdue';
+            workingDays: number;
+          }
+        | {
+            kind: 'today';
+          }
+        | {
+            kind: 'tomorrow';
+          }
+      )
+    | null;
+  canTake: boolean;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "WebhookAnswer".
+ */
+export interface WebhookAnswer {
+  subscription: WebhookSubscription;
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "WebhookSubscription".
+ */
+export interface WebhookSubscription {
+  id: string;
+  authority: string;
+  url: string;
+  events: string[];
+  description: string;
+  createdAt: string;
+  createdBy: string;
+  disabledAt: string | null;
+  active: boolean;
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "WebhookCreated".
+ */
+export interface WebhookCreated {
+  subscription: WebhookSubscription;
+  secret: string;
+}
+/**
+ * This interface was referenced by `ApiResponses`'s JSON-Schema
+ * via the `definition` "WebhookList".
+ */
+export interface WebhookList {
+  authority: string;
+  eventTypes: string[];
+  subscriptions: WebhookSubscription[];
 }
 /**
  * This interface was referenced by `ApiResponses`'s JSON-Schema
  * via the `definition` "WorkList".
  */
 export interface WorkList {
-  tasks: {
-    caseId: string;
-    reference: string;
-    taskId: string;
-    familyName: string;
-    name: string;
-    node: string;
-    stage: string | null;
-    definition: {
-      id: string;
-      name: string;
-    };
-    assignee: {
-      kind: 'worker' | 'team' | 'role';
-      id: string;
-      name: string;
-    };
-    via: 'me' | 'team' | 'role' | 'other';
-    priority: 'urgent' | 'normal' | 'low';
-    due: null | string;
-    dueLabel: string | null;
-    overdue: boolean;
-    dueTag: null | {
-      kind: string;
-      workingDays?: number;
-    };
-    canTake: boolean;
-    createdAt: string;
-  }[];
+  tasks: WorkItem[];
   counts: {
-    [k: string]: unknown | undefined;
+    total: number;
+    mine: number;
+    teams: number;
+    roles: number;
+    overdue: number;
   };
   teams: {
     id: string;
@@ -1811,8 +1434,5 @@ export interface WorkList {
     kind: string;
     open: number;
   }[];
-  roles: {
-    id: string;
-    name: string;
-  }[];
+  roles: Named[];
 }

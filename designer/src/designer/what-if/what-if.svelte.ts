@@ -125,7 +125,8 @@ export class WhatIfRun {
       return true;
     } catch (e) {
       if (e instanceof ApiProblem) {
-        const details = [...e.errors.map((x) => `${x.pointer}: ${x.message}`), ...((e.extra['problems'] as Array<{ message: string }> | undefined) ?? []).map((p) => p.message)];
+        // A draft's problems come as errors[] too (definition_has_problems), so each is said once.
+        const details = e.errors.map((x) => `${x.pointer}: ${x.message}`);
         this.error = [e.detail, ...details.slice(0, 5)].join(' ');
       } else {
         this.error = 'The run could not be simulated. Try again.';

@@ -2,6 +2,7 @@ import '../test-runes.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { WorkflowDefinition } from '../../../../engine/schema/definition.types.ts';
+import { ApiProblem } from '../../lib/api.ts';
 import type { Simulation } from '../../lib/api-types.ts';
 import { memberOf } from './people.ts';
 import { WhatIfRun, type WhatIfApi } from './what-if.svelte.ts';
@@ -38,6 +39,19 @@ describe('a what-if run', () => {
     expect(refusal).toEqual({ code: 'form_invalid', message: 'The form has answers to correct.', fieldErrors: [{ pointer: '/ehTeam', keyword: 'required', message: 'Select the team' }], messages: [] });
     expect(run.steps).toHaveLength(1);
     expect(run.result).toBe(before);
+  });
+
+  it('Given a draft with a problem, When the run is refused, Then the error says the problem once', async () => {
+    const message = 'Step 4 goes on to a step that does not exist';
+    const refused = new ApiProblem(422, {
+      code: 'definition_has_problems',
+      detail: 'The draft has a problem to fix before it can be simulated.',
+      problems: [{ code: 'unknown_node', path: '/nodes/3/next', message }],
+      errors: [{ pointer: '/nodes/3/next', keyword: 'unknown_node', message }],
+    });
+    const run = new WhatIfRun(camden, { simulate: async () => { throw refused; } });
+    expect(await run.run()).toBe(false);
+    expect(run.error).toBe(`The draft has a problem to fix before it can be simulated. /nodes/3/next: ${message}`);
   });
 
   it('gives a task whose team nobody in the run belongs to a member of its own, and asks the server for example answers as of a moment', async () => {
