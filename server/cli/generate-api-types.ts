@@ -1,8 +1,10 @@
 /**
- * Generates `designer/src/lib/api-schema.gen.ts`, the TypeScript types of the API's response
- * bodies, from the JSON Schemas in `server/routes/response-schemas.ts` (which the OpenAPI
- * document publishes and the conformance check holds every route test to). `npm run
- * gen:api-types` writes it; `generate-api-types.test.ts` fails when it is stale.
+ * Generates `server/routes/api-types.gen.ts`, the TypeScript types of the API's response bodies,
+ * from the JSON Schemas in `server/routes/response-schemas.ts` (which the OpenAPI document
+ * publishes and the conformance check holds every route test to). It sits beside the routes
+ * because they own the contract: each route's body is checked against its type at compile time,
+ * and the web app imports the same file. `npm run gen:api-types` writes it;
+ * `generate-api-types.test.ts` fails when it is stale.
  */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -12,19 +14,28 @@ import { COMPILE_OPTIONS } from './generate-types.ts';
 
 type Schema = Record<string, unknown>;
 
-const typesFile = fileURLToPath(new URL('../../designer/src/lib/api-schema.gen.ts', import.meta.url));
+const typesFile = fileURLToPath(new URL('../routes/api-types.gen.ts', import.meta.url));
 const banner = `/* Generated from server/routes/response-schemas.ts by \`npm run gen:api-types\`. Do not edit by hand. */`;
 
-/** `#/components/schemas/X` as the generator's `#/definitions/X`, and each component titled with its name. */
-function forGenerator(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(forGenerator);
+/**
+ * `#/components/schemas/X` as the generator's `#/definitions/X`, each component titled with its
+ * name, and a part marked `x-typescript` (one the definition schema describes) as that type of
+ * engine/schema/definition.types.ts, whose names it adds to `engineTypes`.
+ */
+function forGenerator(value: unknown, engineTypes: Set<string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => forGenerator(v, engineTypes));
   if (value && typeof value === 'object') {
-    // An object the schema leaves open (a definition, answers) is a record of unknowns, not `{}`.
+    const engineType = (value as Schema)['x-typescript'];
+    if (typeof engineType === 'string') {
+      engineTypes.add(engineType);
+      return { ...value, tsType: engineType };
+    }
+    // An object the schema leaves open (answers, a count by status) is a record of unknowns, not `{}`.
     const type = (value as Schema).type;
     const open = (type === 'object' || (Array.isArray(type) && type.includes('object'))) && !('properties' in value) && !('additionalProperties' in value);
     if (open) return { ...value, additionalProperties: true };
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' ? v.replace('#/components/schemas/', '#/definitions/') : forGenerator(v)]),
+      Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' ? v.replace('#/components/schemas/', '#/definitions/') : forGenerator(v, engineTypes)]),
     );
   }
   return value;
@@ -32,7 +43,8 @@ function forGenerator(value: unknown): unknown {
 
 export async function generateApiTypes(): Promise<string> {
   const names = Object.keys(responseComponents).sort();
-  const definitions = Object.fromEntries(names.map((name) => [name, { title: name, ...(forGenerator(responseComponents[name]) as object) }]));
+  const engineTypes = new Set<string>();
+  const definitions = Object.fromEntries(names.map((name) => [name, { title: name, ...(forGenerator(responseComponents[name], engineTypes) as object) }]));
   const schema = {
     title: 'ApiResponses',
     description: 'Every named response body of the Stepwise API.',
@@ -41,7 +53,8 @@ export async function generateApiTypes(): Promise<string> {
     additionalProperties: false,
     definitions,
   };
-  return compile(schema as never, 'ApiResponses', { ...COMPILE_OPTIONS, bannerComment: banner });
+  const imports = `import type { ${[...engineTypes].sort().join(', ')} } from '../../engine/schema/definition.types.ts';`;
+  return compile(schema as never, 'ApiResponses', { ...COMPILE_OPTIONS, bannerComment: `${banner}\n${imports}` });
 }
 
 export { typesFile as apiTypesFile };

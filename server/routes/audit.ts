@@ -9,6 +9,7 @@ import type { AppEnv } from '../http/env.ts';
 import { callerCase } from './case-context.ts';
 import { errors, type Paths } from './openapi-types.ts';
 import { managerContext } from './report-access.ts';
+import type * as Api from './api-types.gen.ts';
 
 const SYSTEM_NAME = 'Stepwise (timers and automatic steps)';
 
@@ -24,14 +25,14 @@ export const auditRoutes = new Hono<AppEnv>()
       definition: state.definition,
       status: state.status,
       entries: entries.map((e) => ({ seq: e.seq, at: e.at, actor: e.actor, actorName: nameOf(e.actor), action: e.action, detail: e.detail })),
-    });
+    } satisfies Api.CaseAudit);
   })
   .get('/api/cases/:id/audit/verify', async (c) => {
     await managerContext(c);
     const { state } = await callerCase(c, c.req.param('id'), 'audit_verify');
     const { store, clock } = c.get('deps');
     const verdict = await store.verifyAudit(state.id);
-    return c.json({ caseId: state.id, checkedAt: clock.now(), ...verdict });
+    return c.json({ caseId: state.id, checkedAt: clock.now(), ...verdict } satisfies Api.AuditVerdict);
   });
 
 const id = { name: 'id', in: 'path' as const, required: true, schema: { type: 'string' }, description: 'Case id' };

@@ -8,6 +8,7 @@ import { mayWorkOn, type Assignment, type CaseState, type Instant, type Task, ty
 import { actorOf, type AppEnv } from '../http/env.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { StoreError, type Store, type UserRecord } from '../store/index.ts';
+import type * as Api from './api-types.gen.ts';
 
 // Published versions never change, so they are cached per store for the life of the process.
 const versions = new WeakMap<Store, Map<string, WorkflowDefinition>>();
@@ -84,19 +85,13 @@ export async function peopleOf(store: Store, authority: string): Promise<Map<str
   return new Map(users.map((u: UserRecord) => [u.id, { id: u.id, name: u.name, roles: u.roles, teams: u.teams, disabled: Boolean(u.disabled) }]));
 }
 
-export interface AssigneeView {
-  kind: 'worker' | 'team' | 'role';
-  id: string;
-  name: string;
-}
-
-export function assigneeView(assignment: Assignment, definition: WorkflowDefinition, people: Map<string, Person>): AssigneeView {
+export function assigneeView(assignment: Assignment, definition: WorkflowDefinition, people: Map<string, Person>): Api.Assignee {
   if ('worker' in assignment) return { kind: 'worker', id: assignment.worker, name: people.get(assignment.worker)?.name ?? assignment.worker };
   if ('team' in assignment) return { kind: 'team', id: assignment.team, name: definition.teams.find((t) => t.id === assignment.team)?.name ?? assignment.team };
   return { kind: 'role', id: assignment.role, name: definition.roles.find((r) => r.id === assignment.role)?.name ?? assignment.role };
 }
 
-export const personView = (id: string | undefined, people: Map<string, Person>) =>
+export const personView = (id: string | undefined, people: Map<string, Person>): Api.Named | null =>
   id === undefined ? null : { id, name: people.get(id)?.name ?? (id === 'system' ? 'Stepwise' : id) };
 
 /** Past its due time, whether or not the scheduler has marked it yet. */
@@ -109,7 +104,7 @@ export const caseReference = (caseId: string) => caseId.slice(0, 8).toUpperCase(
 export const isOverdue = (task: { overdue: boolean; due?: Instant | null }, now: Instant) => task.overdue || (task.due != null && task.due < now);
 
 /** An open task as the case page and the inbox show it. */
-export function taskView(task: Task, definition: WorkflowDefinition, people: Map<string, Person>, user: UserRecord, now: Instant) {
+export function taskView(task: Task, definition: WorkflowDefinition, people: Map<string, Person>, user: UserRecord, now: Instant): Api.TaskSummary {
   const node = definition.nodes.find((n) => n.id === task.node);
   return {
     id: task.id,

@@ -7,20 +7,11 @@
 import {
   answerSections, graphOf, type CaseState, type Task, type UserTaskNode, type WorkflowDefinition,
 } from '../../engine/index.ts';
+import type * as Api from './api-types.gen.ts';
 import { personView, type Person } from './case-context.ts';
 
-export interface RecordedForm {
-  node: string;
-  /** The task that recorded it; null for the start form, which no task holds. */
-  task: string | null;
-  /** The step's name. */
-  name: string;
-  form: { id: string; title: string };
-  completedAt: string;
-  completedBy: { id: string; name: string } | null;
-}
-
-interface Found extends RecordedForm {
+/** A recorded form (`task` null for the start form, which no task holds) with its answers. */
+interface Found extends Api.RecordedForm {
   answers: Record<string, unknown>;
 }
 
@@ -45,12 +36,12 @@ function recorded(state: CaseState, definition: WorkflowDefinition, people: Map<
 }
 
 /** The case page's list: each recorded form, newest first, without its answers. */
-export function recordedForms(state: CaseState, definition: WorkflowDefinition, people: Map<string, Person>): RecordedForm[] {
+export function recordedForms(state: CaseState, definition: WorkflowDefinition, people: Map<string, Person>): Api.RecordedForm[] {
   return recorded(state, definition, people).map(({ answers: _answers, ...rest }) => rest);
 }
 
 /** What `task` shows above its form: the forms its step names, else every other recorded form. */
-export function caseFileFor(state: CaseState, definition: WorkflowDefinition, task: Task, people: Map<string, Person>) {
+export function caseFileFor(state: CaseState, definition: WorkflowDefinition, task: Task, people: Map<string, Person>): Api.CaseFileEntry[] {
   const node = graphOf(definition).nodes.get(task.node);
   const show = node?.kind === 'user_task' ? (node as UserTaskNode).caseFile?.show : undefined;
   const all = recorded(state, definition, people).filter((r) => r.task !== task.id);
@@ -60,7 +51,7 @@ export function caseFileFor(state: CaseState, definition: WorkflowDefinition, ta
 }
 
 /** The start form as recorded when the case began, rendered as people read it; null if it had none. */
-export function startFormFile(state: CaseState, definition: WorkflowDefinition, people: Map<string, Person>) {
+export function startFormFile(state: CaseState, definition: WorkflowDefinition, people: Map<string, Person>): Api.CaseFileEntry | null {
   const start = recorded(state, definition, people).find((r) => r.task === null);
   if (!start) return null;
   const { answers, ...rest } = start;

@@ -11,6 +11,7 @@ import type { CaseFilter } from '../store/index.ts';
 import { recordListRead } from './access-audit.ts';
 import { authorityDefinitions, caseReference, definitionVersion, isOverdue } from './case-context.ts';
 import { booleanParam, idParam, readQuery, unknownValue, type QueryShape } from './case-params.ts';
+import type * as Api from './api-types.gen.ts';
 
 export const searchQuery: QueryShape = {
   title: 'Case search',
@@ -35,7 +36,7 @@ type SearchQuery = Partial<Record<'status' | 'stage' | 'team' | 'worker' | 'over
 
 export const findCasesQuery = (c: Context<AppEnv>) => readQuery<SearchQuery>(c, searchQuery);
 
-export async function findCases(c: Context<AppEnv>, query: SearchQuery) {
+export async function findCases(c: Context<AppEnv>, query: SearchQuery): Promise<Api.CaseList> {
   const { store, clock } = c.get('deps');
   const user = c.get('user');
   const definitions = await authorityDefinitions(store, user.authority);
@@ -66,7 +67,7 @@ export async function findCases(c: Context<AppEnv>, query: SearchQuery) {
   const now = clock.now();
   const summaries = await store.findCases(filter);
   const cases = await Promise.all(
-    summaries.map(async (s) => {
+    summaries.map(async (s): Promise<Api.CaseSummary> => {
       const tasks = await store.listTasks({ authority: user.authority, caseId: s.id, status: 'open' });
       const definition: WorkflowDefinition | null = await definitionVersion(store, s.definition.id, s.definition.version);
       const dues = tasks.map((t) => t.due).filter((d): d is string => d !== null).sort();

@@ -9,12 +9,13 @@ import { HttpProblem } from '../http/problem.ts';
 import { errors, type Paths } from './openapi-types.ts';
 import { callerCase, caseReference, peopleOf } from './case-context.ts';
 import { startFormFile } from './case-file.ts';
+import type * as Api from './api-types.gen.ts';
 
 export const caseStartFormRoutes = new Hono<AppEnv>().get('/api/cases/:id/start-form', async (c) => {
   const { state, definition } = await callerCase(c, c.req.param('id'), 'start_form');
   const form = startFormFile(state, definition, await peopleOf(c.get('deps').store, c.get('user').authority));
   if (!form) throw new HttpProblem(404, 'not_found', 'This case was started without a form.');
-  return c.json({ case: { id: state.id, reference: caseReference(state.id), familyName: state.subject.familyName, definition: { id: definition.id, name: definition.name } }, form });
+  return c.json({ case: { id: state.id, reference: caseReference(state.id), familyName: state.subject.familyName, definition: { id: definition.id, name: definition.name } }, form } satisfies Api.StartFormView);
 });
 
 export const caseStartFormPaths: Paths = {

@@ -12,11 +12,12 @@ import { callerCase, isOverdue, peopleOf, personView, type Person } from './case
 import { recordedForms } from './case-file.ts';
 import { errors, type Paths } from './openapi-types.ts';
 import { describeEntry, INTERNAL_ENTRIES } from './timeline-words.ts';
+import type * as Api from './api-types.gen.ts';
 
 /** An e-mail as sent: its subject and body, by notification id. */
 export type SentEmails = Map<string, { subject: string; body: string }>;
 
-export function timeline(state: CaseState, definition: WorkflowDefinition, people: Map<string, Person>, now: Instant, emails: SentEmails = new Map()) {
+export function timeline(state: CaseState, definition: WorkflowDefinition, people: Map<string, Person>, now: Instant, emails: SentEmails = new Map()): Api.Timeline {
   const graph = graphOf(definition);
   const nameOf = (id: string | undefined) => (id ? (graph.nodes.get(id)?.name ?? id) : null);
   const history = state.history.map((entry) => {
@@ -62,7 +63,7 @@ export const caseTimelineRoutes = new Hono<AppEnv>().get('/api/cases/:id/timelin
     const { notification } = message.payload as NotificationMessage;
     emails.set(message.id, { subject: notification.subject, body: notification.body });
   }
-  return c.json(timeline(state, definition, people, clock.now(), emails));
+  return c.json(timeline(state, definition, people, clock.now(), emails) satisfies Api.Timeline);
 });
 
 export const caseTimelinePaths: Paths = {

@@ -7,6 +7,7 @@
 import { graphOf, type CaseState, type Instant, type WorkflowDefinition } from '../../engine/index.ts';
 import type { UserRecord } from '../store/index.ts';
 import { caseReference, personView, taskView, type Person } from './case-context.ts';
+import type * as Api from './api-types.gen.ts';
 
 /**
  * Nodes the case waits at now: open tasks, running timers, sub-cases it waits for. A join that
@@ -27,8 +28,8 @@ export function activeNodes(state: CaseState): Set<string> {
  * Frozen, since each answer shares them.
  */
 const mapParts = new WeakMap<WorkflowDefinition, { nodes: ReadonlyArray<Readonly<MapNode>>; edges: ReadonlyArray<Readonly<MapEdge>> }>();
-type MapNode = { id: string; kind: string; name: string; stage: string | null; position?: unknown };
-type MapEdge = { from: string; to: string; label?: string };
+type MapNode = Omit<Api.ProtocolMapView['nodes'][number], 'state'>;
+type MapEdge = Api.ProtocolMapView['edges'][number];
 
 function partsOf(definition: WorkflowDefinition) {
   const hit = mapParts.get(definition);
@@ -40,7 +41,7 @@ function partsOf(definition: WorkflowDefinition) {
   return parts;
 }
 
-export function protocolMap(state: CaseState, definition: WorkflowDefinition) {
+export function protocolMap(state: CaseState, definition: WorkflowDefinition): Api.ProtocolMapView {
   const parts = partsOf(definition);
   const active = activeNodes(state);
   const reached = (id: string) => Object.hasOwn(state.entered, id) || Object.hasOwn(state.done, id);
@@ -50,13 +51,13 @@ export function protocolMap(state: CaseState, definition: WorkflowDefinition) {
   }));
   return {
     nodes,
-    edges: parts.edges,
+    edges: [...parts.edges],
     active: nodes.filter((n) => n.state === 'active').map((n) => n.id),
     done: nodes.filter((n) => n.state === 'done').map((n) => n.id),
   };
 }
 
-export function caseView(state: CaseState, definition: WorkflowDefinition, people: Map<string, Person>, user: UserRecord, now: Instant) {
+export function caseView(state: CaseState, definition: WorkflowDefinition, people: Map<string, Person>, user: UserRecord, now: Instant): Api.CaseView {
   const graph = graphOf(definition);
   const nameOf = (id: string) => graph.nodes.get(id)?.name ?? id;
   const outcomeName = (id: string) => definition.outcomes?.find((o) => o.id === id)?.name ?? (id === 'withdrawn' ? 'Withdrawn' : id);

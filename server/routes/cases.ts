@@ -15,6 +15,7 @@ import { findCases, findCasesQuery, searchNotes, searchQuery } from './case-sear
 import { caseView } from './case-view.ts';
 import { errors, jsonBody, type Paths } from './openapi-types.ts';
 import { subjectSchema } from './subject-schema.ts';
+import type * as Api from './api-types.gen.ts';
 
 const text = (title: string, maxLength: number) => ({ type: 'string', title, maxLength });
 
@@ -69,14 +70,14 @@ export const casesRoutes = new Hono<AppEnv>()
     }, { keyed: c.get('keyed') });
     const definition = (await definitionVersion(store, latest.id, latest.version))!;
     c.header('location', `/api/cases/${encodeURIComponent(state.id)}`);
-    return c.json(caseView(state, definition, await peopleOf(store, user.authority), user, clock.now()), 201);
+    return c.json(caseView(state, definition, await peopleOf(store, user.authority), user, clock.now()) satisfies Api.CaseView, 201);
   })
-  .get('/api/cases', async (c) => c.json(await findCases(c, findCasesQuery(c))))
+  .get('/api/cases', async (c) => c.json(await findCases(c, findCasesQuery(c)) satisfies Api.CaseList))
   .get('/api/cases/:id', async (c) => {
     const { state, definition } = await callerCase(c, c.req.param('id'), 'case_page');
     const { store, clock } = c.get('deps');
     const user = c.get('user');
-    return c.json(caseView(state, definition, await peopleOf(store, user.authority), user, clock.now()));
+    return c.json(caseView(state, definition, await peopleOf(store, user.authority), user, clock.now()) satisfies Api.CaseView);
   })
   .post('/api/cases/:id/withdraw', async (c) => {
     const body = await readJson<{ reason: string; expectedVersion?: number }>(c, withdraw);
@@ -95,7 +96,7 @@ export const casesRoutes = new Hono<AppEnv>()
       reason: body.reason.trim(),
       ...(body.expectedVersion !== undefined ? { expectedVersion: body.expectedVersion } : {}),
     }, { keyed: c.get('keyed'), loaded }));
-    return c.json(caseView(state, definition, await peopleOf(store, user.authority), user, clock.now()));
+    return c.json(caseView(state, definition, await peopleOf(store, user.authority), user, clock.now()) satisfies Api.CaseView);
   });
 
 const idParam = { name: 'id', in: 'path' as const, required: true, schema: { type: 'string' } };

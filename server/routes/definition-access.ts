@@ -7,6 +7,7 @@ import { diffDefinitions, type Change, type Problem, type WorkflowDefinition } f
 import { isAdmin, type AppEnv } from '../http/env.ts';
 import { HttpProblem } from '../http/problem.ts';
 import type { DefinitionDraft, PublishedDefinition } from '../store/index.ts';
+import type * as Api from './api-types.gen.ts';
 
 export interface OwnedDefinition {
   id: string;
@@ -50,33 +51,18 @@ export const VERSION_PATTERN = '^[1-9][0-9]{0,8}$';
 export const versionParam = (title: string) => ({ type: 'string', title, pattern: VERSION_PATTERN });
 export const versionMessage = (title: string) => ({ pattern: `${title} must be a version number: a whole number, 1 or more` });
 
-export type ChangeSummary = Record<Change['category'], number> & { total: number };
-
 /** Changes counted by category, every category present, for the diff view's headings. */
-export function summarise(changes: Change[]): ChangeSummary {
-  const summary: ChangeSummary = { node: 0, timescale: 0, form: 0, team: 0, role: 0, other: 0, total: changes.length };
+export function summarise(changes: Change[]): Api.ChangeSummary {
+  const summary: Api.ChangeSummary = { node: 0, timescale: 0, form: 0, team: 0, role: 0, other: 0, total: changes.length };
   for (const change of changes) summary[change.category] += 1;
   return summary;
-}
-
-export interface DraftView {
-  id: string;
-  authority: string;
-  /** The concurrency token: send it back as `If-Match` when saving. Null: nothing saved yet. */
-  savedAt: string | null;
-  savedBy: string | null;
-  latestVersion: number | null;
-  /** How many changes the draft makes to the latest published version; null if never published. */
-  unpublishedChanges: number | null;
-  problems: Problem[];
-  definition: WorkflowDefinition;
 }
 
 /**
  * The draft as the designer edits it. With no draft saved yet, the latest published version is
  * where editing starts.
  */
-export function draftView(owned: OwnedDefinition, problems: Problem[], draft: DefinitionDraft | null = owned.draft): DraftView {
+export function draftView(owned: OwnedDefinition, problems: Problem[], draft: DefinitionDraft | null = owned.draft): Api.DraftView {
   const definition = draft?.definition ?? owned.latest!.definition;
   return {
     id: owned.id,

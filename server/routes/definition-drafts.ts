@@ -12,6 +12,7 @@ import { definitionHasProblems, headerPointer, HttpProblem } from '../http/probl
 import type { DefinitionDraft } from '../store/index.ts';
 import { draftView, ownedDefinition, requireAdmin, type OwnedDefinition } from './definition-access.ts';
 import { checkDefinitionBody, definitionBody, etag, ifMatch } from './definition-body.ts';
+import type * as Api from './api-types.gen.ts';
 
 /** How long a change note may be: a paragraph or two for the version history, not a document. */
 export const NOTE_MAX_LENGTH = 1000;
@@ -48,7 +49,7 @@ export const anyDefinition = { title: 'Definition', schema: { type: 'object' } }
 const sendDraft = (c: Context<AppEnv>, owned: OwnedDefinition, problems: Problem[], status: 200 | 201 = 200) => {
   const view = draftView(owned, problems);
   if (view.savedAt) c.header('ETag', etag(view.savedAt));
-  return c.json(view, status);
+  return c.json(view satisfies Api.DraftView, status);
 };
 
 /**
@@ -113,7 +114,7 @@ export const definitionDraftRoutes = new Hono<AppEnv>()
     if (typeof authority === 'string' && authority !== c.get('user').authority) {
       problems.push({ code: 'authority_mismatch', path: '/authority/id', message: `The authority must be ${c.get('user').authority}, your own.` });
     }
-    return c.json({ id, valid: problems.length === 0, problems });
+    return c.json({ id, valid: problems.length === 0, problems } satisfies Api.DefinitionValidation);
   })
   .post('/api/definitions/:id/publish', async (c) => {
     const id = c.req.param('id');
@@ -135,7 +136,7 @@ export const definitionDraftRoutes = new Hono<AppEnv>()
     const published = await store.publish(id, { by: c.get('user').id, at: clock.now(), version, draftSavedAt: draft.savedAt, note });
     c.header('Location', `/api/definitions/${id}?version=${published.version}`);
     return c.json(
-      { id, version: published.version, previousVersion: latest?.version ?? null, publishedAt: published.publishedAt, publishedBy: published.publishedBy, name: published.definition.name, note: published.note },
+      { id, version: published.version, previousVersion: latest?.version ?? null, publishedAt: published.publishedAt, publishedBy: published.publishedBy, name: published.definition.name, note: published.note } satisfies Api.PublishResult,
       201,
     );
   });

@@ -9,6 +9,7 @@ import { readJson } from '../http/json-body.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { applyMigration, planMigration, type MigrationPlan } from '../runtime/index.ts';
 import { ownedDefinition, publishedVersion, readQuery, requireAdmin, versionMessage, versionParam, type OwnedDefinition, type QueryShape } from './definition-access.ts';
+import type * as Api from './api-types.gen.ts';
 
 export const planQuery: QueryShape = {
   title: 'Migration plan',
@@ -50,7 +51,7 @@ async function checkedVersions(c: Context<AppEnv>, owned: OwnedDefinition, from:
   return { from, to: target };
 }
 
-const summaryOf = (plan: MigrationPlan) => ({
+const summaryOf = (plan: MigrationPlan): Api.MigrationPlan['summary'] => ({
   cases: plan.cases.length,
   migratable: plan.cases.filter((p) => p.migratable).length,
   blocked: plan.cases.filter((p) => !p.migratable).length,
@@ -64,7 +65,7 @@ export const definitionMigrationRoutes = new Hono<AppEnv>()
     const asNumber = (v: string | undefined) => (v === undefined ? undefined : Number(v));
     const { from, to } = await checkedVersions(c, owned, asNumber(query.from), asNumber(query.to), '/query');
     const plan = await planMigration(c.get('deps').store, owned.id, from, to);
-    return c.json({ ...plan, summary: summaryOf(plan) });
+    return c.json({ ...plan, summary: summaryOf(plan) } satisfies Api.MigrationPlan);
   })
   .post('/api/definitions/:id/migrations', async (c) => {
     const owned = await ownedDefinition(c, c.req.param('id'));
@@ -77,7 +78,7 @@ export const definitionMigrationRoutes = new Hono<AppEnv>()
     // listed back as not in the plan, whether it is closed, on another version or not ours.
     const planned = new Set(plan.cases.map((p) => p.caseId));
     const notInPlan = (body.caseIds ?? []).filter((caseId) => !planned.has(caseId));
-    if (body.dryRun) return c.json({ dryRun: true, plan, summary: summaryOf(plan), notInPlan });
+    if (body.dryRun) return c.json({ dryRun: true, plan, summary: summaryOf(plan), notInPlan } satisfies Api.MigrationRun);
     const result = await applyMigration(store, plan, { by: c.get('user').id, clock, ...(body.caseIds ? { caseIds: body.caseIds } : {}) });
-    return c.json({ dryRun: false, plan, summary: summaryOf(plan), notInPlan, result });
+    return c.json({ dryRun: false, plan, summary: summaryOf(plan), notInPlan, result } satisfies Api.MigrationRun);
   });

@@ -19,10 +19,10 @@ import {
   unpublishedChanges,
   versionMessage,
   versionParam,
-  type ChangeSummary,
   type OwnedDefinition,
   type QueryShape,
 } from './definition-access.ts';
+import type * as Api from './api-types.gen.ts';
 
 /**
  * A draft's changes and problem count for the protocol list. Checking Camden's draft takes 30 ms
@@ -67,7 +67,7 @@ const latestOf = (owned: OwnedDefinition): PublishedDefinition => {
   return owned.latest;
 };
 
-const publishedView = (found: PublishedDefinition, latestVersion: number) => ({
+const publishedView = (found: PublishedDefinition, latestVersion: number): Api.PublishedDefinitionView => ({
   id: found.id,
   authority: found.authority,
   name: found.definition.name,
@@ -84,7 +84,7 @@ export const definitionReadRoutes = new Hono<AppEnv>()
     const { store } = c.get('deps');
     readQuery(c, noQuery);
     const admin = isAdmin(user);
-    const definitions = [];
+    const definitions: Api.DefinitionList['definitions'] = [];
     for (const summary of await store.listDefinitions(user.authority)) {
       if (!admin && summary.latestVersion === null) continue;
       const [latest, draft] = await Promise.all([
@@ -107,14 +107,14 @@ export const definitionReadRoutes = new Hono<AppEnv>()
           : {}),
       });
     }
-    return c.json({ authority: user.authority, canEdit: admin, definitions });
+    return c.json({ authority: user.authority, canEdit: admin, definitions } satisfies Api.DefinitionList);
   })
   .get('/api/definitions/:id', async (c) => {
     const owned = await ownedDefinition(c, c.req.param('id'));
     const { version } = readQuery<{ version?: string }>(c, versionQuery);
     const latest = latestOf(owned);
     const found = version === undefined ? latest : await publishedVersion(c, owned, Number(version));
-    return c.json(publishedView(found, latest.version));
+    return c.json(publishedView(found, latest.version) satisfies Api.PublishedDefinitionView);
   })
   .get('/api/definitions/:id/versions', async (c) => {
     const owned = await ownedDefinition(c, c.req.param('id'));
@@ -123,7 +123,7 @@ export const definitionReadRoutes = new Hono<AppEnv>()
     const all: PublishedDefinition[] = [];
     for (let v = 1; v <= count; v++) all.push(await publishedVersion(c, owned, v));
     const versions = all
-      .map((p, i) => ({
+      .map((p, i): Api.DefinitionVersions['versions'][number] => ({
         version: p.version,
         name: p.definition.name,
         publishedAt: p.publishedAt,
@@ -131,10 +131,10 @@ export const definitionReadRoutes = new Hono<AppEnv>()
         /** The admin's change note; null for versions published before notes were asked for. */
         note: p.note,
         /** What this version changed from the one before; null for the first. */
-        changes: (i === 0 ? null : summarise(diffDefinitions(all[i - 1]!.definition, p.definition))) as ChangeSummary | null,
+        changes: i === 0 ? null : summarise(diffDefinitions(all[i - 1]!.definition, p.definition)),
       }))
       .reverse();
-    return c.json({ id: owned.id, name: owned.latest?.definition.name ?? owned.draft?.definition.name ?? owned.id, latestVersion: owned.latest?.version ?? null, versions });
+    return c.json({ id: owned.id, name: owned.latest?.definition.name ?? owned.draft?.definition.name ?? owned.id, latestVersion: owned.latest?.version ?? null, versions } satisfies Api.DefinitionVersions);
   })
   .get('/api/definitions/:id/diff', async (c) => {
     const owned = await ownedDefinition(c, c.req.param('id'));
@@ -146,5 +146,5 @@ export const definitionReadRoutes = new Hono<AppEnv>()
     const changes = diffDefinitions(from.definition, after);
     // The same changes in plain English, for the check-your-changes page and the diff page alike.
     const described = describeChanges(from.definition, after, changes);
-    return c.json({ id: owned.id, from: from.version, to: to === 'draft' ? 'draft' : Number(to), summary: summarise(changes), described, changes });
+    return c.json({ id: owned.id, from: from.version, to: to === 'draft' ? 'draft' : Number(to), summary: summarise(changes), described, changes } satisfies Api.DefinitionDiff);
   });

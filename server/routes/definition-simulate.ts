@@ -13,6 +13,7 @@ import { ownedDefinition, publishedVersion, requireAdmin, type OwnedDefinition }
 import { scenarioMessages, scenarioSchema } from './definition-scenario-schema.ts';
 import { exampleAnswersFor, type ExampleFor } from '../../engine/scenario/example-answers.ts';
 import { subjectSchema } from './subject-schema.ts';
+import type * as Api from './api-types.gen.ts';
 
 interface SimulateBody {
   scenario: Scenario;
@@ -145,5 +146,5 @@ export const definitionSimulateRoutes = new Hono<AppEnv>().post('/api/definition
     overdue: result.overdue,
     finalState: result.caseState,
     ...(body.example ? { example: exampleFor(definition, body.scenario, result.caseState, body.example) } : {}),
-  });
+  } satisfies Api.Simulation);
 });

@@ -14,6 +14,7 @@ import { errorCodes } from '../http/problem.ts';
 import { docsCsp, docsHtml } from './openapi-html.ts';
 import type { Operation, Paths } from './openapi-types.ts';
 import { responseComponents, withBodies } from './response-schemas.ts';
+import type * as Api from './api-types.gen.ts';
 
 export interface ApiDescription {
   paths: Paths;
@@ -85,7 +86,7 @@ export function openapiDocument({ paths, publicRoutes }: ApiDescription) {
     }
   }
   return {
-    openapi: '3.1.0',
+    openapi: '3.1.0' as const,
     info: {
       title: 'Stepwise API',
       version: packageJson.version,
@@ -167,7 +168,7 @@ export function openapiRoutes(describe: () => ApiDescription): Hono<AppEnv> {
   const built = () => {
     if (!cached) {
       const document = openapiDocument(describe());
-      cached = { json: JSON.stringify(document), html: docsHtml(document) };
+      cached = { json: JSON.stringify(document satisfies Api.OpenApiDocument), html: docsHtml(document) };
     }
     return cached;
   };

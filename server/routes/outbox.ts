@@ -16,6 +16,7 @@ import { recordListRead } from './access-audit.ts';
 import { authorityDefinitions } from './case-context.ts';
 import { queryParameters, readQuery, type QueryShape } from './case-params.ts';
 import { errors, type Paths } from './openapi-types.ts';
+import type * as Api from './api-types.gen.ts';
 
 /** Newest first; older messages are counted but not listed. */
 export const OUTBOX_PAGE = 500;
@@ -53,10 +54,10 @@ export const outboxRoutes = new Hono<AppEnv>().get('/api/outbox', async (c) => {
   const messages = await Promise.all(page.map((m) => view(m, peopleOnce, definitions, people)));
   // E-mail bodies quote referrals: reading the page is recorded, naming each case it shows.
   await recordListRead(c, 'outbox', page.map((m) => m.caseId), { status: query.status, kind: query.kind, caseId: query.caseId });
-  return c.json({ authority: user.authority, counts, total: matching.length, truncated: matching.length > page.length, messages });
+  return c.json({ authority: user.authority, counts, total: matching.length, truncated: matching.length > page.length, messages } satisfies Api.Outbox);
 });
 
-async function view(message: OutboxMessage, store: Store, definitions: WorkflowDefinition[], people: UserRecord[]) {
+async function view(message: OutboxMessage, store: Store, definitions: WorkflowDefinition[], people: UserRecord[]): Promise<Api.Outbox['messages'][number]> {
   const base = {
     id: message.id,
     kind: message.kind,
@@ -72,6 +73,7 @@ async function view(message: OutboxMessage, store: Store, definitions: WorkflowD
   const { notification } = message.payload as NotificationMessage;
   return {
     ...base,
+    kind: message.kind,
     reason: notification.reason,
     subject: notification.subject,
     body: notification.body,

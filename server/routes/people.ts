@@ -24,6 +24,7 @@ import { headerPointer, HttpProblem } from '../http/problem.ts';
 import type { UserRecord } from '../store/index.ts';
 import { instant } from '../store/rows.ts';
 import { errors, jsonBody, type Paths } from './openapi-types.ts';
+import type * as Api from './api-types.gen.ts';
 
 export const MIN_PASSWORD_LENGTH = 12;
 /** More rows than any authority's staff list; the body limit stops larger files anyway. */
@@ -60,7 +61,7 @@ type ChangeBody = Partial<PersonBody> & { disabled?: boolean };
 type FieldError = { pointer: string; keyword: string; message: string };
 
 /** What an admin sees of a person: never the password hash; whether they can sign in with a password. */
-export const personView = ({ passwordHash, sso, ...user }: UserRecord) => ({
+export const personView = ({ passwordHash, sso, ...user }: UserRecord): Api.Person => ({
   ...user,
   disabled: user.disabled === true,
   hasPassword: passwordHash !== NO_PASSWORD,
@@ -135,7 +136,7 @@ export const peopleRoutes = new Hono<AppEnv>()
     const user = adminOf(c);
     const deps = c.get('deps');
     const people = await deps.store.listUsers(user.authority);
-    return c.json({ authority: user.authority, ...(await choicesFor(deps, user.authority)), minPasswordLength: MIN_PASSWORD_LENGTH, people: people.map(personView) });
+    return c.json({ authority: user.authority, ...(await choicesFor(deps, user.authority)), minPasswordLength: MIN_PASSWORD_LENGTH, people: people.map(personView) } satisfies Api.PeopleList);
   })
   .post('/api/people', async (c) => {
     const admin = adminOf(c);
@@ -158,7 +159,7 @@ export const peopleRoutes = new Hono<AppEnv>()
     };
     await deps.store.saveUser(person);
     await record(c, 'person_added', { person: person.id, roles: person.roles, teams: person.teams });
-    return c.json({ person: personView(person) }, 201);
+    return c.json({ person: personView(person) } satisfies Api.PersonAnswer, 201);
   })
   .patch('/api/people/:id', async (c) => {
     const admin = adminOf(c);
@@ -187,7 +188,7 @@ export const peopleRoutes = new Hono<AppEnv>()
     };
     await deps.store.saveUser(changed);
     await record(c, body.disabled === true ? 'person_disabled' : body.disabled === false ? 'person_enabled' : 'person_changed', { person: found.id, fields: Object.keys(body).sort() });
-    return c.json({ person: personView(changed) });
+    return c.json({ person: personView(changed) } satisfies Api.PersonAnswer);
   })
   .post('/api/people/import', async (c) => {
     const admin = adminOf(c);
@@ -203,7 +204,7 @@ export const peopleRoutes = new Hono<AppEnv>()
       });
     }
     const { plans, ...report } = await planImport(deps, admin.authority, await c.req.text());
-    if (dryRun === 'true') return c.json({ dryRun: true, ...report });
+    if (dryRun === 'true') return c.json({ dryRun: true, ...report } satisfies Api.PeopleImport);
     if (report.counts.refused > 0) {
       throw new HttpProblem(422, 'import_refused', `${report.counts.refused} row(s) of the file have problems; nothing was imported. Correct them and try again.`, { ...report, errors: report.rows.flatMap((r) => r.errors.map((e) => ({ pointer: `/rows/${r.row}/${e.column}`, keyword: 'csv', message: `Row ${r.row}, ${e.column}: ${e.message}` }))) });
     }
@@ -211,7 +212,7 @@ export const peopleRoutes = new Hono<AppEnv>()
       if (plan.outcome === 'add' || plan.outcome === 'change') await deps.store.saveUser(plan.record);
     }
     await record(c, 'people_imported', { added: plans.filter((p) => p.outcome === 'add').map((p) => p.record.id), changed: plans.filter((p) => p.outcome === 'change').map((p) => p.record.id) });
-    return c.json({ dryRun: false, counts: report.counts, rows: report.rows });
+    return c.json({ dryRun: false, counts: report.counts, rows: report.rows } satisfies Api.PeopleImport);
   });
 
 // ---------------------------------------------------------------- CSV import
@@ -246,7 +247,7 @@ export function parseCsv(text: string): { rows: string[][] } | { unclosedQuoteAt
 }
 
 export type RowOutcome = 'add' | 'change' | 'unchanged' | 'refused';
-type RowReport = { row: number; email: string; outcome: RowOutcome; changes?: string[]; errors: Array<{ column: string; message: string }> };
+type RowReport = Api.PeopleImport['rows'][number];
 type Plan = { outcome: RowOutcome; record: UserRecord };
 
 /** A list cell: values separated by semicolons (commas would split the CSV cell), blanks dropped. */

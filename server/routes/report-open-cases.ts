@@ -8,12 +8,13 @@ import type { Store } from '../store/index.ts';
 import { definitionVersion } from './case-context.ts';
 import { REPORT_LIMIT, teamsOf, type ReportContext } from './report-access.ts';
 import type { Cell } from './report-csv.ts';
+import type * as Api from './api-types.gen.ts';
 
 /** Stage of a case with no open task: waiting on a timer, a sub-case or a join. */
 export const NO_OPEN_TASK = 'No open task (waiting on a date or another case)';
 
 /** `shown` collects the ids of the cases counted, for the reader's access log. */
-export async function openCasesReport(store: Store, context: ReportContext, now: Instant, shown = new Set<string>()) {
+export async function openCasesReport(store: Store, context: ReportContext, now: Instant, shown = new Set<string>()): Promise<Api.OpenCasesReport> {
   const { authority } = context;
   const [cases, tasks] = await Promise.all([
     store.findCases({ authority, status: 'open', limit: REPORT_LIMIT }),
@@ -42,7 +43,7 @@ export async function openCasesReport(store: Store, context: ReportContext, now:
   const byStage = [...stages].map(([stage, ids]) => ({ stage, cases: ids.size }));
   if (waiting > 0) byStage.push({ stage: NO_OPEN_TASK, cases: waiting });
   return {
-    report: 'open-cases' as const,
+    report: 'open-cases',
     authority,
     asOf: now,
     totals: { openCases: cases.length, withoutOpenTask: waiting },
@@ -52,9 +53,7 @@ export async function openCasesReport(store: Store, context: ReportContext, now:
   };
 }
 
-export type OpenCasesReport = Awaited<ReturnType<typeof openCasesReport>>;
-
-export const openCasesCsv = (report: OpenCasesReport): { header: string[]; rows: Cell[][] } => ({
+export const openCasesCsv = (report: Api.OpenCasesReport): { header: string[]; rows: Cell[][] } => ({
   header: ['dimension', 'key', 'name', 'open_cases'],
   rows: [
     ['total', null, 'All open cases', report.totals.openCases],

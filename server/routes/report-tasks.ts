@@ -9,6 +9,7 @@ import type { Store, TaskRow } from '../store/index.ts';
 import { REPORT_LIMIT, teamsOf, type ReportContext } from './report-access.ts';
 import type { Cell } from './report-csv.ts';
 import { byCountThenName } from './report-open-cases.ts';
+import type * as Api from './api-types.gen.ts';
 
 export const DUE_SOON_WORKING_DAYS = 5;
 
@@ -22,7 +23,7 @@ interface Counts {
 const zero = (): Counts => ({ open: 0, overdue: 0, dueSoon: 0, noDueDate: 0 });
 
 /** `shown` collects the ids of the cases whose tasks are counted, for the reader's access log. */
-export async function tasksReport(store: Store, context: ReportContext, now: Instant, shown = new Set<string>()) {
+export async function tasksReport(store: Store, context: ReportContext, now: Instant, shown = new Set<string>()): Promise<Api.TasksReport> {
   const rows = await store.listTasks({ authority: context.authority, status: 'open', limit: REPORT_LIMIT });
   for (const row of rows) shown.add(row.caseId);
   const dueSoonUntil: Record<string, Instant> = {};
@@ -48,7 +49,7 @@ export async function tasksReport(store: Store, context: ReportContext, now: Ins
     count(workers.get(worker ?? '') ?? set(workers, worker ?? '', { worker, workerName, ...zero() }), kind);
   }
   return {
-    report: 'tasks' as const,
+    report: 'tasks',
     authority: context.authority,
     asOf: now,
     dueSoonWorkingDays: DUE_SOON_WORKING_DAYS,
@@ -79,9 +80,7 @@ function set<V>(map: Map<string, V>, key: string, value: V): V {
   return value;
 }
 
-export type TasksReport = Awaited<ReturnType<typeof tasksReport>>;
-
-export const tasksCsv = (report: TasksReport): { header: string[]; rows: Cell[][] } => {
+export const tasksCsv = (report: Api.TasksReport): { header: string[]; rows: Cell[][] } => {
   const numbers = (c: Counts): Cell[] => [c.open, c.overdue, c.dueSoon, c.noDueDate];
   return {
     header: ['dimension', 'key', 'name', 'open', 'overdue', `due_in_next_${DUE_SOON_WORKING_DAYS}_working_days`, 'no_due_date'],

@@ -14,6 +14,7 @@ import { WorkingCalendar, type Instant } from '../../engine/index.ts';
 import type { Store, TaskRow } from '../store/index.ts';
 import { REPORT_LIMIT, teamsOf, type ReportContext } from './report-access.ts';
 import { percent, type Cell } from './report-csv.ts';
+import type * as Api from './api-types.gen.ts';
 
 interface Tally {
   completed: number;
@@ -63,7 +64,7 @@ export function periodOf(from: string, to: string): { start: Instant; end: Insta
 }
 
 /** `shown` collects the ids of the cases whose tasks are counted, for the reader's access log. */
-export async function timescalesReport(store: Store, context: ReportContext, now: Instant, from: string, to: string, shown = new Set<string>()) {
+export async function timescalesReport(store: Store, context: ReportContext, now: Instant, from: string, to: string, shown = new Set<string>()): Promise<Api.TimescalesReport> {
   const { authority } = context;
   const period = periodOf(from, to);
   const openBefore = Date.parse(now) < Date.parse(period.end) ? now : period.end;
@@ -110,7 +111,7 @@ export async function timescalesReport(store: Store, context: ReportContext, now
     byMonth: t.byMonth.list<{ month: string }>(),
   });
   return {
-    report: 'timescales' as const,
+    report: 'timescales',
     authority,
     asOf: now,
     from,
@@ -122,12 +123,10 @@ export async function timescalesReport(store: Store, context: ReportContext, now
   };
 }
 
-export type TimescalesReport = Awaited<ReturnType<typeof timescalesReport>>;
-
-export function timescalesCsv(report: TimescalesReport): { header: string[]; rows: Cell[][] } {
+export function timescalesCsv(report: Api.TimescalesReport): { header: string[]; rows: Cell[][] } {
   const numbers = (t: Tally): Cell[] => [t.completed, t.met, t.late, t.metPercent, t.openOverdue];
   const rows: Cell[][] = [];
-  const emit = (about: Cell[], t: TimescalesReport['totals']) => {
+  const emit = (about: Cell[], t: Api.TimescalesReport['totals']) => {
     rows.push([...about, 'all', null, 'All', ...numbers(t)]);
     for (const r of t.byTeam) rows.push([...about, 'team', r.team, r.teamName, ...numbers(r)]);
     for (const r of t.byMonth) rows.push([...about, 'month_due', r.month, r.month, ...numbers(r)]);

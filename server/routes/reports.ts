@@ -14,6 +14,7 @@ import { csvResponse, type Cell } from './report-csv.ts';
 import { openCasesCsv, openCasesReport } from './report-open-cases.ts';
 import { tasksCsv, tasksReport } from './report-tasks.ts';
 import { timescalesCsv, timescalesReport } from './report-timescales.ts';
+import type * as Api from './api-types.gen.ts';
 
 /** A month from 2000-01 to 2099-12: before that, counting back from `to` left four-digit years (0597-02 was a 500). */
 const MONTH = '^20[0-9]{2}-(0[1-9]|1[0-2])$';
@@ -46,9 +47,9 @@ type Output = { header: string[]; rows: Cell[][] };
  * A report shows counts, not cases, but the counts are of children's cases: the read is recorded
  * naming the cases counted (`shown`), like any list (access-audit.ts).
  */
-async function send<T extends { report: string; authority: string; asOf: string }>(c: Context<AppEnv>, report: T, shown: Set<string>, csv: (r: T) => Output, wantCsv: boolean, period = {}) {
+async function send<T extends Api.OpenCasesReport | Api.TasksReport | Api.TimescalesReport>(c: Context<AppEnv>, report: T, shown: Set<string>, csv: (r: T) => Output, wantCsv: boolean, period = {}) {
   await recordListRead(c, 'report', shown, { report: report.report, ...period, format: wantCsv ? 'csv' : 'json' });
-  if (!wantCsv) return c.json(report);
+  if (!wantCsv) return c.json(report satisfies Api.OpenCasesReport | Api.TasksReport | Api.TimescalesReport);
   const { header, rows } = csv(report);
   return csvResponse(c, `stepwise-${report.report}-${report.authority}-${report.asOf.slice(0, 10)}.csv`, header, rows);
 }

@@ -1,9 +1,11 @@
 /**
  * The body of every success response, as JSON Schema: the one description of what the API answers.
  * The OpenAPI document (`openapi.ts`) attaches these to each operation; `npm run gen:api-types`
- * writes the TypeScript types the web app uses from `responseComponents`; and every response of
- * every route test is checked against them (test/support/conformance.ts), so a route that changes
- * shape fails its tests until this file says so too. Refusals are all the shared `Problem`.
+ * writes their TypeScript types from `responseComponents` (api-types.gen.ts), which each route's
+ * body is checked against when it is compiled and the web app reads; and every response of every
+ * route test is checked against them (test/support/conformance.ts), so a route that changes shape
+ * fails to compile or fails its tests until this file says so too. Refusals are all the shared
+ * `Problem`.
  *
  * Each shape is written once: a shape used in more than one place is a named component, reached
  * with `ref`, and the builders below keep a schema reading like the type it describes.
@@ -13,12 +15,20 @@ type Responses = Record<string, { description: string; content?: Record<string, 
 
 const str = { type: 'string' };
 const int = { type: 'integer' };
+const num = { type: 'number' };
 const bool = { type: 'boolean' };
 /** Any JSON value. */
 const anything = {};
 /** An object whose keys this document does not pin down (a count by status, a rule, answers). */
 const record = { type: 'object' };
-const workflowDefinition = { type: 'object', description: 'A workflow definition, as /schema/definition.schema.json describes' };
+/**
+ * A part the engine's own schema describes in full (/schema/definition.schema.json): this document
+ * leaves it open, and `x-typescript` names the engine's type, so the generated TypeScript (and so
+ * the routes and the web app) reads it as the engine does rather than as a bag of unknowns.
+ */
+const engineTyped = (type: string, description: string) => ({ type: 'object', description, 'x-typescript': type });
+const workflowDefinition = engineTyped('WorkflowDefinition', 'A workflow definition, as /schema/definition.schema.json describes');
+const formLayout = engineTyped('FormLayout', 'A form’s layout, as /schema/definition.schema.json describes (its FormLayout)');
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const arrayOf = (items: Schema) => ({ type: 'array', items });
@@ -48,6 +58,8 @@ const priority = ref('Priority');
 const caseStatus = ref('CaseStatus');
 const changeKind = oneOf('added', 'removed', 'changed');
 const datedName = object({ date: str, name: str }, { substitute: bool });
+/** The engine's `Subject`: the family a case is about. */
+const subject = object({ familyName: str, children: arrayOf(ref('Child')) });
 
 /** case-context.ts `taskView`. */
 const taskSummary = {
@@ -80,7 +92,7 @@ const caseView = {
   closures: arrayOf(object({ node: str, nodeName: str, outcome: str, outcomeName: str, closureReason: str, at: str })),
   definition: ref('DefinitionRef'),
   entry: ref('Named'),
-  family: object({ familyName: str, children: arrayOf(ref('Child')) }),
+  family: subject,
   startedAt: str,
   startedBy: nullable(ref('Named')),
   updatedAt: str,
@@ -109,8 +121,43 @@ const migrationPlan = {
   definition: str,
   from: int,
   to: int,
-  cases: arrayOf(object({ caseId: str, version: int, migratable: bool, blockers: arrayOf(object({ code: str, node: str, ref: str })) })),
+  cases: arrayOf(
+    object({
+      caseId: str,
+      version: int,
+      migratable: bool,
+      /** `ref` is the task, timer or sub-case concerned; a join has none. */
+      blockers: arrayOf(
+        object(
+          { code: oneOf('task_node_missing', 'task_form_missing', 'timer_node_missing', 'escalation_missing', 'subflow_node_missing', 'join_node_missing'), node: str },
+          { ref: str },
+        ),
+      ),
+    }),
+  ),
 };
+
+/** outbox.ts `view`: what every outbox message shows. */
+const outboxJob = {
+  id: str,
+  kind: str,
+  caseId: str,
+  status: oneOf('pending', 'done', 'dead'),
+  attempts: int,
+  createdAt: str,
+  availableAt: str,
+  doneAt: nullable(str),
+  lastError: nullable(str),
+};
+
+// The reports' rows (report-*.ts): counts by team (`team` null for "No team"), by worker, by month.
+const teamGroup = { team: nullable(str), teamName: str };
+const taskCounts = { open: int, overdue: int, dueSoon: int, noDueDate: int };
+/** report-csv.ts `percent`: to one decimal place, null when nothing was completed. */
+const metCounts = { completed: int, met: int, late: int, metPercent: nullable(num), openOverdue: int };
+const timescaleTally = { ...metCounts, byTeam: arrayOf(object({ ...teamGroup, ...metCounts })), byMonth: arrayOf(object({ month: str, ...metCounts })) };
+
+const migrationSummary = object({ cases: int, migratable: int, blocked: int });
 
 /** Named bodies and shared shapes: components of the document, and the web app's types. */
 export const responseComponents: Record<string, Schema> = {
@@ -260,12 +307,12 @@ export const responseComponents: Record<string, Schema> = {
       protocol: ref('DefinitionRef'),
       status: caseStatus,
       startedAt: str,
-      startedBy: str,
-      outcome: nullable(str),
+      startedBy: nullable(str),
+      outcome: nullable(object({ name: str, closureReason: nullable(str), at: str })),
       familyName: str,
-      children: arrayOf(ref('Child')),
+      children: arrayOf(object({ name: str, dateOfBirth: nullable(str), personId: nullable(str) })),
     }),
-    forms: arrayOf(object({ step: str, form: str, completedAt: str, completedAtLondon: str, completedBy: str, sections: arrayOf(ref('CaseFileSection')) })),
+    forms: arrayOf(object({ step: str, form: str, completedAt: str, completedAtLondon: str, completedBy: nullable(str), sections: arrayOf(ref('CaseFileSection')) })),
     timeline: arrayOf(object({ at: str, london: str, type: str, text: str, who: nullable(str), internal: bool })),
     emails: arrayOf(object({ createdAt: str, createdAtLondon: str, status: str, to: arrayOf(str), subject: str, body: str })),
     views: arrayOf(object({ at: str, london: str, who: str, what: str })),
@@ -293,7 +340,7 @@ export const responseComponents: Record<string, Schema> = {
   TaskForm: object({
     case: object({ id: str, version: int, status: caseStatus, familyName: str, children: arrayOf(ref('Child')), definition: ref('DefinitionRef') }),
     task: object({ ...taskSummary, completedAt: nullable(str), completedBy: nullable(ref('Named')) }),
-    form: nullable(object({ id: str, title: str, description: nullable(str), schema: record, layout: nullable(record), errorMessages: record })),
+    form: nullable(object({ id: str, title: str, description: nullable(str), schema: record, layout: nullable(formLayout), errorMessages: record })),
     prefill: record,
     prefilled: arrayOf(str),
     draft: nullable(object({ data: record, savedAt: str })),
@@ -384,9 +431,11 @@ export const responseComponents: Record<string, Schema> = {
   DraftView: object({
     id: str,
     authority: str,
+    /** The concurrency token: sent back as `If-Match` when saving. Null: nothing saved yet. */
     savedAt: nullable(str),
     savedBy: nullable(str),
     latestVersion: nullable(int),
+    /** How many changes the draft makes to the latest published version; null if never published. */
     unpublishedChanges: nullable(int),
     problems: arrayOf(ref('DefinitionProblem')),
     definition: workflowDefinition,
@@ -418,9 +467,9 @@ export const responseComponents: Record<string, Schema> = {
       object({ path: str, kind: changeKind, category: oneOf('node', 'timescale', 'form', 'team', 'role', 'other') }, { before: anything, after: anything }),
     ),
   }),
-  MigrationPlan: object({ ...migrationPlan, summary: record }),
+  MigrationPlan: object({ ...migrationPlan, summary: migrationSummary }),
   MigrationRun: object(
-    { dryRun: bool, plan: object(migrationPlan), summary: record, notInPlan: arrayOf(str) },
+    { dryRun: bool, plan: object(migrationPlan), summary: migrationSummary, notInPlan: arrayOf(str) },
     { result: object({ moved: arrayOf(str), skipped: arrayOf(object({ caseId: str, reason: str })) }) },
   ),
   Simulation: object(
@@ -449,7 +498,7 @@ export const responseComponents: Record<string, Schema> = {
             updatedAt: str,
             version: int,
             seq: int,
-            subject: record,
+            subject,
             form: record,
             done: record,
             entered: record,
@@ -477,7 +526,7 @@ export const responseComponents: Record<string, Schema> = {
   PeopleList: object({ authority: str, roles: arrayOf(ref('Named')), teams: arrayOf(ref('Named')), minPasswordLength: int, people: arrayOf(ref('Person')) }),
   PeopleImport: object({
     dryRun: bool,
-    counts: record,
+    counts: object({ add: int, change: int, unchanged: int, refused: int }),
     rows: arrayOf(
       object(
         { row: int, email: str, outcome: oneOf('add', 'change', 'unchanged', 'refused'), errors: arrayOf(object({ column: str, message: str })) },
@@ -492,23 +541,12 @@ export const responseComponents: Record<string, Schema> = {
     counts: record,
     total: int,
     truncated: bool,
+    /** An e-mail with its contents, or a job that links cases (or sends an event), without them. */
     messages: arrayOf(
-      object({
-        id: str,
-        kind: str,
-        caseId: str,
-        status: str,
-        attempts: int,
-        createdAt: str,
-        availableAt: str,
-        doneAt: nullable(str),
-        lastError: nullable(str),
-        reason: str,
-        subject: str,
-        body: str,
-        to: arrayOf(object({ kind: str, id: str, name: str }, { address: str })),
-        addresses: arrayOf(str),
-      }),
+      anyOf(
+        object({ ...outboxJob, kind: constant('notify'), reason: str, subject: str, body: str, to: arrayOf(object({ kind: str, id: str, name: str }, { address: str })), addresses: arrayOf(str) }),
+        object(outboxJob),
+      ),
     ),
   }),
   PlannedDisposal: object({
@@ -533,42 +571,36 @@ export const responseComponents: Record<string, Schema> = {
     undated: arrayOf(ref('PlannedDisposal')),
     notYetDue: int,
   }),
-  OpenCasesReport: object({ report: str, authority: str, asOf: str, totals: record, byStage: arrayOf(record), byTeam: arrayOf(record), truncated: bool }),
+  OpenCasesReport: object({
+    report: constant('open-cases'),
+    authority: str,
+    asOf: str,
+    totals: object({ openCases: int, withoutOpenTask: int }),
+    byStage: arrayOf(object({ stage: str, cases: int })),
+    byTeam: arrayOf(object({ ...teamGroup, cases: int })),
+    truncated: bool,
+  }),
   TasksReport: object({
-    report: str,
+    report: constant('tasks'),
     authority: str,
     asOf: str,
     dueSoonWorkingDays: int,
-    dueSoonUntil: record,
-    totals: record,
-    byTeam: arrayOf(record),
-    byWorker: arrayOf(object({ worker: nullable(str), workerName: str, open: int, overdue: int, dueSoon: int, noDueDate: int })),
+    /** By definition id: the end of the day `dueSoonWorkingDays` working days ahead on its calendar. */
+    dueSoonUntil: { type: 'object', additionalProperties: str },
+    totals: object(taskCounts),
+    byTeam: arrayOf(object({ ...teamGroup, ...taskCounts })),
+    byWorker: arrayOf(object({ worker: nullable(str), workerName: str, ...taskCounts })),
     truncated: bool,
   }),
   TimescalesReport: object({
-    report: str,
+    report: constant('timescales'),
     authority: str,
     asOf: str,
     from: str,
     to: str,
     period: object({ start: str, end: str }),
-    totals: record,
-    timescales: arrayOf(
-      object({
-        definitionId: str,
-        node: str,
-        name: str,
-        stage: nullable(str),
-        label: str,
-        completed: int,
-        met: int,
-        late: int,
-        metPercent: nullable(int),
-        openOverdue: int,
-        byTeam: arrayOf(record),
-        byMonth: arrayOf(object({ month: str, completed: int, met: int, late: int, metPercent: nullable(int), openOverdue: int })),
-      }),
-    ),
+    totals: object(timescaleTally),
+    timescales: arrayOf(object({ definitionId: str, node: str, name: str, stage: nullable(str), label: str, ...timescaleTally })),
     truncated: bool,
   }),
 };

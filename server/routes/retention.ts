@@ -15,6 +15,7 @@ import { recordListRead } from './access-audit.ts';
 import { callerCase } from './case-context.ts';
 import { queryParameters, readQuery, type QueryShape } from './case-params.ts';
 import { errors, jsonBody, type Paths } from './openapi-types.ts';
+import type * as Api from './api-types.gen.ts';
 
 const reportQuery: QueryShape = {
   title: 'Retention report',
@@ -55,7 +56,7 @@ export const retentionRoutes = new Hono<AppEnv>()
     const report = await planRetention(store, now, { authority: user.authority });
     const listed = [...report.due, ...report.held, ...report.undated].map((p) => p.caseId);
     await recordListRead(c, 'retention_report', listed, { on: query.on });
-    return c.json(report);
+    return c.json(report satisfies Api.RetentionReport);
   })
   .post('/api/cases/:id/legal-hold', async (c) => {
     const user = c.get('user');
@@ -63,7 +64,7 @@ export const retentionRoutes = new Hono<AppEnv>()
     const body = await readJson<{ reason: string }>(c, hold);
     const { state } = await callerCase(c, c.req.param('id'));
     const { store, clock } = c.get('deps');
-    return c.json(await store.setLegalHold({ caseId: state.id, by: user.id, at: clock.now(), reason: body.reason.trim() }), 201);
+    return c.json(await store.setLegalHold({ caseId: state.id, by: user.id, at: clock.now(), reason: body.reason.trim() }) satisfies Api.LegalHold, 201);
   })
   .get('/api/cases/:id/legal-hold', async (c) => {
     const user = c.get('user');
@@ -71,7 +72,7 @@ export const retentionRoutes = new Hono<AppEnv>()
     const { state } = await callerCase(c, c.req.param('id'));
     const found = await c.get('deps').store.getLegalHold(state.id);
     if (!found) throw new HttpProblem(404, 'not_held', 'This case is not on legal hold.');
-    return c.json(found);
+    return c.json(found satisfies Api.LegalHold);
   })
   .delete('/api/cases/:id/legal-hold', async (c) => {
     const user = c.get('user');

@@ -14,6 +14,7 @@ import { readJson } from '../http/json-body.ts';
 import { HttpProblem, problemFor, sendProblem } from '../http/problem.ts';
 import type { UserRecord } from '../store/index.ts';
 import { errors, jsonBody, type Paths } from './openapi-types.ts';
+import type * as Api from './api-types.gen.ts';
 
 const signIn = {
   title: 'Sign in',
@@ -29,14 +30,12 @@ const signIn = {
 };
 
 /** What the client may know about a person: never the password hash. */
-export const publicUser = ({ passwordHash: _hash, ...user }: UserRecord) => user;
+export const publicUser = ({ passwordHash: _hash, ...user }: UserRecord): Api.SessionView['user'] => user;
 
 /** The council whose service this is, for the page header: a council's service carries the
  *  council's name and logo, not GOV.UK's. The name comes from the
  *  authority's published definitions; the logo, if any, from the server's configuration. */
-export interface AuthorityView { id: string; name: string; logo?: string }
-
-export async function authorityView(deps: AppDeps, authority: string): Promise<AuthorityView> {
+export async function authorityView(deps: AppDeps, authority: string): Promise<NonNullable<Api.SessionView['authority']>> {
   const summaries = await deps.store.listDefinitions(authority);
   const published = summaries.find((summary) => summary.latestVersion !== null);
   const definition = published ? await deps.store.latestPublished(published.id) : null;
@@ -68,13 +67,13 @@ export const signInRoutes = new Hono<AppEnv>().post('/api/session', async (c) =>
   }
   await attempt.succeeded();
   const { csrfToken } = await startSession(c, user);
-  return c.json({ user: publicUser(user), authority: await authorityView(c.get('deps'), user.authority), csrfToken }, 201);
+  return c.json({ user: publicUser(user), authority: await authorityView(c.get('deps'), user.authority), csrfToken } satisfies Api.SessionView, 201);
 });
 
 export const sessionRoutes = new Hono<AppEnv>()
   .get('/api/session', async (c) => {
     const user = c.get('user');
-    return c.json({ user: publicUser(user), authority: await authorityView(c.get('deps'), user.authority), csrfToken: c.get('session').csrfToken });
+    return c.json({ user: publicUser(user), authority: await authorityView(c.get('deps'), user.authority), csrfToken: c.get('session').csrfToken } satisfies Api.SessionView);
   })
   .delete('/api/session', async (c) => {
     await endSession(c);

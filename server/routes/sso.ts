@@ -28,6 +28,7 @@ import type { UserRecord } from '../store/index.ts';
 import { instant } from '../store/rows.ts';
 import type { Paths } from './openapi-types.ts';
 import { authorityView } from './session.ts';
+import type * as Api from './api-types.gen.ts';
 
 /** One client per settings object: discovery and the provider's keys are kept for the life of the process. */
 const clients = new WeakMap<SsoConfig, OidcClients>();
@@ -68,7 +69,7 @@ export const ssoRoutes = new Hono<AppEnv>()
     );
     // The password form goes only when every authority set up here has turned local passwords off.
     const passwords = !config || Object.values(config.authorities).some((authority) => authority.localPasswords);
-    return c.json({ authorities, passwords });
+    return c.json({ authorities, passwords } satisfies Api.SignInOptions);
   })
   .get('/auth/sso/:authority', async (c) => {
     const authority = c.req.param('authority');

@@ -21,6 +21,7 @@ import { instant } from '../store/rows.ts';
 import { callerCase, peopleOf, type CaseContext } from './case-context.ts';
 import { invalidQuery, queryParameters, readQuery, type QueryShape } from './case-params.ts';
 import { errors, type Paths } from './openapi-types.ts';
+import type * as Api from './api-types.gen.ts';
 
 const FORMATS = ['html', 'pdf', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -104,8 +105,8 @@ export const subjectAccessRoutes = new Hono<AppEnv>()
       children: state.subject.children.map((ch, index) => ({ index, name: ch.name })),
       child: child ?? null,
       thirdParties: found.map((p, index) => ({ id: p.id, name: p.name, kind: p.kind, label: redactionLabel(index) })),
-      formats: FORMATS,
-    });
+      formats: [...FORMATS],
+    } satisfies Api.SubjectAccessPreview);
   })
   .get('/api/cases/:id/subject-access/export', async (c) => {
     adminOnly(c);
@@ -128,7 +129,7 @@ export const subjectAccessRoutes = new Hono<AppEnv>()
     c.header('cache-control', 'no-store');
     if (query.format === 'json') {
       c.header('content-disposition', `attachment; filename="${fileName(released, child, 'json')}"`);
-      return c.json(released);
+      return c.json(released satisfies Api.SubjectAccessExport);
     }
     const html = renderHtml(released, londonTime(released.exportedAt));
     if (query.format === 'html') {

@@ -16,6 +16,7 @@ import { HttpProblem } from '../http/problem.ts';
 import type { WebhookSubscription } from '../store/index.ts';
 import { instant } from '../store/rows.ts';
 import { errors, jsonBody, type Paths } from './openapi-types.ts';
+import type * as Api from './api-types.gen.ts';
 
 const createShape = {
   title: 'Webhook subscription',
@@ -36,7 +37,7 @@ const createShape = {
 };
 
 /** What an admin sees of a subscription: everything but its secret. */
-const view = ({ secret: _secret, ...rest }: WebhookSubscription) => ({ ...rest, active: rest.disabledAt === null });
+const view = ({ secret: _secret, ...rest }: WebhookSubscription): Api.WebhookSubscription => ({ ...rest, active: rest.disabledAt === null });
 
 function adminOf(c: Context<AppEnv>) {
   const user = c.get('user');
@@ -63,14 +64,14 @@ async function setActive(c: Context<AppEnv>, active: boolean) {
   const found = await ownSubscription(c, user.authority);
   await store.setWebhookSubscriptionDisabled(found.id, active ? null : instant(clock.now()));
   await record(c, active ? 'webhook_enabled' : 'webhook_disabled', found);
-  return c.json({ subscription: view((await store.getWebhookSubscription(found.id)) ?? found) });
+  return c.json({ subscription: view((await store.getWebhookSubscription(found.id)) ?? found) } satisfies Api.WebhookAnswer);
 }
 
 export const webhookRoutes = new Hono<AppEnv>()
   .get('/api/webhooks', async (c) => {
     const user = adminOf(c);
     const subscriptions = await c.get('deps').store.listWebhookSubscriptions(user.authority);
-    return c.json({ authority: user.authority, eventTypes: ALL_EVENT_TYPES, subscriptions: subscriptions.map(view) });
+    return c.json({ authority: user.authority, eventTypes: ALL_EVENT_TYPES, subscriptions: subscriptions.map(view) } satisfies Api.WebhookList);
   })
   .post('/api/webhooks', async (c) => {
     const user = adminOf(c);
@@ -92,7 +93,7 @@ export const webhookRoutes = new Hono<AppEnv>()
     await store.createWebhookSubscription(subscription);
     await record(c, 'webhook_created', subscription);
     // The one time the secret is shown: the receiver needs it to check signatures.
-    return c.json({ subscription: view(subscription), secret: subscription.secret }, 201);
+    return c.json({ subscription: view(subscription), secret: subscription.secret } satisfies Api.WebhookCreated, 201);
   })
   .post('/api/webhooks/:id/disable', (c) => setActive(c, false))
   .post('/api/webhooks/:id/enable', (c) => setActive(c, true))

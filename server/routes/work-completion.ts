@@ -6,8 +6,9 @@
 import type { CaseState, Instant, WorkflowDefinition } from '../../engine/index.ts';
 import type { UserRecord } from '../store/index.ts';
 import { taskView, type Person } from './case-context.ts';
+import type * as Api from './api-types.gen.ts';
 
-export function completionOf(before: CaseState, after: CaseState, taskId: string, definition: WorkflowDefinition, people: Map<string, Person>, user: UserRecord, now: Instant) {
+export function completionOf(before: CaseState, after: CaseState, taskId: string, definition: WorkflowDefinition, people: Map<string, Person>, user: UserRecord, now: Instant): Api.Completion {
   const task = after.tasks[taskId];
   const wasOpen = new Set(Object.values(before.tasks).filter((t) => t.status === 'open').map((t) => t.id));
   const open = Object.values(after.tasks).filter((t) => t.status === 'open');

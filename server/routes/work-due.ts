@@ -4,13 +4,12 @@
  * time zone, bank holidays and closure days), so every list and the case page agree.
  */
 import { WorkingCalendar, type Instant, type LocalDate, type WorkflowDefinition } from '../../engine/index.ts';
+import type * as Api from './api-types.gen.ts';
 import { isOverdue } from './case-context.ts';
-
-export type DueTag = { kind: 'overdue'; workingDays: number } | { kind: 'today' } | { kind: 'tomorrow' };
 
 const nextDay = (d: LocalDate): LocalDate => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-export function dueTag(task: { overdue: boolean; due?: Instant | null }, definition: WorkflowDefinition | undefined, now: Instant): DueTag | null {
+export function dueTag(task: { overdue: boolean; due?: Instant | null }, definition: WorkflowDefinition | undefined, now: Instant): Api.WorkItem['dueTag'] {
   if (task.due == null && !task.overdue) return null;
   const calendar = WorkingCalendar.for(definition?.calendar);
   const today = calendar.localDate(now);

@@ -19,8 +19,9 @@ import type { TaskDraft, UserRecord } from '../store/index.ts';
 import { personView, taskView, type Person } from './case-context.ts';
 import { irreversibleStep } from './action-ends.ts';
 import { caseFileFor } from './case-file.ts';
+import type * as Api from './api-types.gen.ts';
 
-const PRIORITIES = [
+const PRIORITIES: Api.TaskForm['priorities'] = [
   { id: 'urgent', label: 'Urgent' },
   { id: 'normal', label: 'Normal' },
   { id: 'low', label: 'Low' },
@@ -28,7 +29,7 @@ const PRIORITIES = [
 
 function guardCheck(nodeId: string, view: ReturnType<typeof caseData>, calendar: WorkingCalendar, budget: Budget) {
   const own = `form.${nodeId}`;
-  return (guard: Guard) => {
+  return (guard: Guard): Api.GuardCheck => {
     let passes: boolean | null;
     try {
       passes = truthy(guard.rule, view, calendar, budget);
@@ -89,7 +90,7 @@ export function ruleData(view: CaseData, node: string, guards: readonly Guard[])
  * The calendar working-day operators count with, bank holidays included from last year to three
  * years ahead: the page cannot load England's holidays itself (designer/vite.config.ts says why).
  */
-function calendarView(calendar: WorkingCalendar, today: string) {
+function calendarView(calendar: WorkingCalendar, today: string): Api.TaskForm['evaluation']['calendar'] {
   const year = Number(today.slice(0, 4));
   const bankHolidays = calendar.bankHolidaysBetween(`${year - 1}-01-01`, `${year + 3}-12-31`).map(({ date, name }) => ({ date, name }));
   return { timeZone: calendar.timeZone, closureDays: calendar.closureDays, bankHolidays };
@@ -103,7 +104,7 @@ function teamFromAnswer(teamFrom: string | undefined, node: string): string | nu
 }
 
 /** People who may be named in "Pass to worker": the authority's practitioners of this protocol. */
-export function practitioners(definition: WorkflowDefinition, people: Map<string, Person>) {
+export function practitioners(definition: WorkflowDefinition, people: Map<string, Person>): Api.TaskForm['people'] {
   return [...people.values()]
     .filter((p) => !p.disabled && p.roles.some((r) => definition.roles.some((role) => role.id === r)))
     .map((p) => ({ id: p.id, name: p.name, roles: definition.roles.filter((r) => p.roles.includes(r.id)).map((r) => ({ id: r.id, name: r.name })) }))
@@ -115,7 +116,7 @@ export function taskForm(
   definition: WorkflowDefinition,
   task: Task,
   context: { user: UserRecord; people: Map<string, Person>; draft: TaskDraft | null; now: Instant },
-) {
+): Api.TaskForm {
   const { user, people, now } = context;
   // Once someone has signed a jointly signed step, a draft saved before that signature is stale:
   // the co-signer starts from what was signed, so that signing it unchanged completes the step.
@@ -134,7 +135,7 @@ export function taskForm(
   const roleName = (id: string) => definition.roles.find((r) => r.id === id)?.name ?? id;
   const teamName = (id: string) => definition.teams.find((t) => t.id === id)?.name ?? id;
   const taskGuards = (node?.guards ?? []).map(check);
-  const actions = (node?.nextActions ?? []).map((action) => {
+  const actions = (node?.nextActions ?? []).map((action): Api.NextActionView => {
     const guards = (action.guards ?? []).map(check);
     const target = graph.nodes.get(action.to);
     // The team an earlier step recorded ("the team the front door confirmed") is the only one offered.

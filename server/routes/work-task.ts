@@ -13,6 +13,7 @@ import { callerCase, caseReference, peopleOf, taskOf } from './case-context.ts';
 import { caseView } from './case-view.ts';
 import { completionOf } from './work-completion.ts';
 import { taskForm } from './work-form.ts';
+import type * as Api from './api-types.gen.ts';
 
 /** `{worker}` or `{team}`: one object with exactly one of the two, so a mistake is one error. */
 const passTo = (title: string) => ({
@@ -99,7 +100,7 @@ async function checkWorker(c: Context<AppEnv>, to: PassTo | undefined, pointer: 
 async function respond(c: Context<AppEnv>, state: Parameters<typeof caseView>[0], definition: WorkflowDefinition) {
   const { store, clock } = c.get('deps');
   const user = c.get('user');
-  return c.json(caseView(state, definition, await peopleOf(store, user.authority), user, clock.now()));
+  return c.json(caseView(state, definition, await peopleOf(store, user.authority), user, clock.now()) satisfies Api.CaseView);
 }
 
 export const workTaskRoutes = new Hono<AppEnv>()
@@ -110,7 +111,7 @@ export const workTaskRoutes = new Hono<AppEnv>()
     const { store, clock } = c.get('deps');
     const user = c.get('user');
     const [people, draft] = await Promise.all([peopleOf(store, user.authority), store.getTaskDraft(task.id, user.id)]);
-    return c.json(taskForm(state, definition, task, { user, people, draft, now: clock.now() }));
+    return c.json(taskForm(state, definition, task, { user, people, draft, now: clock.now() }) satisfies Api.TaskForm);
   })
   .put('/api/cases/:id/tasks/:taskId/draft', async (c) => {
     const { data } = await readJson<{ data: Record<string, unknown> }>(c, draftBody);
@@ -149,9 +150,9 @@ export const workTaskRoutes = new Hono<AppEnv>()
       // Camden, most of it the protocol map) is a GET away, and the kept answer stays small.
       c.header('Preference-Applied', 'return=minimal');
       c.header('Content-Location', `/api/cases/${encodeURIComponent(state.id)}`);
-      return c.json({ id: state.id, reference: caseReference(state.id), version: state.version, status: state.status, completion });
+      return c.json({ id: state.id, reference: caseReference(state.id), version: state.version, status: state.status, completion } satisfies Api.CompletedTask);
     }
-    return c.json({ ...caseView(state, definition, people, user, now), completion });
+    return c.json({ ...caseView(state, definition, people, user, now), completion } satisfies Api.CompletedCase);
   })
   .post('/api/cases/:id/tasks/:taskId/reassign', async (c) => {
     const body = await readJson<{ to: PassTo; reason?: string; expectedVersion?: number }>(c, reassignBody);

@@ -14,6 +14,7 @@ import { authorityDefinitions, caseReference, isOverdue, peopleOf, type Person }
 import { dueTag } from './work-due.ts';
 import { booleanParam, idParam, queryParameters, readQuery, unknownValue, type QueryShape } from './case-params.ts';
 import { errors, type Paths } from './openapi-types.ts';
+import type * as Api from './api-types.gen.ts';
 
 const sorting = {
   sort: { type: 'string', title: 'Sort order', enum: ['due', 'priority', 'created'] },
@@ -41,7 +42,7 @@ const ORDER = {
   created: (a: TaskRow, b: TaskRow) => a.createdAt.localeCompare(b.createdAt) || a.taskId.localeCompare(b.taskId),
 };
 
-function rowView(row: TaskRow, user: UserRecord, definitions: WorkflowDefinition[], teams: Map<string, Team>, people: Map<string, Person>, now: string) {
+function rowView(row: TaskRow, user: UserRecord, definitions: WorkflowDefinition[], teams: Map<string, Team>, people: Map<string, Person>, now: string): Api.WorkItem {
   const definition = definitions.find((d) => d.id === row.definitionId);
   const node = definition?.nodes.find((n): n is UserTaskNode => n.id === row.node && n.kind === 'user_task');
   const roles = node ? stepRoles(node) : undefined;
@@ -108,7 +109,7 @@ export const workRoutes = new Hono<AppEnv>()
         .map((t) => ({ id: t.id, name: t.name, kind: t.kind ?? 'team', open: rows.filter((r) => inTray(r, t.id)).length }))
         .filter((t) => t.open > 0),
       roles: user.roles.map((id) => ({ id, name: definitions.flatMap((d) => d.roles).find((r) => r.id === id)?.name ?? id })),
-    });
+    } satisfies Api.WorkList);
   })
   .get('/api/trays/:team', async (c) => {
     const query = readQuery<Omit<WorkQuery, 'team'>>(c, trayQuery);
@@ -129,14 +130,14 @@ export const workRoutes = new Hono<AppEnv>()
       tasks,
       counts: { total: tasks.length, overdue: tasks.filter((t) => t.overdue).length },
       allocate: allocation(user, team, definitions, people),
-    });
+    } satisfies Api.Tray);
   });
 
 /**
  * For managers (and admins): the people a tray's work can be allocated to — the team's members
  * and holders of its roles. Null for everyone else. The engine still checks each task's roles.
  */
-function allocation(user: UserRecord, team: Team, definitions: WorkflowDefinition[], people: Map<string, Person>) {
+function allocation(user: UserRecord, team: Team, definitions: WorkflowDefinition[], people: Map<string, Person>): Api.Tray['allocate'] {
   if (!definitions.some((d) => managesProtocol(actorOf(user), d))) return null;
   const members = [...people.values()].filter((p) => !p.disabled && inTeam(p, team)).map((p) => ({ id: p.id, name: p.name }));
   return { people: members.sort((a, b) => a.name.localeCompare(b.name)) };

@@ -1,14 +1,15 @@
 /**
  * Shapes of the API's JSON for the web app. Every response body is the type generated from the
- * OpenAPI document's schemas (api-schema.gen.ts, `npm run gen:api-types`), so the web app and the
- * document cannot part: change a schema and the type check shows each page it affects. Written by
- * hand here: names for parts of those bodies, the few views narrower than the document (each says
- * why), and what the web app sends.
+ * OpenAPI document's schemas (server/routes/api-types.gen.ts, `npm run gen:api-types`), the same
+ * types the routes' bodies are checked against when they are compiled, so the server, the web app
+ * and the document cannot part: change a schema and the type check shows each route and page it
+ * affects. Written by hand here: names for parts of those bodies, the few views narrower than the
+ * document (each says why), and what the web app sends.
  */
 import type { ChangeDescription, ChangeTopic } from '../../../engine/definition/describe.ts';
 import type { FieldError } from '../../../engine/problems.ts';
 import type { WorkflowDefinition } from '../../../engine/schema/definition.types.ts';
-import type * as Api from './api-schema.gen.ts';
+import type * as Api from '../../../server/routes/api-types.gen.ts';
 import type { FormInput } from './forms/model.ts';
 
 export type { ChangeDescription, ChangeTopic, FieldError, WorkflowDefinition };
@@ -42,7 +43,7 @@ export type {
   Tray,
   WorkItem,
   WorkList,
-} from './api-schema.gen.ts';
+} from '../../../server/routes/api-types.gen.ts';
 
 // Parts of the documented bodies, by the names the pages use.
 export type User = Api.SessionView['user'];
@@ -61,17 +62,16 @@ export type ChangeCategory = DefinitionChange['category'];
 /** GET /api/definitions as an admin sees it: the document's list, in which each definition's draft is shown to admins. */
 export type AdminDefinitionList = Api.DefinitionList;
 
-// Views narrower than the document: where it leaves a definition or a form open (the definition
-// schema describes them, not this one), the web app reads them as the engine's types.
+/** GET /api/definitions/:id: a published version in full (its definition as the engine's type). */
+export type PublishedDefinition = Api.PublishedDefinitionView;
+/** GET/PUT /api/definitions/:id/draft and POST /api/definitions. */
+export type DraftView = Api.DraftView;
+
+// Views narrower than the document: where it leaves a form or a case state open (the definition
+// schema and the engine describe them, not this one), the web app reads them as the engine's types.
 
 /** GET /api/cases/:id/tasks/:taskId, its form as the form renderer reads it. */
 export type TaskForm = Omit<Api.TaskForm, 'form'> & { form: (FormInput & { id: string }) | null };
-
-/** GET /api/definitions/:id: a published version in full. */
-export type PublishedDefinition = Omit<Api.PublishedDefinitionView, 'definition'> & { definition: WorkflowDefinition };
-
-/** GET/PUT /api/definitions/:id/draft and POST /api/definitions. */
-export type DraftView = Omit<Api.DraftView, 'definition'> & { definition: WorkflowDefinition };
 
 /** POST /api/definitions/:id/simulate: the dated run of a scenario, its final case as the engine's. */
 export type Simulation = Omit<Api.Simulation, 'finalState'> & { finalState: SimulatedCase | null };

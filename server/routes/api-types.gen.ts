@@ -1,4 +1,5 @@
 /* Generated from server/routes/response-schemas.ts by `npm run gen:api-types`. Do not edit by hand. */
+import type {FormLayout, WorkflowDefinition} from '../../engine/schema/definition.types.ts';
 
 /**
  * This interface was referenced by `ApiResponses`'s JSON-Schema
@@ -512,9 +513,7 @@ export interface DraftView {
   /**
    * A workflow definition, as /schema/definition.schema.json describes
    */
-  definition: {
-    [k: string]: unknown | undefined;
-  };
+  definition: WorkflowDefinition;
 }
 /**
  * This interface was referenced by `ApiResponses`'s JSON-Schema
@@ -558,13 +557,21 @@ export interface MigrationPlan {
     version: number;
     migratable: boolean;
     blockers: {
-      code: string;
+      code:
+        | 'task_node_missing'
+        | 'task_form_missing'
+        | 'timer_node_missing'
+        | 'escalation_missing'
+        | 'subflow_node_missing'
+        | 'join_node_missing';
       node: string;
-      ref: string;
+      ref?: string;
     }[];
   }[];
   summary: {
-    [k: string]: unknown | undefined;
+    cases: number;
+    migratable: number;
+    blocked: number;
   };
 }
 /**
@@ -582,14 +589,22 @@ export interface MigrationRun {
       version: number;
       migratable: boolean;
       blockers: {
-        code: string;
+        code:
+          | 'task_node_missing'
+          | 'task_form_missing'
+          | 'timer_node_missing'
+          | 'escalation_missing'
+          | 'subflow_node_missing'
+          | 'join_node_missing';
         node: string;
-        ref: string;
+        ref?: string;
       }[];
     }[];
   };
   summary: {
-    [k: string]: unknown | undefined;
+    cases: number;
+    migratable: number;
+    blocked: number;
   };
   notInPlan: string[];
   result?: {
@@ -655,17 +670,21 @@ export interface OpenApiDocument {
  * via the `definition` "OpenCasesReport".
  */
 export interface OpenCasesReport {
-  report: string;
+  report: 'open-cases';
   authority: string;
   asOf: string;
   totals: {
-    [k: string]: unknown | undefined;
+    openCases: number;
+    withoutOpenTask: number;
   };
   byStage: {
-    [k: string]: unknown | undefined;
+    stage: string;
+    cases: number;
   }[];
   byTeam: {
-    [k: string]: unknown | undefined;
+    team: string | null;
+    teamName: string;
+    cases: number;
   }[];
   truncated: boolean;
 }
@@ -680,27 +699,40 @@ export interface Outbox {
   };
   total: number;
   truncated: boolean;
-  messages: {
-    id: string;
-    kind: string;
-    caseId: string;
-    status: string;
-    attempts: number;
-    createdAt: string;
-    availableAt: string;
-    doneAt: string | null;
-    lastError: string | null;
-    reason: string;
-    subject: string;
-    body: string;
-    to: {
-      kind: string;
-      id: string;
-      name: string;
-      address?: string;
-    }[];
-    addresses: string[];
-  }[];
+  messages: (
+    | {
+        id: string;
+        kind: 'notify';
+        caseId: string;
+        status: 'pending' | 'done' | 'dead';
+        attempts: number;
+        createdAt: string;
+        availableAt: string;
+        doneAt: string | null;
+        lastError: string | null;
+        reason: string;
+        subject: string;
+        body: string;
+        to: {
+          kind: string;
+          id: string;
+          name: string;
+          address?: string;
+        }[];
+        addresses: string[];
+      }
+    | {
+        id: string;
+        kind: string;
+        caseId: string;
+        status: 'pending' | 'done' | 'dead';
+        attempts: number;
+        createdAt: string;
+        availableAt: string;
+        doneAt: string | null;
+        lastError: string | null;
+      }
+  )[];
 }
 /**
  * This interface was referenced by `ApiResponses`'s JSON-Schema
@@ -709,7 +741,10 @@ export interface Outbox {
 export interface PeopleImport {
   dryRun: boolean;
   counts: {
-    [k: string]: unknown | undefined;
+    add: number;
+    change: number;
+    unchanged: number;
+    refused: number;
   };
   rows: {
     row: number;
@@ -804,9 +839,7 @@ export interface PublishedDefinitionView {
   /**
    * A workflow definition, as /schema/definition.schema.json describes
    */
-  definition: {
-    [k: string]: unknown | undefined;
-  };
+  definition: WorkflowDefinition;
 }
 /**
  * This interface was referenced by `ApiResponses`'s JSON-Schema
@@ -949,7 +982,8 @@ export interface Simulation {
     version: number;
     seq: number;
     subject: {
-      [k: string]: unknown | undefined;
+      familyName: string;
+      children: Child[];
     };
     form: {
       [k: string]: unknown | undefined;
@@ -1039,17 +1073,25 @@ export interface SubjectAccessExport {
     protocol: DefinitionRef;
     status: CaseStatus;
     startedAt: string;
-    startedBy: string;
-    outcome: string | null;
+    startedBy: string | null;
+    outcome: {
+      name: string;
+      closureReason: string | null;
+      at: string;
+    } | null;
     familyName: string;
-    children: Child[];
+    children: {
+      name: string;
+      dateOfBirth: string | null;
+      personId: string | null;
+    }[];
   };
   forms: {
     step: string;
     form: string;
     completedAt: string;
     completedAtLondon: string;
-    completedBy: string;
+    completedBy: string | null;
     sections: CaseFileSection[];
   }[];
   timeline: {
@@ -1143,9 +1185,7 @@ export interface TaskForm {
     schema: {
       [k: string]: unknown | undefined;
     };
-    layout: {
-      [k: string]: unknown | undefined;
-    } | null;
+    layout: FormLayout | null;
     errorMessages: {
       [k: string]: unknown | undefined;
     };
@@ -1219,18 +1259,26 @@ export interface TaskForm {
  * via the `definition` "TasksReport".
  */
 export interface TasksReport {
-  report: string;
+  report: 'tasks';
   authority: string;
   asOf: string;
   dueSoonWorkingDays: number;
   dueSoonUntil: {
-    [k: string]: unknown | undefined;
+    [k: string]: string | undefined;
   };
   totals: {
-    [k: string]: unknown | undefined;
+    open: number;
+    overdue: number;
+    dueSoon: number;
+    noDueDate: number;
   };
   byTeam: {
-    [k: string]: unknown | undefined;
+    team: string | null;
+    teamName: string;
+    open: number;
+    overdue: number;
+    dueSoon: number;
+    noDueDate: number;
   }[];
   byWorker: {
     worker: string | null;
@@ -1284,7 +1332,7 @@ export interface Timeline {
  * via the `definition` "TimescalesReport".
  */
 export interface TimescalesReport {
-  report: string;
+  report: 'timescales';
   authority: string;
   asOf: string;
   from: string;
@@ -1294,7 +1342,28 @@ export interface TimescalesReport {
     end: string;
   };
   totals: {
-    [k: string]: unknown | undefined;
+    completed: number;
+    met: number;
+    late: number;
+    metPercent: number | null;
+    openOverdue: number;
+    byTeam: {
+      team: string | null;
+      teamName: string;
+      completed: number;
+      met: number;
+      late: number;
+      metPercent: number | null;
+      openOverdue: number;
+    }[];
+    byMonth: {
+      month: string;
+      completed: number;
+      met: number;
+      late: number;
+      metPercent: number | null;
+      openOverdue: number;
+    }[];
   };
   timescales: {
     definitionId: string;
@@ -1308,7 +1377,13 @@ export interface TimescalesReport {
     metPercent: number | null;
     openOverdue: number;
     byTeam: {
-      [k: string]: unknown | undefined;
+      team: string | null;
+      teamName: string;
+      completed: number;
+      met: number;
+      late: number;
+      metPercent: number | null;
+      openOverdue: number;
     }[];
     byMonth: {
       month: string;
