@@ -5,7 +5,7 @@
  * database, as a second server process would, and race the two with Promise.allSettled.
  */
 import { describe, expect, it } from 'vitest';
-import { definition, rejection, type StoreHarness } from './store-contract-fixtures.ts';
+import { definition, rejection, withPeer, type StoreHarness } from './store-contract-fixtures.ts';
 import type { Store } from './store.ts';
 
 const AT = '2026-10-01T09:00:00.000Z';
@@ -24,16 +24,6 @@ function oneWinner<T>(results: Array<Settled<T>>, code: string): T {
 }
 
 const swap = <A, B>([a, b]: [A, B]): [B, A] => [b, a];
-
-async function withPeer(get: () => StoreHarness, race: (one: Store, two: Store) => Promise<void>): Promise<void> {
-  const { store, peer } = get();
-  const two = await peer();
-  try {
-    await race(store, two);
-  } finally {
-    await two.close();
-  }
-}
 
 export function definitionDraftsContract(get: () => StoreHarness): void {
   describe('definition drafts, compare-and-set', () => {

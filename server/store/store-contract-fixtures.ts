@@ -22,6 +22,17 @@ export interface StoreHarness {
   dispose(): Promise<void>;
 }
 
+/** Runs `race` on the harness's store and a second store on the same database (another process, as far as the store can tell), then closes the second. */
+export async function withPeer(get: () => StoreHarness, race: (one: Store, two: Store) => Promise<void>): Promise<void> {
+  const { store, peer } = get();
+  const two = await peer();
+  try {
+    await race(store, two);
+  } finally {
+    await two.close();
+  }
+}
+
 export const T0 = '2026-11-02T09:00:00.000Z';
 
 export function at(minutes: number): string {

@@ -7,21 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ConflictError } from './errors.ts';
-import { at, auditOf, makeCase, save, timer, type StoreHarness } from './store-contract-fixtures.ts';
+import { at, auditOf, makeCase, save, timer, withPeer, type StoreHarness } from './store-contract-fixtures.ts';
 import type { Store } from './store.ts';
 import type { CommitInput } from './types.ts';
 
 const ROUNDS = 5;
-
-async function withPeer(get: () => StoreHarness, race: (one: Store, two: Store) => Promise<void>): Promise<void> {
-  const { store, peer } = get();
-  const two = await peer();
-  try {
-    await race(store, two);
-  } finally {
-    await two.close();
-  }
-}
 
 const step = (id: string, version: number, familyName: string): CommitInput => {
   const state = makeCase({ id, version, familyName });

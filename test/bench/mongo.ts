@@ -20,7 +20,7 @@ import { randomAuditKey } from '../../server/store/audit-key.ts';
 import { openMongoStore } from '../../server/store/mongo-store.ts';
 import type { AuditInput, Store } from '../../server/store/index.ts';
 import { camden } from '../camden/given.ts';
-import { actors, nextTaskEvent, publishDefinition, subject, T0 } from '../store/support.ts';
+import { publishDefinition, T0, walkFixtureCase } from '../store/support.ts';
 import { authorities, definitionFor, picker, random, SURNAMES } from './bulk-load.ts';
 import { benchActor, BENCH_NOW, buildTemplates, completion, DUTY_TEAMS, fill, type CloneValues } from './case-templates.ts';
 import { appendResults, table } from './machine.ts';
@@ -57,25 +57,13 @@ try {
 /** As store.ts: one family through the fixture per lane, steps timed one by one. */
 async function storeBench(store: Store): Promise<void> {
   await publishDefinition(store);
-  const runCase = async (runner: CaseRunner, clock: SimulatedClock, latencies: number[]) => {
-    const timed = async (work: () => Promise<CaseState>) => {
+  const runCase = (runner: CaseRunner, clock: SimulatedClock, latencies: number[]) =>
+    walkFixtureCase(runner, clock, async (work) => {
       const start = performance.now();
       const state = await work();
       latencies.push(performance.now() - start);
       return state;
-    };
-    clock.set(T0);
-    let state = await timed(() => runner.startCase({ definition: 'every-node', entry: 'step_down', subject, data: { consent: true, finalReviewDate: '2027-01-20' }, by: actors.sam }));
-    for (;;) {
-      clock.advance(3600_000);
-      const event = nextTaskEvent(state);
-      const waiting = Object.values(state.timers).find((t) => t.purpose === 'wait');
-      const id = state.id;
-      if (event) state = await timed(() => runner.dispatch(id, event));
-      else if (waiting) state = await timed(() => runner.dispatch(id, { type: 'timer_fired', timerId: waiting.id }, { at: waiting.fireAt }));
-      else return;
-    }
-  };
+    });
   const lanes = Array.from({ length: 32 }, () => { const clock = new SimulatedClock(T0); return { clock, runner: createCaseRunner({ store, clock }) }; });
   for (let i = 0; i < 5; i++) await runCase(lanes[0]!.runner, lanes[0]!.clock, []); // warm-up
   const rows: Array<Array<string | number>> = [];

@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { step, type CaseState } from '../../engine/index.ts';
 import { createCaseRunner, SimulatedClock, type CaseRunner } from '../../server/runtime/index.ts';
 import { openSqliteStore } from '../../server/store/index.ts';
-import { actors, fixtureDefinition, nextTaskEvent, publishDefinition, subject, T0 } from '../store/support.ts';
+import { actors, fixtureDefinition, nextTaskEvent, publishDefinition, subject, T0, walkFixtureCase } from '../store/support.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 // Under ./data, where the store lives by default, so both measurements hit the same disk.
@@ -33,26 +33,15 @@ const dryRun = args.includes('--dry-run');
 /** Steps in flight at once, each on a case of its own. */
 const IN_FLIGHT = [1, 8, 32];
 
-/** One family through the fixture: start, plan, screen, joint visit, review window timer, review. */
+/** One family through the fixture (walkFixtureCase), each step timed and its case's size noted. */
 async function runCase(runner: CaseRunner, clock: SimulatedClock, latencies: number[], sizes: number[]): Promise<number> {
-  const timed = async (work: () => Promise<CaseState>) => {
+  return walkFixtureCase(runner, clock, async (work) => {
     const start = performance.now();
     const state = await work();
     latencies.push(performance.now() - start);
     sizes.push(JSON.stringify(state).length);
     return state;
-  };
-  clock.set(T0);
-  let state = await timed(() => runner.startCase({ definition: 'every-node', entry: 'step_down', subject, data: { consent: true, finalReviewDate: '2027-01-20' }, by: actors.sam }));
-  for (let steps = 1; ; steps++) {
-    clock.advance(3600_000);
-    const event = nextTaskEvent(state);
-    const waiting = Object.values(state.timers).find((t) => t.purpose === 'wait');
-    const id = state.id;
-    if (event) state = await timed(() => runner.dispatch(id, event));
-    else if (waiting) state = await timed(() => runner.dispatch(id, { type: 'timer_fired', timerId: waiting.id }, { at: waiting.fireAt }));
-    else return steps;
-  }
+  });
 }
 
 interface Tally { count: number; seconds: number }

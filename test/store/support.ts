@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Actor, CaseState, ChosenAction, Subject, WorkflowDefinition } from '../../engine/index.ts';
-import type { RunnerEvent } from '../../server/runtime/index.ts';
+import type { CaseRunner, RunnerEvent, SimulatedClock } from '../../server/runtime/index.ts';
 import { openSqliteStore, type Store } from '../../server/store/index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -85,4 +85,23 @@ export function nextTaskEvent(state: CaseState, route: Route = 'team'): RunnerEv
 /** The notification ids a case's timeline says were sent (notification nodes and escalations). */
 export function notificationIds(state: CaseState): string[] {
   return state.history.flatMap((h) => (typeof h.notification === 'string' ? [h.notification] : []));
+}
+
+/**
+ * One family through the fixture, an hour of the clock between steps: start, then each task in
+ * turn and each waiting timer when it is due, until nothing is left. Each step runs through
+ * `timed`, which the benchmarks use to measure it. Returns the number of steps.
+ */
+export async function walkFixtureCase(runner: CaseRunner, clock: SimulatedClock, timed: (work: () => Promise<CaseState>) => Promise<CaseState>): Promise<number> {
+  clock.set(T0);
+  let state = await timed(() => runner.startCase({ definition: 'every-node', entry: 'step_down', subject, data: { consent: true, finalReviewDate: '2027-01-20' }, by: actors.sam }));
+  for (let steps = 1; ; steps++) {
+    clock.advance(3600_000);
+    const event = nextTaskEvent(state);
+    const waiting = Object.values(state.timers).find((t) => t.purpose === 'wait');
+    const id = state.id;
+    if (event) state = await timed(() => runner.dispatch(id, event));
+    else if (waiting) state = await timed(() => runner.dispatch(id, { type: 'timer_fired', timerId: waiting.id }, { at: waiting.fireAt }));
+    else return steps;
+  }
 }
